@@ -1,0 +1,22 @@
+-- Shared by the workloads: DynamoDB JSON 1.0 headers and a JSON summary printed at the end,
+-- which bench/run parses.
+local common = {}
+
+function common.headers(operation)
+  return {
+    ["Content-Type"] = "application/x-amz-json-1.0",
+    ["X-Amz-Target"] = "DynamoDB_20120810." .. operation,
+    ["Authorization"] = "AWS4-HMAC-SHA256 Credential=bench/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+  }
+end
+
+function common.done(summary, latency, requests)
+  io.write(string.format(
+    '{"requests": %d, "seconds": %.3f, "errors": %d, "p50_us": %d, "p99_us": %d}\n',
+    summary.requests, summary.duration / 1e6,
+    summary.errors.status + summary.errors.connect + summary.errors.read +
+      summary.errors.write + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
+
+return common

@@ -1,0 +1,241 @@
+"""Shared fixtures for the black-box conformance suite.
+
+The suite drives a DynamoDB-compatible endpoint with real clients. By default it starts the
+ddblocal binary (env DDBLOCAL_BIN, default <repo>/build/server/ddblocal) on a free port with an
+in-memory store and stops it at the end of the session. With env DDBLOCAL_ENDPOINT set it uses
+that endpoint instead, e.g. Amazon's DynamoDB Local (the oracle):
+
+    DDBLOCAL_ENDPOINT=http://localhost:8001 /usr/bin/python3 -m pytest conformance
+
+Tests encode what real DynamoDB does. Where DynamoDB Local is known to answer differently, the
+test carries @pytest.mark.oracle_deviation("why"); when the target is DynamoDB Local (detected
+from its Jetty `Server` header, or forced with DDBLOCAL_TARGET=dynamodb-local) those tests are
+expected to fail (strict xfail), everywhere else they are ordinary tests.
+"""
+
+import os
+import pathlib
+import secrets
+import socket
+import string
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+import boto3
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+REGION = "us-east-1"
+ACCESS_KEY = "AKIDCONFORMANCE"
+SECRET_KEY = "conformance-secret"
+REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
+STARTUP_TIMEOUT_S = 10.0
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "oracle_deviation(reason): DynamoDB Local answers differently from real DynamoDB here; "
+        "expected to fail when the target is DynamoDB Local",
+    )
+
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port, proc, log_path):
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.exit(
+                f"ddblocal exited with code {proc.returncode} during startup; log:\n"
+                f"{pathlib.Path(log_path).read_text(errors='replace')[-4000:]}",
+                returncode=3,
+            )
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    proc.wait(timeout=10)
+    pytest.exit(
+        f"ddblocal did not accept connections on port {port} within {STARTUP_TIMEOUT_S} s; log:\n"
+        f"{pathlib.Path(log_path).read_text(errors='replace')[-4000:]}",
+        returncode=3,
+    )
+
+
+@pytest.fixture(scope="session")
+def endpoint():
+    """URL of the server under test; starts (and finally stops) ddblocal unless one is given."""
+    given = os.environ.get("DDBLOCAL_ENDPOINT")
+    if given:
+        yield given.rstrip("/")
+        return
+    binary = pathlib.Path(os.environ.get("DDBLOCAL_BIN", REPO_ROOT / "build" / "server" / "ddblocal"))
+    if not binary.is_file() or not os.access(binary, os.X_OK):
+        pytest.exit(f"ddblocal binary not found or not executable: {binary} (set DDBLOCAL_BIN)", returncode=3)
+    port = _free_port()
+    log = tempfile.NamedTemporaryFile(prefix="ddblocal-conformance-", suffix=".log", delete=False)
+    proc = subprocess.Popen(
+        [str(binary), "--port", str(port), "--in-memory", "--log-level", "warn"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_for_port(port, proc, log.name)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+        os.unlink(log.name)
+
+
+@pytest.fixture(scope="session")
+def target_is_dynamodb_local(endpoint):
+    forced = os.environ.get("DDBLOCAL_TARGET")
+    if forced:
+        return forced == "dynamodb-local"
+    if not os.environ.get("DDBLOCAL_ENDPOINT"):
+        return False
+    try:
+        with urllib.request.urlopen(endpoint + "/", timeout=5) as resp:
+            server = resp.headers.get("Server", "")
+    except urllib.error.HTTPError as err:
+        server = err.headers.get("Server", "")
+    except OSError:
+        return False
+    return "Jetty" in server
+
+
+@pytest.fixture(autouse=True)
+def _expect_oracle_deviation(request):
+    marker = request.node.get_closest_marker("oracle_deviation")
+    if marker is not None and request.getfixturevalue("target_is_dynamodb_local"):
+        reason = marker.args[0] if marker.args else "DynamoDB Local deviates from DynamoDB"
+        request.node.add_marker(pytest.mark.xfail(reason=reason, strict=True))
+
+
+def _config(validate):
+    return Config(
+        region_name=REGION,
+        parameter_validation=validate,
+        retries={"total_max_attempts": 1, "mode": "standard"},
+        connect_timeout=5,
+        read_timeout=60,
+    )
+
+
+def _session():
+    return boto3.session.Session(
+        aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, region_name=REGION
+    )
+
+
+@pytest.fixture(scope="session")
+def dynamodb(endpoint):
+    """boto3 service resource (the boto3 guide's entry point)."""
+    return _session().resource("dynamodb", endpoint_url=endpoint, config=_config(True))
+
+
+@pytest.fixture(scope="session")
+def client(endpoint):
+    """boto3 low-level client with boto3's own request validation on."""
+    return _session().client("dynamodb", endpoint_url=endpoint, config=_config(True))
+
+
+@pytest.fixture(scope="session")
+def raw_client(endpoint):
+    """Low-level client that sends whatever it is given, so the server's validation is tested."""
+    return _session().client("dynamodb", endpoint_url=endpoint, config=_config(False))
+
+
+@pytest.fixture(scope="session")
+def client_in_region(endpoint):
+    """Factory: a low-level client signing for another region (same credentials)."""
+
+    def make(region):
+        session = boto3.session.Session(
+            aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, region_name=region
+        )
+        return session.client(
+            "dynamodb",
+            endpoint_url=endpoint,
+            config=Config(region_name=region, retries={"total_max_attempts": 1, "mode": "standard"}),
+        )
+
+    return make
+
+
+def unique_name(prefix="cf"):
+    # Lower case only: DynamoDB Local keeps tables in SQLite, where names differing only in case
+    # collide.
+    suffix = "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(10))
+    return f"{prefix}_{suffix}"
+
+
+def _delete_quietly(client, name):
+    try:
+        client.delete_table(TableName=name)
+    except ClientError as err:
+        # ValidationException: an invalid name that an error test tried; no such table can exist.
+        if err.response["Error"]["Code"] not in ("ResourceNotFoundException", "ValidationException"):
+            raise
+
+
+@pytest.fixture
+def create_table(client, raw_client):
+    """Factory: create a uniquely named table (PAY_PER_REQUEST unless told otherwise), wait until
+    it is ACTIVE, return its name; every table made here is deleted when the test ends.
+
+    create_table()                                  -> HASH key p (S)
+    create_table(hash=("p", "N"), range=("c", "B")) -> HASH p (N), RANGE c (B)
+    create_table(name=..., **extra)                 -> extra CreateTable parameters
+    """
+    created = []
+
+    def make(hash=("p", "S"), range=None, name=None, **extra):
+        name = name or unique_name()
+        key_schema = [{"AttributeName": hash[0], "KeyType": "HASH"}]
+        definitions = [{"AttributeName": hash[0], "AttributeType": hash[1]}]
+        if range is not None:
+            key_schema.append({"AttributeName": range[0], "KeyType": "RANGE"})
+            definitions.append({"AttributeName": range[0], "AttributeType": range[1]})
+        if "ProvisionedThroughput" not in extra:
+            extra.setdefault("BillingMode", "PAY_PER_REQUEST")
+        client.create_table(
+            TableName=name, KeySchema=key_schema, AttributeDefinitions=definitions, **extra
+        )
+        created.append(name)
+        client.get_waiter("table_exists").wait(
+            TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 60}
+        )
+        return name
+
+    make.track = created.append
+    yield make
+    for name in created:
+        _delete_quietly(raw_client, name)
+
+
+def error_of(excinfo):
+    """(code, message, http status) of a botocore ClientError caught by pytest.raises."""
+    response = excinfo.value.response
+    return (
+        response["Error"]["Code"],
+        response["Error"]["Message"],
+        response["ResponseMetadata"]["HTTPStatusCode"],
+    )

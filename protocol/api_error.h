@@ -1,0 +1,60 @@
+// ApiError: a failure that DynamoDB would report to the client, as a value. Each factory is
+// named for the DynamoDB error it produces, so call sites read like the AWS docs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ddblocal {
+
+enum class ErrorType {
+  kValidation,
+  kSerialization,
+  kUnknownOperation,
+  kResourceNotFound,
+  kResourceInUse,
+  kConditionalCheckFailed,
+  kInternalServerError,
+};
+
+class ApiError {
+ public:
+  ApiError() = default;
+  ApiError(ErrorType type, std::string message) : type_(type), message_(std::move(message)) {}
+
+  static ApiError validation(std::string message) {
+    return {ErrorType::kValidation, std::move(message)};
+  }
+  static ApiError serialization(std::string message) {
+    return {ErrorType::kSerialization, std::move(message)};
+  }
+  // DynamoDB sends no message with this one.
+  static ApiError unknown_operation() { return {ErrorType::kUnknownOperation, ""}; }
+  static ApiError resource_not_found(std::string message) {
+    return {ErrorType::kResourceNotFound, std::move(message)};
+  }
+  static ApiError resource_in_use(std::string message) {
+    return {ErrorType::kResourceInUse, std::move(message)};
+  }
+  static ApiError conditional_check_failed() {
+    return {ErrorType::kConditionalCheckFailed, "The conditional request failed"};
+  }
+  static ApiError internal(std::string message) {
+    return {ErrorType::kInternalServerError, std::move(message)};
+  }
+
+  ErrorType type() const { return type_; }
+  const std::string& message() const { return message_; }
+
+  // The wire name DynamoDB puts in "__type", e.g.
+  // "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException".
+  std::string_view type_name() const;
+  // The HTTP status DynamoDB answers this error with: 500 for internal errors, else 400.
+  unsigned http_status() const;
+
+ private:
+  ErrorType type_ = ErrorType::kInternalServerError;
+  std::string message_;
+};
+
+}  // namespace ddblocal

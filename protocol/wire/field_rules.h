@@ -1,0 +1,198 @@
+// Member constraints as DynamoDB's request validator declares them (lengths, patterns, enums,
+// ranges, required members), and its way of reporting all violations in one message:
+// "2 validation errors detected: Value 'a;' at 'tableName' failed to satisfy constraint: ...".
+// Internal to the wire layer: each parse_*.cpp lists its rules with these pieces.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/api_error.h"
+#include "protocol/result.h"
+
+namespace ddblocal::wire {
+
+// DynamoDB lists at most this many violations; the count in the message is the listed count.
+inline constexpr std::size_t kMaxListedViolations = 10;
+
+// The violations of one request, in the order they were found.
+class Violations {
+ public:
+  // Records that the member at `path` (DynamoDB's spelling: "tableName",
+  // "keySchema.2.member.keyType") with `value` (nullopt when absent) breaks `constraint`.
+  void add(std::string_view path, std::optional<std::string_view> value,
+           std::string_view constraint) {
+    if (messages_.size() == kMaxListedViolations) {
+      return;
+    }
+    std::string message = "Value ";
+    if (value) {
+      message.append("'").append(*value).append("'");
+    } else {
+      message.append("null");
+    }
+    message.append(" at '").append(path).append("' failed to satisfy constraint: ");
+    message.append(constraint);
+    messages_.push_back(std::move(message));
+  }
+
+  // Success when nothing was recorded, else the ValidationException listing everything.
+  Result<void> to_result() const {
+    if (messages_.empty()) {
+      return {};
+    }
+    std::string text = std::to_string(messages_.size());
+    text.append(messages_.size() == 1 ? " validation error detected: "
+                                      : " validation errors detected: ");
+    for (std::size_t i = 0; i < messages_.size(); ++i) {
+      if (i > 0) {
+        text.append("; ");
+      }
+      text.append(messages_[i]);
+    }
+    return ApiError::validation(std::move(text));
+  }
+
+ private:
+  std::vector<std::string> messages_;
+};
+
+// The length DynamoDB (a Java service) gives a string: UTF-16 code units.
+// REQUIRES: text is valid UTF-8.
+inline std::size_t utf16_length(std::string_view text) {
+  std::size_t length = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) {
+      length += c >= 0xF0 ? 2 : 1;
+    }
+  }
+  return length;
+}
+
+// The one pattern the API model uses for table and index names.
+inline constexpr std::string_view kNamePattern = "[a-zA-Z0-9_.-]+";
+
+inline bool matches_name_pattern(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
+  });
+}
+
+struct StringRule {
+  bool required = false;
+  std::size_t min_length = 0;
+  std::size_t max_length = 0;  // 0: unlimited
+  bool name_pattern = false;   // must match kNamePattern
+  // The allowed values, in the order DynamoDB lists them; empty: any value.
+  std::span<const std::string_view> allowed = {};
+};
+
+// Checks in the order DynamoDB lists the failures: null, pattern, lengths, enum.
+inline void check(Violations& violations, std::string_view path,
+                  std::optional<std::string_view> value, const StringRule& rule) {
+  if (!value) {
+    if (rule.required) {
+      violations.add(path, std::nullopt, "Member must not be null");
+    }
+    return;
+  }
+  if (rule.name_pattern && !matches_name_pattern(*value)) {
+    violations.add(path, value,
+                   std::string("Member must satisfy regular expression pattern: ") +
+                       std::string(kNamePattern));
+  }
+  const std::size_t length = utf16_length(*value);
+  if (length < rule.min_length) {
+    violations.add(
+        path, value,
+        "Member must have length greater than or equal to " + std::to_string(rule.min_length));
+  }
+  if (rule.max_length != 0 && length > rule.max_length) {
+    violations.add(
+        path, value,
+        "Member must have length less than or equal to " + std::to_string(rule.max_length));
+  }
+  if (!rule.allowed.empty() &&
+      std::find(rule.allowed.begin(), rule.allowed.end(), *value) == rule.allowed.end()) {
+    std::string constraint = "Member must satisfy enum value set: [";
+    for (std::size_t i = 0; i < rule.allowed.size(); ++i) {
+      constraint.append(i > 0 ? ", " : "").append(rule.allowed[i]);
+    }
+    constraint.append("]");
+    violations.add(path, value, constraint);
+  }
+}
+
+struct IntegerRule {
+  bool required = false;
+  std::optional<std::int64_t> min = std::nullopt;
+  std::optional<std::int64_t> max = std::nullopt;
+};
+
+inline void check(Violations& violations, std::string_view path, std::optional<std::int64_t> value,
+                  const IntegerRule& rule) {
+  if (!value) {
+    if (rule.required) {
+      violations.add(path, std::nullopt, "Member must not be null");
+    }
+    return;
+  }
+  const std::string text = std::to_string(*value);
+  if (rule.min && *value < *rule.min) {
+    violations.add(path, text,
+                   "Member must have value greater than or equal to " + std::to_string(*rule.min));
+  }
+  if (rule.max && *value > *rule.max) {
+    violations.add(path, text,
+                   "Member must have value less than or equal to " + std::to_string(*rule.max));
+  }
+}
+
+struct ListRule {
+  bool required = false;
+  std::size_t min_length = 0;
+  std::size_t max_length = 0;  // 0: unlimited
+};
+
+// `size` is nullopt when the list is absent; `rendered` is how DynamoDB prints the list
+// in the message ("[]" for an empty one).
+inline void check(Violations& violations, std::string_view path, std::optional<std::size_t> size,
+                  std::string_view rendered, const ListRule& rule) {
+  if (!size) {
+    if (rule.required) {
+      violations.add(path, std::nullopt, "Member must not be null");
+    }
+    return;
+  }
+  if (*size < rule.min_length) {
+    violations.add(
+        path, rendered,
+        "Member must have length greater than or equal to " + std::to_string(rule.min_length));
+  }
+  if (rule.max_length != 0 && *size > rule.max_length) {
+    violations.add(
+        path, rendered,
+        "Member must have length less than or equal to " + std::to_string(rule.max_length));
+  }
+}
+
+// A required member whose only constraint is to be present (an Item, a Key).
+inline void check_present(Violations& violations, std::string_view path, bool present) {
+  if (!present) {
+    violations.add(path, std::nullopt, "Member must not be null");
+  }
+}
+
+// TableName as the API model constrains it (every operation but the table-level ones, which
+// check the length first with a message of their own).
+inline constexpr StringRule kTableNameRule{
+    .required = true, .min_length = 3, .max_length = 255, .name_pattern = true};
+
+}  // namespace ddblocal::wire

@@ -1,0 +1,38 @@
+// The one include of RapidJSON: its configuration, the aliases the wire layer uses, and the
+// parse of a request body with DynamoDB's limits.
+#pragma once
+
+#include <stdexcept>
+#include <string_view>
+
+#include "protocol/result.h"
+
+namespace ddblocal::wire {
+// Thrown by RapidJSON's internal assertions (a type check we forgot). Only the dispatch
+// boundary catches it, answering InternalServerError; it never reaches a client as a crash.
+struct JsonContractViolation : std::logic_error {
+  using std::logic_error::logic_error;
+};
+}  // namespace ddblocal::wire
+
+#define RAPIDJSON_ASSERT(x)                              \
+  do {                                                   \
+    if (!(x))                                            \
+      throw ::ddblocal::wire::JsonContractViolation(#x); \
+  } while (false)
+#define RAPIDJSON_HAS_STDSTRING 1
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace ddblocal::wire {
+
+using JsonValue = rapidjson::Value;
+using JsonDocument = rapidjson::Document;
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// Parses a request body into `out`. The body must be one JSON object in valid UTF-8, nested no
+// deeper than the limit. Fails with DynamoDB's SerializationException otherwise.
+Result<void> parse_request_body(std::string_view body, JsonDocument& out);
+
+}  // namespace ddblocal::wire

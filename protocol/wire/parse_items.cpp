@@ -1,0 +1,300 @@
+// Parsing and validation of the single-item operations: PutItem, GetItem, DeleteItem, and the
+// key checks that need the table's schema. The order of the checks is DynamoDB's: member
+// types, then every member constraint at once, then attribute values, then the item rules.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/wire/field_rules.h"
+#include "protocol/wire/fields.h"
+#include "protocol/wire/requests.h"
+#include "protocol/wire/value_codec.h"
+
+namespace ddblocal::wire {
+namespace {
+
+// Enum sets in the order DynamoDB lists them in its messages.
+constexpr std::string_view kReturnValues[] = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
+                                              "UPDATED_NEW"};
+constexpr std::string_view kReturnConsumedCapacity[] = {"INDEXES", "TOTAL", "NONE"};
+constexpr std::string_view kReturnItemCollectionMetrics[] = {"SIZE", "NONE"};
+
+constexpr StringRule kReturnValuesRule{.allowed = kReturnValues};
+constexpr StringRule kReturnConsumedCapacityRule{.allowed = kReturnConsumedCapacity};
+constexpr StringRule kReturnItemCollectionMetricsRule{.allowed = kReturnItemCollectionMetrics};
+
+// The members every single-item operation reads first.
+struct CommonMembers {
+  std::optional<std::string_view> table_name;
+  std::optional<std::string_view> return_consumed_capacity;
+};
+
+Result<CommonMembers> read_common_members(const JsonValue& body) {
+  auto table_name = optional_string(body, "TableName");
+  if (!table_name) {
+    return std::move(table_name).error();
+  }
+  auto capacity = optional_string(body, "ReturnConsumedCapacity");
+  if (!capacity) {
+    return std::move(capacity).error();
+  }
+  return CommonMembers{*table_name, *capacity};
+}
+
+// An Item or a Key, decoded. A SerializationException from the values ends the parse at once,
+// as DynamoDB reports those before any constraint; a ValidationException waits in `deferred`
+// until the member constraints have passed.
+struct DecodedAttributes {
+  bool present = false;
+  Item attributes;
+  std::optional<ApiError> deferred;
+};
+
+Result<DecodedAttributes> decode_attributes(const JsonValue& body, std::string_view member) {
+  auto json = optional_object(body, member);
+  if (!json) {
+    return std::move(json).error();
+  }
+  DecodedAttributes decoded;
+  if (*json == nullptr) {
+    return decoded;
+  }
+  decoded.present = true;
+  auto item = decode_item(**json);
+  if (item) {
+    decoded.attributes = std::move(*item);
+  } else if (item.error().type() == ErrorType::kSerialization) {
+    return std::move(item).error();
+  } else {
+    decoded.deferred = std::move(item).error();
+  }
+  return decoded;
+}
+
+// PutItem and DeleteItem can only return the item as it was. REQUIRES: `text` is in the enum.
+Result<ReturnValues> old_item_return_values(std::optional<std::string_view> text) {
+  if (!text || *text == "NONE") {
+    return ReturnValues::kNone;
+  }
+  if (*text == "ALL_OLD") {
+    return ReturnValues::kAllOld;
+  }
+  return ApiError::validation("ReturnValues can only be ALL_OLD or NONE");
+}
+
+ValueType value_type_of(ScalarType type) {
+  switch (type) {
+    case ScalarType::kS:
+      return ValueType::kS;
+    case ScalarType::kN:
+      return ValueType::kN;
+    case ScalarType::kB:
+      return ValueType::kB;
+  }
+  return ValueType::kS;
+}
+
+// One key attribute of a table, with whether it is the partition key.
+struct KeyAttribute {
+  const AttributeDefinition& definition;
+  bool partition;
+};
+
+std::vector<KeyAttribute> key_attributes(const TableSchema& schema) {
+  std::vector<KeyAttribute> keys{{schema.partition_key, true}};
+  if (schema.sort_key) {
+    keys.push_back({*schema.sort_key, false});
+  }
+  return keys;
+}
+
+// The checks of one key value that do not depend on how the key was given: not empty, within
+// its size limit. Numbers have no size check: 38 digits fit in any limit.
+// REQUIRES: value has the declared type.
+Result<void> check_key_value(const KeyAttribute& key, const AttributeValue& value) {
+  const std::string& name = key.definition.name;
+  std::size_t size = 0;
+  if (const auto* text = value.get_if<std::string>()) {
+    if (text->empty()) {
+      return ApiError::validation(
+          "One or more parameter values are not valid. The AttributeValue for a key attribute "
+          "cannot contain an empty string value. Key: " +
+          name);
+    }
+    size = text->size();
+  } else if (const auto* binary = value.get_if<Binary>()) {
+    if (binary->bytes.empty()) {
+      return ApiError::validation(
+          "One or more parameter values are not valid. The AttributeValue for a key attribute "
+          "cannot contain an empty binary value. Key: " +
+          name);
+    }
+    size = binary->bytes.size();
+  }
+  // The missing space in "of2048" is DynamoDB's.
+  if (key.partition && size > kMaxPartitionKeyBytes) {
+    return ApiError::validation(
+        "One or more parameter values were invalid: Size of hashkey has exceeded the maximum "
+        "size limit of2048 bytes");
+  }
+  if (!key.partition && size > kMaxSortKeyBytes) {
+    return ApiError::validation(
+        "One or more parameter values were invalid: Aggregated size of all range keys has "
+        "exceeded the size limit of 1024 bytes");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<PutItemRequest> parse_put_item(const JsonValue& body) {
+  auto common = read_common_members(body);
+  if (!common) {
+    return std::move(common).error();
+  }
+  auto item = decode_attributes(body, "Item");
+  if (!item) {
+    return std::move(item).error();
+  }
+  auto return_values = optional_string(body, "ReturnValues");
+  if (!return_values) {
+    return std::move(return_values).error();
+  }
+  auto metrics = optional_string(body, "ReturnItemCollectionMetrics");
+  if (!metrics) {
+    return std::move(metrics).error();
+  }
+
+  Violations violations;
+  check(violations, "returnConsumedCapacity", common->return_consumed_capacity,
+        kReturnConsumedCapacityRule);
+  check(violations, "tableName", common->table_name, kTableNameRule);
+  check_present(violations, "item", item->present);
+  check(violations, "returnValues", *return_values, kReturnValuesRule);
+  check(violations, "returnItemCollectionMetrics", *metrics, kReturnItemCollectionMetricsRule);
+  if (auto result = violations.to_result(); !result) {
+    return std::move(result).error();
+  }
+  if (item->deferred) {
+    return std::move(*item->deferred);
+  }
+  auto returned = old_item_return_values(*return_values);
+  if (!returned) {
+    return std::move(returned).error();
+  }
+  if (item_size(item->attributes) > kMaxItemBytes) {
+    return ApiError::validation("Item size has exceeded the maximum allowed size");
+  }
+  return PutItemRequest{std::string(*common->table_name), std::move(item->attributes), *returned};
+}
+
+Result<GetItemRequest> parse_get_item(const JsonValue& body) {
+  auto common = read_common_members(body);
+  if (!common) {
+    return std::move(common).error();
+  }
+  auto key = decode_attributes(body, "Key");
+  if (!key) {
+    return std::move(key).error();
+  }
+  auto consistent_read = optional_bool(body, "ConsistentRead");
+  if (!consistent_read) {
+    return std::move(consistent_read).error();
+  }
+
+  Violations violations;
+  check(violations, "returnConsumedCapacity", common->return_consumed_capacity,
+        kReturnConsumedCapacityRule);
+  check_present(violations, "key", key->present);
+  check(violations, "tableName", common->table_name, kTableNameRule);
+  if (auto result = violations.to_result(); !result) {
+    return std::move(result).error();
+  }
+  if (key->deferred) {
+    return std::move(*key->deferred);
+  }
+  return GetItemRequest{std::string(*common->table_name), std::move(key->attributes),
+                        consistent_read->value_or(false)};
+}
+
+Result<DeleteItemRequest> parse_delete_item(const JsonValue& body) {
+  auto common = read_common_members(body);
+  if (!common) {
+    return std::move(common).error();
+  }
+  auto key = decode_attributes(body, "Key");
+  if (!key) {
+    return std::move(key).error();
+  }
+  auto return_values = optional_string(body, "ReturnValues");
+  if (!return_values) {
+    return std::move(return_values).error();
+  }
+  auto metrics = optional_string(body, "ReturnItemCollectionMetrics");
+  if (!metrics) {
+    return std::move(metrics).error();
+  }
+
+  Violations violations;
+  check(violations, "returnConsumedCapacity", common->return_consumed_capacity,
+        kReturnConsumedCapacityRule);
+  check(violations, "tableName", common->table_name, kTableNameRule);
+  check(violations, "returnValues", *return_values, kReturnValuesRule);
+  check(violations, "returnItemCollectionMetrics", *metrics, kReturnItemCollectionMetricsRule);
+  check_present(violations, "key", key->present);
+  if (auto result = violations.to_result(); !result) {
+    return std::move(result).error();
+  }
+  if (key->deferred) {
+    return std::move(*key->deferred);
+  }
+  auto returned = old_item_return_values(*return_values);
+  if (!returned) {
+    return std::move(returned).error();
+  }
+  return DeleteItemRequest{std::string(*common->table_name), std::move(key->attributes), *returned};
+}
+
+Result<void> validate_key(const TableSchema& schema, const Item& key) {
+  // DynamoDB says no more than this for a Key of the wrong shape: which attribute is missing,
+  // extra or of the wrong type is not told.
+  const std::vector<KeyAttribute> keys = key_attributes(schema);
+  if (key.size() != keys.size()) {
+    return ApiError::validation("The provided key element does not match the schema");
+  }
+  for (const KeyAttribute& key_attribute : keys) {
+    const auto found = key.find(key_attribute.definition.name);
+    if (found == key.end() ||
+        found->second.type() != value_type_of(key_attribute.definition.type)) {
+      return ApiError::validation("The provided key element does not match the schema");
+    }
+    if (auto result = check_key_value(key_attribute, found->second); !result) {
+      return result;
+    }
+  }
+  return {};
+}
+
+Result<void> validate_item_keys(const TableSchema& schema, const Item& item) {
+  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+    const AttributeDefinition& definition = key_attribute.definition;
+    const auto found = item.find(definition.name);
+    if (found == item.end()) {
+      return ApiError::validation("One or more parameter values were invalid: Missing the key " +
+                                  definition.name + " in the item");
+    }
+    if (found->second.type() != value_type_of(definition.type)) {
+      return ApiError::validation(
+          "One or more parameter values were invalid: Type mismatch for key " + definition.name +
+          " expected: " + scalar_type_name(definition.type) +
+          " actual: " + type_name(found->second.type()));
+    }
+    if (auto result = check_key_value(key_attribute, found->second); !result) {
+      return result;
+    }
+  }
+  return {};
+}
+
+}  // namespace ddblocal::wire

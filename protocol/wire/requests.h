@@ -1,0 +1,88 @@
+// The typed requests of the DynamoDB operations and their parsers. A parser takes the body
+// object of one operation and returns the request validated as far as it can be without the
+// table, or the exact error DynamoDB answers the same body with. The validate_* functions run
+// the checks that need the table's schema; handlers call them once they found the table.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "protocol/attribute_value.h"
+#include "protocol/result.h"
+#include "protocol/table_schema.h"
+#include "protocol/wire/json.h"
+
+namespace ddblocal::wire {
+
+// Limits from the Developer Guide's "Service, account, and table quotas": an item of at most
+// 400 KB, a partition key value of at most 2048 bytes, a sort key value of at most 1024 bytes.
+inline constexpr std::size_t kMaxItemBytes = 400 * 1024;
+inline constexpr std::size_t kMaxPartitionKeyBytes = 2048;
+inline constexpr std::size_t kMaxSortKeyBytes = 1024;
+
+struct CreateTableRequest {
+  TableSchema schema;
+};
+
+struct DescribeTableRequest {
+  std::string table_name;
+};
+
+struct DeleteTableRequest {
+  std::string table_name;
+};
+
+struct ListTablesRequest {
+  std::optional<std::string> exclusive_start_table_name;
+  int limit = 100;
+};
+
+enum class ReturnValues { kNone, kAllOld, kUpdatedOld, kAllNew, kUpdatedNew };
+
+struct PutItemRequest {
+  std::string table_name;
+  Item item;
+  // kNone or kAllOld: the only two PutItem accepts.
+  ReturnValues return_values = ReturnValues::kNone;
+};
+
+struct GetItemRequest {
+  std::string table_name;
+  Item key;
+  bool consistent_read = false;
+};
+
+struct DeleteItemRequest {
+  std::string table_name;
+  Item key;
+  // kNone or kAllOld: the only two DeleteItem accepts.
+  ReturnValues return_values = ReturnValues::kNone;
+};
+
+// Each parser takes the body of its operation (a JSON object, as parse_request_body
+// guarantees) and fails with DynamoDB's error for that body: SerializationException for a
+// member of the wrong JSON type, ValidationException for a value the service rejects. Where
+// several member constraints fail, the message lists them all, as the service does.
+
+// Also checks the key schema against the attribute definitions; the schema it returns is
+// complete (partition key, optional sort key, billing, zero throughput under PAY_PER_REQUEST).
+Result<CreateTableRequest> parse_create_table(const JsonValue& body);
+Result<DescribeTableRequest> parse_describe_table(const JsonValue& body);
+Result<DeleteTableRequest> parse_delete_table(const JsonValue& body);
+Result<ListTablesRequest> parse_list_tables(const JsonValue& body);
+// Also rejects an item larger than kMaxItemBytes.
+Result<PutItemRequest> parse_put_item(const JsonValue& body);
+Result<GetItemRequest> parse_get_item(const JsonValue& body);
+Result<DeleteItemRequest> parse_delete_item(const JsonValue& body);
+
+// A Key (GetItem, DeleteItem) against the table's schema: exactly the key attributes, of the
+// declared types, a string or binary key not empty, within kMaxPartitionKeyBytes and
+// kMaxSortKeyBytes. Fails with DynamoDB's ValidationException.
+Result<void> validate_key(const TableSchema& schema, const Item& key);
+
+// The key attributes of an item to write (PutItem): each present, of the declared type, not
+// empty, within the key size limits. Other attributes are not looked at.
+Result<void> validate_item_keys(const TableSchema& schema, const Item& item);
+
+}  // namespace ddblocal::wire

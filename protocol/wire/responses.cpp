@@ -1,0 +1,185 @@
+// Response bodies as JSON text. Member order follows the service's responses; clients read
+// members by name, but a familiar order makes captured traffic easy to compare.
+#include "protocol/wire/responses.h"
+
+#include "protocol/wire/json.h"
+#include "protocol/wire/value_codec.h"
+
+namespace ddblocal::wire {
+namespace {
+
+// DynamoDB Local and the docs' examples use this account id for local resources.
+constexpr std::string_view kAccountId = "000000000000";
+
+void write_key(JsonWriter& writer, std::string_view key) {
+  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+void write_string(JsonWriter& writer, std::string_view text) {
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+const char* status_name(TableStatus status) {
+  switch (status) {
+    case TableStatus::kCreating:
+      return "CREATING";
+    case TableStatus::kActive:
+      return "ACTIVE";
+    case TableStatus::kDeleting:
+      return "DELETING";
+  }
+  return "ACTIVE";
+}
+
+void write_key_schema(JsonWriter& writer, const TableSchema& schema) {
+  auto element = [&](const AttributeDefinition& key, const char* type) {
+    writer.StartObject();
+    write_key(writer, "AttributeName");
+    write_string(writer, key.name);
+    write_key(writer, "KeyType");
+    writer.String(type);
+    writer.EndObject();
+  };
+  writer.StartArray();
+  element(schema.partition_key, "HASH");
+  if (schema.sort_key) {
+    element(*schema.sort_key, "RANGE");
+  }
+  writer.EndArray();
+}
+
+void write_attribute_definitions(JsonWriter& writer, const TableSchema& schema) {
+  writer.StartArray();
+  for (const AttributeDefinition& definition : schema.attribute_definitions) {
+    writer.StartObject();
+    write_key(writer, "AttributeName");
+    write_string(writer, definition.name);
+    write_key(writer, "AttributeType");
+    writer.String(scalar_type_name(definition.type));
+    writer.EndObject();
+  }
+  writer.EndArray();
+}
+
+// LastIncreaseDateTime and LastDecreaseDateTime are left out: the service sends them only
+// after a change of capacity, which ddblocal's tables never have.
+void write_provisioned_throughput(JsonWriter& writer, const TableSchema& schema) {
+  writer.StartObject();
+  write_key(writer, "NumberOfDecreasesToday");
+  writer.Int(0);
+  write_key(writer, "ReadCapacityUnits");
+  writer.Int64(schema.provisioned_throughput.read_capacity_units);
+  write_key(writer, "WriteCapacityUnits");
+  writer.Int64(schema.provisioned_throughput.write_capacity_units);
+  writer.EndObject();
+}
+
+// The shape follows the service: DeleteTable's description leaves out the key schema, the
+// attribute definitions and the creation time (Alternator's test_delete_table_description,
+// verified on DynamoDB); BillingModeSummary appears for PAY_PER_REQUEST tables only, dated
+// at creation as the table never changed mode.
+void write_table_description(JsonWriter& writer, const TableDescription& table) {
+  const TableSchema& schema = table.schema;
+  const bool deleting = table.status == TableStatus::kDeleting;
+  writer.StartObject();
+  if (!deleting) {
+    write_key(writer, "AttributeDefinitions");
+    write_attribute_definitions(writer, schema);
+  }
+  write_key(writer, "TableName");
+  write_string(writer, schema.table_name);
+  if (!deleting) {
+    write_key(writer, "KeySchema");
+    write_key_schema(writer, schema);
+  }
+  write_key(writer, "TableStatus");
+  writer.String(status_name(table.status));
+  if (!deleting) {
+    write_key(writer, "CreationDateTime");
+    writer.Double(table.creation_date_time);
+  }
+  write_key(writer, "ProvisionedThroughput");
+  write_provisioned_throughput(writer, schema);
+  write_key(writer, "TableSizeBytes");
+  writer.Int64(table.size_bytes);
+  write_key(writer, "ItemCount");
+  writer.Int64(table.item_count);
+  write_key(writer, "TableArn");
+  const std::string arn = "arn:aws:dynamodb:" + table.region + ":" + std::string(kAccountId) +
+                          ":table/" + schema.table_name;
+  write_string(writer, arn);
+  write_key(writer, "TableId");
+  write_string(writer, table.table_id);
+  if (schema.billing_mode == BillingMode::kPayPerRequest) {
+    write_key(writer, "BillingModeSummary");
+    writer.StartObject();
+    write_key(writer, "BillingMode");
+    writer.String("PAY_PER_REQUEST");
+    write_key(writer, "LastUpdateToPayPerRequestDateTime");
+    writer.Double(table.creation_date_time);
+    writer.EndObject();
+  }
+  if (!deleting) {
+    write_key(writer, "DeletionProtectionEnabled");
+    writer.Bool(false);
+  }
+  writer.EndObject();
+}
+
+}  // namespace
+
+std::string write_table_description_response(std::string_view member,
+                                             const TableDescription& table) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_key(writer, member);
+  write_table_description(writer, table);
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_list_tables_response(const std::vector<std::string>& names,
+                                       const std::optional<std::string>& last_evaluated) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_key(writer, "TableNames");
+  writer.StartArray();
+  for (const std::string& name : names) {
+    write_string(writer, name);
+  }
+  writer.EndArray();
+  if (last_evaluated) {
+    write_key(writer, "LastEvaluatedTableName");
+    write_string(writer, *last_evaluated);
+  }
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_item_response(std::string_view member, const Item* item) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  if (item != nullptr) {
+    write_key(writer, member);
+    write_item(writer, *item);
+  }
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_error_body(const ApiError& error) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_key(writer, "__type");
+  write_string(writer, error.type_name());
+  write_key(writer, error.type() == ErrorType::kSerialization ? "Message" : "message");
+  write_string(writer, error.message());
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace ddblocal::wire

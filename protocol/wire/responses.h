@@ -1,0 +1,34 @@
+// Response bodies as JSON text, written straight from typed results with a rapidjson::Writer
+// (no JSON DOM on the way out), in the shapes DynamoDB answers with.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/api_error.h"
+#include "protocol/attribute_value.h"
+#include "protocol/table_schema.h"
+
+namespace ddblocal::wire {
+
+// {"<member>":{...}}: DescribeTable answers with member "Table", CreateTable and DeleteTable
+// with "TableDescription". A table in status DELETING is described as DeleteTable answers:
+// without KeySchema, AttributeDefinitions and CreationDateTime.
+std::string write_table_description_response(std::string_view member,
+                                             const TableDescription& table);
+
+// {"TableNames":[...]}, with "LastEvaluatedTableName" when `last_evaluated` holds a name.
+std::string write_list_tables_response(const std::vector<std::string>& names,
+                                       const std::optional<std::string>& last_evaluated);
+
+// {"<member>":{item}} (member "Item" for GetItem, "Attributes" for ReturnValues), or {} when
+// `item` is null.
+std::string write_item_response(std::string_view member, const Item* item);
+
+// {"__type":"<type name>","message":"..."}. DynamoDB spells the member "Message" in its
+// SerializationException only.
+std::string write_error_body(const ApiError& error);
+
+}  // namespace ddblocal::wire

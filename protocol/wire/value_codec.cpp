@@ -1,0 +1,583 @@
+// Attribute values between JSON and the model. Decoding runs in DynamoDB's two phases: its
+// deserializer first reads the whole value and fails on a JSON type it cannot convert
+// (SerializationException), then its validator checks the value in document order
+// (ValidationException). The texts and their sources are in value_codec.h.
+#include "protocol/wire/value_codec.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <openssl/evp.h>
+
+#include "protocol/wire/fields.h"
+
+namespace ddblocal::wire {
+namespace {
+
+// The item is level 1, a top-level attribute's value level 2, and a map or list may sit at
+// most at level 32: DynamoDB's 32 levels of nesting. DynamoDB Local accepts 31 maps nested in
+// a top-level attribute and rejects 32, as does Alternator's test_almost_exceed_nested_level.
+constexpr int kTopLevel = 2;
+constexpr int kMaxNestingLevel = 32;
+
+constexpr char kInvalidPrefix[] = "One or more parameter values were invalid: ";
+constexpr char kEmptyValue[] =
+    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+constexpr char kManyTypes[] =
+    "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the "
+    "supported datatypes";
+constexpr char kNullValue[] = "The supplied Item contains a null AttributeValue";
+constexpr char kNestingExceeded[] =
+    "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
+    "beyond supported limit";
+
+constexpr char kObjectNotExpected[] = "Start of structure or map found where not expected";
+constexpr char kUnexpectedFieldType[] = "Unexpected field type";
+constexpr char kValueMapCollection[] =
+    "Unrecognized collection type java.util.Map<java.lang.String, "
+    "com.amazonaws.dynamodb.v20120810.AttributeValue>";
+
+ApiError invalid(std::string_view detail) {
+  return ApiError::validation(std::string(kInvalidPrefix).append(detail));
+}
+
+std::string_view text_of(const JsonValue& value) {
+  return {value.GetString(), value.GetStringLength()};
+}
+
+std::optional<ValueType> type_of_key(std::string_view key) {
+  static constexpr std::array<std::pair<std::string_view, ValueType>, 10> kTypes = {{
+      {"S", ValueType::kS},
+      {"N", ValueType::kN},
+      {"B", ValueType::kB},
+      {"BOOL", ValueType::kBool},
+      {"NULL", ValueType::kNull},
+      {"M", ValueType::kM},
+      {"L", ValueType::kL},
+      {"SS", ValueType::kSS},
+      {"NS", ValueType::kNS},
+      {"BS", ValueType::kBS},
+  }};
+  for (const auto& [name, type] : kTypes) {
+    if (name == key) {
+      return type;
+    }
+  }
+  return std::nullopt;
+}
+
+// When one value holds several types, DynamoDB reports the first invalid one in the member
+// order of its AttributeValue shape, whatever the order in the request (DynamoDB Local:
+// {"NULL":false,"N":"x"} and {"N":"x","NULL":false} both fail on the number).
+constexpr std::array<ValueType, 10> kValidationOrder = {
+    ValueType::kS,  ValueType::kN, ValueType::kB, ValueType::kSS,   ValueType::kNS,
+    ValueType::kBS, ValueType::kM, ValueType::kL, ValueType::kNull, ValueType::kBool,
+};
+
+// ---- Base64 (RFC 4648, with padding, nothing else) ----
+
+int base64_digit(char c) {
+  if (c >= 'A' && c <= 'Z') {
+    return c - 'A';
+  }
+  if (c >= 'a' && c <= 'z') {
+    return c - 'a' + 26;
+  }
+  if (c >= '0' && c <= '9') {
+    return c - '0' + 52;
+  }
+  if (c == '+') {
+    return 62;
+  }
+  if (c == '/') {
+    return 63;
+  }
+  return -1;
+}
+
+std::size_t padding_of(std::string_view text) {
+  if (text.empty() || text.back() != '=') {
+    return 0;
+  }
+  return text.size() >= 2 && text[text.size() - 2] == '=' ? 2 : 1;
+}
+
+// DynamoDB (Java) reports the length in UTF-16 code units.
+std::size_t utf16_length(std::string_view utf8) {
+  std::size_t length = 0;
+  for (char c : utf8) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) != 0x80) {
+      length += byte >= 0xF0 ? 2 : 1;
+    }
+  }
+  return length;
+}
+
+// Accepts exactly the canonical encodings: a length that is a multiple of 4, only alphabet
+// characters before at most two '=', and zero bits in the unused part of the last character
+// (so that every byte string has one encoding, and sets compare encodings as bytes).
+Result<void> check_base64(std::string_view text) {
+  if (text.size() % 4 != 0) {
+    return ApiError::serialization(
+        "Base64 encoded length is expected a multiple of 4 bytes but found: " +
+        std::to_string(utf16_length(text)));
+  }
+  // DynamoDB's text, its spelling included.
+  ApiError bad_character =
+      ApiError::serialization("Invalid last non-pad Base64 character dectected");
+  std::size_t padding = padding_of(text);
+  std::size_t data_length = text.size() - padding;
+  for (std::size_t i = 0; i < data_length; ++i) {
+    if (base64_digit(text[i]) < 0) {
+      return bad_character;
+    }
+  }
+  if (padding > 0) {
+    int unused_bits_mask = padding == 2 ? 0x0F : 0x03;
+    if ((base64_digit(text[data_length - 1]) & unused_bits_mask) != 0) {
+      return bad_character;
+    }
+  }
+  return {};
+}
+
+// REQUIRES: check_base64(text) succeeded.
+std::string decode_base64(std::string_view text) {
+  std::string bytes(text.size() / 4 * 3, '\0');
+  int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
+                                reinterpret_cast<const unsigned char*>(text.data()),
+                                static_cast<int>(text.size()));
+  // EVP_DecodeBlock counts the zero bytes that the padding stands for; drop them.
+  bytes.resize(static_cast<std::size_t>(decoded) - padding_of(text));
+  return bytes;
+}
+
+std::string encode_base64(std::string_view bytes) {
+  std::string text((bytes.size() + 2) / 3 * 4 + 1, '\0');
+  int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()),
+                               reinterpret_cast<const unsigned char*>(bytes.data()),
+                               static_cast<int>(bytes.size()));
+  text.resize(static_cast<std::size_t>(length));
+  return text;
+}
+
+// ---- Phase 1: JSON types, as DynamoDB's deserializer checks them ----
+
+// What the deserializer expects at a place in the value.
+enum class Shape {
+  kValue,       // an AttributeValue as a list element or map value
+  kString,      // S, N, and the members of SS and NS
+  kBlob,        // B and the members of BS
+  kBoolean,     // BOOL and NULL
+  kStringList,  // SS, NS
+  kBlobList,    // BS
+  kValueList,   // L
+  kValueMap,    // M
+};
+
+Shape shape_of(ValueType type) {
+  switch (type) {
+    case ValueType::kS:
+    case ValueType::kN:
+      return Shape::kString;
+    case ValueType::kB:
+      return Shape::kBlob;
+    case ValueType::kBool:
+    case ValueType::kNull:
+      return Shape::kBoolean;
+    case ValueType::kM:
+      return Shape::kValueMap;
+    case ValueType::kL:
+      return Shape::kValueList;
+    case ValueType::kSS:
+    case ValueType::kNS:
+      return Shape::kStringList;
+    case ValueType::kBS:
+      return Shape::kBlobList;
+  }
+  return Shape::kValue;
+}
+
+Result<void> check_blob(const JsonValue& json) {
+  if (json.IsObject()) {
+    return ApiError::serialization(kObjectNotExpected);
+  }
+  if (json.IsArray()) {
+    return ApiError::serialization("Unrecognized collection type class java.nio.ByteBuffer");
+  }
+  if (!json.IsString()) {
+    return ApiError::serialization("only base-64-encoded strings are convertible to bytes");
+  }
+  return check_base64(text_of(json));
+}
+
+// Walks the whole value, however deep (the body's depth is already bounded by the JSON
+// parser), without recursion. Reports the first mismatch in document order. Members that are
+// not type names are skipped unread, as the deserializer skips unknown members; JSON null is
+// absent everywhere and left to phase 2.
+Result<void> check_shapes(const JsonValue& root) {
+  std::vector<std::pair<const JsonValue*, Shape>> pending = {{&root, Shape::kValue}};
+  auto push_elements = [&](const JsonValue& array, Shape element_shape) {
+    for (auto it = array.End(); it != array.Begin();) {
+      --it;
+      pending.emplace_back(&*it, element_shape);
+    }
+  };
+  while (!pending.empty()) {
+    auto [json, shape] = pending.back();
+    pending.pop_back();
+    if (json->IsNull()) {
+      continue;
+    }
+    switch (shape) {
+      case Shape::kValue:
+        if (json->IsArray()) {
+          return ApiError::serialization(
+              "Unrecognized collection type class "
+              "com.amazonaws.dynamodb.v20120810.AttributeValue");
+        }
+        if (!json->IsObject()) {
+          return ApiError::serialization("Unexpected value type in payload");
+        }
+        for (auto it = json->MemberEnd(); it != json->MemberBegin();) {
+          --it;
+          if (std::optional<ValueType> type = type_of_key(text_of(it->name))) {
+            pending.emplace_back(&it->value, shape_of(*type));
+          }
+        }
+        break;
+      case Shape::kString:
+        if (Result<std::string_view> text = string_value(*json); !text) {
+          return std::move(text).error();
+        }
+        break;
+      case Shape::kBlob:
+        if (Result<void> blob = check_blob(*json); !blob) {
+          return blob;
+        }
+        break;
+      case Shape::kBoolean:
+        if (Result<bool> flag = bool_value(*json); !flag) {
+          return std::move(flag).error();
+        }
+        break;
+      case Shape::kStringList:
+      case Shape::kBlobList:
+      case Shape::kValueList:
+        if (json->IsObject()) {
+          return ApiError::serialization(kObjectNotExpected);
+        }
+        if (!json->IsArray()) {
+          return ApiError::serialization(kUnexpectedFieldType);
+        }
+        push_elements(*json, shape == Shape::kStringList ? Shape::kString
+                             : shape == Shape::kBlobList ? Shape::kBlob
+                                                         : Shape::kValue);
+        break;
+      case Shape::kValueMap:
+        if (json->IsArray()) {
+          return ApiError::serialization(kValueMapCollection);
+        }
+        if (!json->IsObject()) {
+          return ApiError::serialization(kUnexpectedFieldType);
+        }
+        for (auto it = json->MemberEnd(); it != json->MemberBegin();) {
+          --it;
+          pending.emplace_back(&it->value, Shape::kValue);
+        }
+        break;
+    }
+  }
+  return {};
+}
+
+// ---- Phase 2: validation, in document order ----
+// Everything below REQUIRES check_shapes() to have passed on the value.
+
+Result<AttributeValue> decode_checked(const JsonValue& json, int level);
+
+// "Input collection [a, b, a]": the members as the request wrote them.
+std::string collection_text(const JsonValue& array) {
+  std::string text = "[";
+  const char* separator = "";
+  for (const JsonValue& member : array.GetArray()) {
+    text.append(separator).append(text_of(member));
+    separator = ", ";
+  }
+  return text.append("]");
+}
+
+bool has_adjacent_duplicates(const auto& sorted) {
+  return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
+}
+
+Result<AttributeValue> decode_string_set(const JsonValue& array) {
+  if (array.Empty()) {
+    return invalid("An string set  may not be empty");
+  }
+  StringSet set;
+  for (const JsonValue& member : array.GetArray()) {
+    // DynamoDB Local's text; the service's is unknown.
+    if (member.IsNull()) {
+      return invalid("An string set may not have a null string as a member");
+    }
+    set.members.emplace_back(text_of(member));
+  }
+  // std::string orders by unsigned bytes (char_traits<char>), DynamoDB's order for strings.
+  std::sort(set.members.begin(), set.members.end());
+  // No final period, as DynamoDB Local and the conformance suite have it (dynalite's
+  // recordings end with one).
+  if (has_adjacent_duplicates(set.members)) {
+    return invalid("Input collection " + collection_text(array) + " contains duplicates");
+  }
+  return AttributeValue(std::move(set));
+}
+
+Result<AttributeValue> decode_number_set(const JsonValue& array) {
+  if (array.Empty()) {
+    return invalid("An number set  may not be empty");
+  }
+  NumberSet set;
+  for (const JsonValue& member : array.GetArray()) {
+    // A null member fails like an empty one.
+    Result<Number> number = Number::parse(member.IsNull() ? "" : text_of(member));
+    if (!number) {
+      return std::move(number).error();
+    }
+    set.members.push_back(std::move(*number));
+  }
+  // Numerically, so that "1" and "1.0" are duplicates.
+  std::sort(set.members.begin(), set.members.end());
+  if (has_adjacent_duplicates(set.members)) {
+    return ApiError::validation("Input collection contains duplicates");
+  }
+  return AttributeValue(std::move(set));
+}
+
+Result<AttributeValue> decode_binary_set(const JsonValue& array) {
+  if (array.Empty()) {
+    return invalid("Binary sets should not be empty");
+  }
+  BinarySet set;
+  for (const JsonValue& member : array.GetArray()) {
+    if (member.IsNull()) {
+      return ApiError::validation(kNullValue);
+    }
+    set.members.push_back(decode_base64(text_of(member)));
+  }
+  std::sort(set.members.begin(), set.members.end());
+  // dynalite's recording, missing space included; DynamoDB Local leaves the members out.
+  if (has_adjacent_duplicates(set.members)) {
+    return invalid("Input collection " + collection_text(array) +
+                   "of type BS contains duplicates.");
+  }
+  return AttributeValue(std::move(set));
+}
+
+// The members of a JSON object of name -> attribute value, at `level`. A name given twice
+// counts once, with its last value (the earlier one is not validated).
+Result<AttributeMap> decode_members(const JsonValue& object, int level) {
+  std::unordered_map<std::string_view, const JsonValue*> last;
+  for (const auto& member : object.GetObject()) {
+    last[text_of(member.name)] = &member.value;
+  }
+  AttributeMap map;
+  for (const auto& member : object.GetObject()) {
+    std::string_view name = text_of(member.name);
+    if (last[name] != &member.value) {
+      continue;
+    }
+    if (member.value.IsNull()) {
+      return ApiError::validation(std::string(kNullValue) + ": " + std::string(name) + " is null");
+    }
+    Result<AttributeValue> value = decode_checked(member.value, level);
+    if (!value) {
+      return std::move(value).error();
+    }
+    map.emplace(name, std::move(*value));
+  }
+  return map;
+}
+
+Result<AttributeValue> decode_list(const JsonValue& array, int level) {
+  AttributeList list;
+  list.reserve(array.Size());
+  for (const JsonValue& element : array.GetArray()) {
+    if (element.IsNull()) {
+      return ApiError::validation(kNullValue);
+    }
+    Result<AttributeValue> value = decode_checked(element, level);
+    if (!value) {
+      return std::move(value).error();
+    }
+    list.push_back(std::move(*value));
+  }
+  return AttributeValue(std::move(list));
+}
+
+// `json` holds a value of `type`, at `level`.
+Result<AttributeValue> decode_typed(ValueType type, const JsonValue& json, int level) {
+  switch (type) {
+    case ValueType::kS:
+      return AttributeValue(std::string(text_of(json)));
+    case ValueType::kN: {
+      Result<Number> number = Number::parse(text_of(json));
+      if (!number) {
+        return std::move(number).error();
+      }
+      return AttributeValue(std::move(*number));
+    }
+    case ValueType::kB:
+      return AttributeValue(Binary{decode_base64(text_of(json))});
+    case ValueType::kBool:
+      return AttributeValue(*bool_value(json));
+    case ValueType::kNull:
+      if (!*bool_value(json)) {
+        return invalid("Null attribute value types must have the value of true");
+      }
+      return AttributeValue(Null{});
+    case ValueType::kM:
+    case ValueType::kL: {
+      if (level > kMaxNestingLevel) {
+        return ApiError::validation(kNestingExceeded);
+      }
+      if (type == ValueType::kL) {
+        return decode_list(json, level + 1);
+      }
+      Result<AttributeMap> map = decode_members(json, level + 1);
+      if (!map) {
+        return std::move(map).error();
+      }
+      return AttributeValue(std::move(*map));
+    }
+    case ValueType::kSS:
+      return decode_string_set(json);
+    case ValueType::kNS:
+      return decode_number_set(json);
+    case ValueType::kBS:
+      return decode_binary_set(json);
+  }
+  return ApiError::internal("unknown attribute value type");
+}
+
+// `json` is a non-null object: one attribute value, at `level`.
+Result<AttributeValue> decode_checked(const JsonValue& json, int level) {
+  // A type given twice counts once, with its last value; a null one is absent.
+  std::array<const JsonValue*, kValidationOrder.size()> by_type{};
+  for (const auto& member : json.GetObject()) {
+    if (std::optional<ValueType> type = type_of_key(text_of(member.name))) {
+      by_type[static_cast<std::size_t>(*type)] = &member.value;
+    }
+  }
+  // Every type present is validated, in DynamoDB's order, before their count is.
+  std::optional<AttributeValue> result;
+  int types = 0;
+  for (ValueType type : kValidationOrder) {
+    const JsonValue* value = by_type[static_cast<std::size_t>(type)];
+    if (value == nullptr || value->IsNull()) {
+      continue;
+    }
+    ++types;
+    Result<AttributeValue> decoded = decode_typed(type, *value, level);
+    if (!decoded) {
+      return std::move(decoded).error();
+    }
+    result = std::move(*decoded);
+  }
+  if (types == 0) {
+    return ApiError::validation(kEmptyValue);
+  }
+  if (types > 1) {
+    return ApiError::validation(kManyTypes);
+  }
+  return std::move(*result);
+}
+
+}  // namespace
+
+Result<AttributeValue> decode_value(const JsonValue& json) {
+  if (Result<void> shapes = check_shapes(json); !shapes) {
+    return std::move(shapes).error();
+  }
+  if (json.IsNull()) {
+    return ApiError::validation(kNullValue);
+  }
+  return decode_checked(json, kTopLevel);
+}
+
+Result<Item> decode_item(const JsonValue& json) {
+  if (json.IsArray()) {
+    return ApiError::serialization(kValueMapCollection);
+  }
+  if (!json.IsObject()) {
+    return ApiError::serialization(kUnexpectedFieldType);
+  }
+  for (const auto& member : json.GetObject()) {
+    if (Result<void> shapes = check_shapes(member.value); !shapes) {
+      return std::move(shapes).error();
+    }
+  }
+  return decode_members(json, kTopLevel);
+}
+
+void write_value(JsonWriter& writer, const AttributeValue& value) {
+  struct Visitor {
+    JsonWriter& writer;
+    void operator()(const std::string& s) const { writer.String(s); }
+    void operator()(const Number& n) const { writer.String(n.to_string()); }
+    void operator()(const Binary& b) const { writer.String(encode_base64(b.bytes)); }
+    void operator()(bool b) const { writer.Bool(b); }
+    void operator()(const Null&) const { writer.Bool(true); }
+    void operator()(const AttributeMap& map) const { write_item(writer, map); }
+    void operator()(const AttributeList& list) const {
+      writer.StartArray();
+      for (const AttributeValue& element : list) {
+        write_value(writer, element);
+      }
+      writer.EndArray();
+    }
+    void operator()(const StringSet& set) const {
+      writer.StartArray();
+      for (const std::string& member : set.members) {
+        writer.String(member);
+      }
+      writer.EndArray();
+    }
+    void operator()(const NumberSet& set) const {
+      writer.StartArray();
+      for (const Number& member : set.members) {
+        writer.String(member.to_string());
+      }
+      writer.EndArray();
+    }
+    void operator()(const BinarySet& set) const {
+      writer.StartArray();
+      for (const std::string& member : set.members) {
+        writer.String(encode_base64(member));
+      }
+      writer.EndArray();
+    }
+  };
+  writer.StartObject();
+  writer.Key(type_name(value.type()));
+  std::visit(Visitor{writer}, value.variant());
+  writer.EndObject();
+}
+
+void write_item(JsonWriter& writer, const Item& item) {
+  writer.StartObject();
+  for (const auto& [name, value] : item) {
+    writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    write_value(writer, value);
+  }
+  writer.EndObject();
+}
+
+}  // namespace ddblocal::wire

@@ -1,0 +1,30 @@
+// Handlers: one function per DynamoDB operation, from a parsed request body to the response
+// body. Files group them by operation family (tables.cpp, items.cpp, ...).
+#pragma once
+
+#include <string>
+
+#include "protocol/result.h"
+#include "protocol/wire/json.h"
+#include "storage/store.h"
+
+namespace ddblocal {
+
+struct RequestContext {
+  std::string region;
+  storage::Store& store;
+};
+
+// Answers the JSON response body, or the error DynamoDB would send.
+using Handler = Result<std::string> (*)(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_create_table(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_table(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_list_tables(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_delete_table(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body);
+
+}  // namespace ddblocal

@@ -1,0 +1,41 @@
+// ddblocal: parse the configuration, open the store, serve until a signal.
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "server/config.h"
+#include "server/router.h"
+#include "server/server.h"
+#include "storage/store.h"
+
+int main(int argc, char** argv) {
+  using namespace ddblocal;
+  ParsedConfig parsed = parse_config(argc, argv);
+  if (!parsed.config) {
+    return parsed.exit_code;
+  }
+  const Config& config = *parsed.config;
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  storage::StoreOptions options;
+  options.path = config.data_dir;
+  options.in_memory = config.in_memory;
+  Result<std::unique_ptr<storage::Store>> store = storage::Store::open(options);
+  if (!store) {
+    spdlog::critical("cannot open the database: {}", store.error().message());
+    return 1;
+  }
+  Router router(**store);
+  try {
+    Server server(config.host, config.port, router);
+    unsigned threads =
+        config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+    spdlog::info("ddblocal {} listening on {}:{} ({}, {} threads)", DDBLOCAL_VERSION, config.host,
+                 server.port(), config.in_memory ? "in memory" : config.data_dir, threads);
+    server.run(threads);
+  } catch (const std::exception& error) {
+    spdlog::critical("cannot serve on {}:{}: {}", config.host, config.port, error.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,84 @@
+#include "server/router.h"
+
+#include <exception>
+#include <string_view>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "protocol/wire/json.h"
+#include "server/credential_scope.h"
+#include "server/handlers/handler.h"
+#include "server/response.h"
+
+namespace ddblocal {
+namespace {
+
+constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
+
+const std::unordered_map<std::string_view, Handler>& handlers() {
+  static const std::unordered_map<std::string_view, Handler> table = {
+      {"CreateTable", &handle_create_table}, {"DeleteTable", &handle_delete_table},
+      {"DeleteItem", &handle_delete_item},   {"DescribeTable", &handle_describe_table},
+      {"GetItem", &handle_get_item},         {"ListTables", &handle_list_tables},
+      {"PutItem", &handle_put_item},
+  };
+  return table;
+}
+
+Handler find_handler(std::string_view target) {
+  if (!target.starts_with(kTargetPrefix)) {
+    return nullptr;
+  }
+  auto it = handlers().find(target.substr(kTargetPrefix.size()));
+  return it == handlers().end() ? nullptr : it->second;
+}
+
+// What DynamoDB answers to a GET: a health check that load balancers use.
+HttpResponse health_response(const HttpRequest& request) {
+  HttpResponse response(http::status::ok, request.version());
+  response.set(http::field::content_type, "text/plain");
+  response.keep_alive(request.keep_alive());
+  response.body() = "healthy: dynamodb." + std::string(kDefaultRegion) + ".amazonaws.com ";
+  response.prepare_payload();
+  return response;
+}
+
+}  // namespace
+
+HttpResponse Router::handle(const HttpRequest& request) const {
+  try {
+    return dispatch(request);
+  } catch (const std::exception& error) {
+    spdlog::error("internal error in {}: {}", std::string(request["X-Amz-Target"]), error.what());
+  } catch (...) {
+    spdlog::error("internal error: unknown exception");
+  }
+  return make_error_response(ApiError::internal("Internal server error"), request);
+}
+
+HttpResponse Router::dispatch(const HttpRequest& request) const {
+  if (request.method() == http::verb::get) {
+    return health_response(request);
+  }
+  if (request.method() != http::verb::post) {
+    return make_error_response(ApiError::unknown_operation(), request);
+  }
+  Handler handler = find_handler(to_std(request["X-Amz-Target"]));
+  if (!handler) {
+    return make_error_response(ApiError::unknown_operation(), request);
+  }
+  wire::JsonDocument body;
+  if (Result<void> parsed = wire::parse_request_body(request.body(), body); !parsed) {
+    return make_error_response(parsed.error(), request);
+  }
+  RequestContext context{region_of_authorization(to_std(request[http::field::authorization])),
+                         store_};
+  Result<std::string> answer = handler(context, body);
+  if (!answer) {
+    return make_error_response(answer.error(), request);
+  }
+  return make_response(http::status::ok, std::move(*answer), request);
+}
+
+}  // namespace ddblocal

@@ -1,0 +1,53 @@
+#include "server/server.h"
+
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "server/http_session.h"
+
+namespace ddblocal {
+
+Server::Server(const std::string& host, std::uint16_t port, const Router& router)
+    : acceptor_(io_context_, tcp::endpoint(net::ip::make_address(host), port)), router_(router) {}
+
+net::awaitable<void> Server::accept_connections() {
+  for (;;) {
+    beast::error_code error;
+    tcp::socket socket(net::make_strand(io_context_));
+    co_await acceptor_.async_accept(socket, net::redirect_error(net::use_awaitable, error));
+    if (error == net::error::operation_aborted) {
+      co_return;
+    }
+    if (error) {
+      spdlog::warn("accept failed: {}", error.message());
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), error);
+    auto executor = socket.get_executor();
+    net::co_spawn(executor, serve_http_session(std::move(socket), router_), net::detached);
+  }
+}
+
+void Server::run(unsigned threads) {
+  net::signal_set signals(io_context_, SIGINT, SIGTERM);
+  signals.async_wait([this](const beast::error_code&, int signal) {
+    spdlog::info("signal {}: stopping", signal);
+    beast::error_code ignored;
+    acceptor_.close(ignored);
+    io_context_.stop();
+  });
+  net::co_spawn(io_context_, accept_connections(), net::detached);
+
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < threads; ++i) {
+    workers.emplace_back([this] { io_context_.run(); });
+  }
+  io_context_.run();
+  for (std::thread& worker : workers) {
+    worker.join();
+  }
+}
+
+}  // namespace ddblocal

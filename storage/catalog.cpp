@@ -1,0 +1,225 @@
+#include "storage/catalog.h"
+
+#include <chrono>
+#include <mutex>
+
+#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/uuid_io.hpp>
+
+#include "storage/item_codec.h"
+#include "storage/key_codec.h"
+
+namespace ddblocal::storage {
+namespace {
+
+// Catalog column family layout (written to disk):
+//   "t" region 0x00 name -> table record: an item (item_codec.h) with the attributes below
+//   "n"                  -> the next table uid, as a decimal string
+constexpr char kTablePrefix = 't';
+constexpr std::string_view kNextUidKey = "n";
+
+std::string table_key(std::string_view region, std::string_view name) {
+  std::string key;
+  key.reserve(region.size() + name.size() + 1);
+  key.append(region).push_back('\0');
+  key.append(name);
+  return key;
+}
+
+AttributeValue number_value(std::int64_t value) {
+  return *Number::parse(std::to_string(value));
+}
+
+std::int64_t number_of(const Item& record, const std::string& name) {
+  auto it = record.find(name);
+  const Number* number = it == record.end() ? nullptr : it->second.get_if<Number>();
+  return number ? std::stoll(number->to_string()) : 0;
+}
+
+std::string string_of(const Item& record, const std::string& name) {
+  auto it = record.find(name);
+  const std::string* text = it == record.end() ? nullptr : it->second.get_if<std::string>();
+  return text ? *text : std::string();
+}
+
+ScalarType scalar_type_of(std::string_view name) {
+  return name == "N" ? ScalarType::kN : name == "B" ? ScalarType::kB : ScalarType::kS;
+}
+
+AttributeValue definition_value(const AttributeDefinition& definition) {
+  return AttributeMap{{"name", definition.name},
+                      {"type", std::string(scalar_type_name(definition.type))}};
+}
+
+AttributeDefinition definition_of(const AttributeValue& value) {
+  const AttributeMap* map = value.get_if<AttributeMap>();
+  if (!map) {
+    return {};
+  }
+  return {string_of(*map, "name"), scalar_type_of(string_of(*map, "type"))};
+}
+
+Item encode_record(const Table& table) {
+  const TableSchema& schema = table.schema;
+  AttributeList definitions;
+  for (const AttributeDefinition& definition : schema.attribute_definitions) {
+    definitions.push_back(definition_value(definition));
+  }
+  Item record{
+      {"uid", number_value(static_cast<std::int64_t>(table.uid))},
+      {"name", schema.table_name},
+      {"region", table.region},
+      {"id", table.table_id},
+      {"created_ms", number_value(static_cast<std::int64_t>(table.creation_date_time * 1000))},
+      {"partition_key", definition_value(schema.partition_key)},
+      {"definitions", std::move(definitions)},
+      {"billing_mode",
+       std::string(schema.billing_mode == BillingMode::kPayPerRequest ? "PAY_PER_REQUEST"
+                                                                      : "PROVISIONED")},
+      {"read_capacity", number_value(schema.provisioned_throughput.read_capacity_units)},
+      {"write_capacity", number_value(schema.provisioned_throughput.write_capacity_units)},
+  };
+  if (schema.sort_key) {
+    record.emplace("sort_key", definition_value(*schema.sort_key));
+  }
+  return record;
+}
+
+Table decode_record(const Item& record) {
+  Table table;
+  table.uid = static_cast<std::uint64_t>(number_of(record, "uid"));
+  table.region = string_of(record, "region");
+  table.table_id = string_of(record, "id");
+  table.creation_date_time = static_cast<double>(number_of(record, "created_ms")) / 1000;
+  TableSchema& schema = table.schema;
+  schema.table_name = string_of(record, "name");
+  schema.partition_key = definition_of(record.at("partition_key"));
+  if (auto sort_key = record.find("sort_key"); sort_key != record.end()) {
+    schema.sort_key = definition_of(sort_key->second);
+  }
+  if (const auto* definitions = record.at("definitions").get_if<AttributeList>()) {
+    for (const AttributeValue& definition : *definitions) {
+      schema.attribute_definitions.push_back(definition_of(definition));
+    }
+  }
+  schema.billing_mode = string_of(record, "billing_mode") == "PAY_PER_REQUEST"
+                            ? BillingMode::kPayPerRequest
+                            : BillingMode::kProvisioned;
+  schema.provisioned_throughput = {number_of(record, "read_capacity"),
+                                   number_of(record, "write_capacity")};
+  return table;
+}
+
+std::string new_table_id() {
+  thread_local boost::uuids::random_generator generator;
+  return boost::uuids::to_string(generator());
+}
+
+double now_seconds() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) /
+         1000;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Catalog>> Catalog::load(Database& database) {
+  std::unique_ptr<Catalog> catalog(new Catalog(database));
+  std::unique_ptr<rocksdb::Iterator> it(
+      database.db().NewIterator(rocksdb::ReadOptions(), database.catalog()));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    std::string_view value(it->value().data(), it->value().size());
+    if (key == kNextUidKey) {
+      catalog->next_uid_ = std::stoull(std::string(value));
+    } else if (!key.empty() && key[0] == kTablePrefix) {
+      Result<Item> record = decode_item(value);
+      if (!record) {
+        return std::move(record).error();
+      }
+      auto table = std::make_shared<const Table>(decode_record(*record));
+      catalog->tables_.emplace(key.substr(1), std::move(table));
+    }
+  }
+  if (!it->status().ok()) {
+    return ApiError::internal("cannot read the catalog: " + it->status().ToString());
+  }
+  return catalog;
+}
+
+Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
+                                                     const TableSchema& schema) {
+  std::string key = table_key(region, schema.table_name);
+  std::unique_lock lock(mutex_);
+  if (tables_.count(key)) {
+    return ApiError::resource_in_use("Table already exists: " + schema.table_name);
+  }
+  auto table = std::make_shared<Table>();
+  table->uid = next_uid_;
+  table->schema = schema;
+  table->region = std::string(region);
+  table->table_id = new_table_id();
+  table->creation_date_time = now_seconds();
+
+  std::string record;
+  append_item(record, encode_record(*table));
+  rocksdb::WriteBatch batch;
+  batch.Put(database_.catalog(), kTablePrefix + key, record).PermitUncheckedError();
+  batch.Put(database_.catalog(), kNextUidKey, std::to_string(table->uid + 1))
+      .PermitUncheckedError();
+  if (Result<void> written = database_.write(batch); !written) {
+    return std::move(written).error();
+  }
+  next_uid_ = table->uid + 1;
+  tables_.emplace(std::move(key), table);
+  return std::shared_ptr<const Table>(std::move(table));
+}
+
+std::shared_ptr<const Table> Catalog::find(std::string_view region, std::string_view name) const {
+  std::string key = table_key(region, name);
+  std::shared_lock lock(mutex_);
+  auto it = tables_.find(key);
+  return it == tables_.end() ? nullptr : it->second;
+}
+
+Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region,
+                                                     std::string_view name) {
+  std::string key = table_key(region, name);
+  std::unique_lock lock(mutex_);
+  auto it = tables_.find(key);
+  if (it == tables_.end()) {
+    return std::shared_ptr<const Table>();
+  }
+  std::shared_ptr<const Table> table = it->second;
+  rocksdb::WriteBatch batch;
+  batch.Delete(database_.catalog(), kTablePrefix + key).PermitUncheckedError();
+  batch
+      .DeleteRange(database_.items(), encode_table_prefix(table->uid),
+                   encode_table_prefix(table->uid + 1))
+      .PermitUncheckedError();
+  database_.remove_stats(batch, table->uid);
+  if (Result<void> written = database_.write(batch); !written) {
+    return std::move(written).error();
+  }
+  tables_.erase(it);
+  return table;
+}
+
+TablePage Catalog::list(std::string_view region, std::optional<std::string_view> exclusive_start,
+                        std::size_t limit) const {
+  std::string region_start = table_key(region, "");
+  TablePage page;
+  std::shared_lock lock(mutex_);
+  auto it = exclusive_start ? tables_.upper_bound(table_key(region, *exclusive_start))
+                            : tables_.lower_bound(region_start);
+  for (; it != tables_.end() && it->first.starts_with(region_start); ++it) {
+    if (page.names.size() == limit) {
+      page.last_evaluated = page.names.back();
+      break;
+    }
+    page.names.push_back(it->second->schema.table_name);
+  }
+  return page;
+}
+
+}  // namespace ddblocal::storage

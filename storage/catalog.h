@@ -1,0 +1,40 @@
+// Catalog: the tables of every region, kept in memory and persisted in the catalog column
+// family. Internal to storage/.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <shared_mutex>
+
+#include "storage/database.h"
+#include "storage/store.h"
+
+namespace ddblocal::storage {
+
+class Catalog {
+ public:
+  // Reads every table record from the database.
+  static Result<std::unique_ptr<Catalog>> load(Database& database);
+
+  // Records a new table under a fresh uid. ResourceInUseException when the region already
+  // has a table of that name.
+  Result<std::shared_ptr<const Table>> create(std::string_view region, const TableSchema& schema);
+  // nullptr when there is no such table.
+  std::shared_ptr<const Table> find(std::string_view region, std::string_view name) const;
+  // Removes the table's record, its items and its stats in one write. nullptr when there is
+  // no such table.
+  Result<std::shared_ptr<const Table>> remove(std::string_view region, std::string_view name);
+  TablePage list(std::string_view region, std::optional<std::string_view> exclusive_start,
+                 std::size_t limit) const;
+
+ private:
+  explicit Catalog(Database& database) : database_(database) {}
+
+  Database& database_;
+  mutable std::shared_mutex mutex_;
+  // By table_key(region, name): sorted by region, then name.
+  std::map<std::string, std::shared_ptr<const Table>, std::less<>> tables_;
+  std::uint64_t next_uid_ = 1;
+};
+
+}  // namespace ddblocal::storage

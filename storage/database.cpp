@@ -1,0 +1,149 @@
+#include "storage/database.h"
+
+#include <cstring>
+
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+
+#include "storage/key_codec.h"
+
+namespace ddblocal::storage {
+namespace {
+
+// A TableStats value: item count then size in bytes, each 8 bytes little-endian.
+// Written to disk: do not change.
+std::string encode_stats(TableStats stats) {
+  std::string bytes(16, '\0');
+  std::memcpy(bytes.data(), &stats.item_count, 8);
+  std::memcpy(bytes.data() + 8, &stats.size_bytes, 8);
+  return bytes;
+}
+
+TableStats decode_stats(const rocksdb::Slice& bytes) {
+  TableStats stats;
+  if (bytes.size() == 16) {
+    std::memcpy(&stats.item_count, bytes.data(), 8);
+    std::memcpy(&stats.size_bytes, bytes.data() + 8, 8);
+  }
+  return stats;
+}
+
+// Adds stats deltas, so that a write never reads the totals it changes.
+class StatsAddOperator : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& delta,
+             std::string* result, rocksdb::Logger*) const override {
+    TableStats total = existing ? decode_stats(*existing) : TableStats{};
+    TableStats add = decode_stats(delta);
+    total.item_count += add.item_count;
+    total.size_bytes += add.size_bytes;
+    *result = encode_stats(total);
+    return true;
+  }
+  const char* Name() const override { return "ddblocal.StatsAdd"; }
+};
+
+rocksdb::ColumnFamilyOptions items_options() {
+  rocksdb::ColumnFamilyOptions options;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(64 << 20);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.whole_key_filtering = true;
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // Table uid + partition hash: a Query's seek stays within one prefix's bloom filter.
+  options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kItemKeyPrefixBytes));
+  return options;
+}
+
+ApiError rocksdb_error(const rocksdb::Status& status) {
+  return ApiError::internal("storage failure: " + status.ToString());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const StoreOptions& store_options) {
+  std::unique_ptr<Database> database(new Database());
+  rocksdb::DBOptions options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  options.info_log_level = rocksdb::WARN_LEVEL;
+  options.keep_log_file_num = 2;
+  std::string path = store_options.path;
+  if (store_options.in_memory) {
+    database->memory_env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+    options.env = database->memory_env_.get();
+    path = "/ddblocal";
+  }
+
+  rocksdb::ColumnFamilyOptions stats_options;
+  stats_options.merge_operator = std::make_shared<StatsAddOperator>();
+  std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+      {rocksdb::kDefaultColumnFamilyName, items_options()},
+      {"catalog", rocksdb::ColumnFamilyOptions()},
+      {"stats", stats_options},
+  };
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status status = rocksdb::DB::Open(options, path, families, &handles, &db);
+  if (!status.ok()) {
+    return rocksdb_error(status);
+  }
+  database->db_.reset(db);
+  database->items_ = handles[0];
+  database->catalog_ = handles[1];
+  database->stats_ = handles[2];
+  return database;
+}
+
+Database::~Database() {
+  if (db_) {
+    for (auto* handle : {items_, catalog_, stats_}) {
+      db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+    }
+    db_->Close().PermitUncheckedError();
+    db_.reset();
+  }
+}
+
+Result<void> Database::write(rocksdb::WriteBatch& batch) {
+  rocksdb::Status status = db_->Write(write_options_, &batch);
+  if (!status.ok()) {
+    return rocksdb_error(status);
+  }
+  return {};
+}
+
+Result<std::optional<std::string>> Database::get(rocksdb::ColumnFamilyHandle* family,
+                                                 std::string_view key) {
+  std::string value;
+  rocksdb::Status status =
+      db_->Get(rocksdb::ReadOptions(), family, rocksdb::Slice(key.data(), key.size()), &value);
+  if (status.IsNotFound()) {
+    return std::optional<std::string>();
+  }
+  if (!status.ok()) {
+    return rocksdb_error(status);
+  }
+  return std::optional<std::string>(std::move(value));
+}
+
+void Database::add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, TableStats delta) {
+  batch.Merge(stats_, encode_table_prefix(table_uid), encode_stats(delta)).PermitUncheckedError();
+}
+
+Result<TableStats> Database::read_stats(std::uint64_t table_uid) {
+  Result<std::optional<std::string>> value = get(stats_, encode_table_prefix(table_uid));
+  if (!value) {
+    return std::move(value).error();
+  }
+  return *value ? decode_stats(**value) : TableStats{};
+}
+
+void Database::remove_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid) {
+  batch.Delete(stats_, encode_table_prefix(table_uid)).PermitUncheckedError();
+}
+
+}  // namespace ddblocal::storage

@@ -1,0 +1,147 @@
+// Item keys in RocksDB: an order-preserving byte encoding of key values, the partition hash,
+// and the item key that joins them. The format, written to disk (do not change it):
+//
+//   item_key     := table_uid:fixed64be partition_hash:fixed64be key_value [key_value]
+//   key_value    := string | binary | number    (the table's schema says which)
+//   string       := { escaped_byte } 0x00 0x00  (a binary is encoded the same way)
+//   escaped_byte := 0x00 0xFF                   (a 0x00 byte of the value)
+//                 | 0x01..0xFF                  (any other byte, as is)
+//   number       := kNegative ~exponent ~digits (~: every byte inverted)
+//                 | kZero
+//                 | kPositive exponent digits
+//   exponent     := fixed16be(exponent + 0x8000)  (the value is 0.<digits> x 10^exponent)
+//   digits       := { 2*P+1 } 2*P   (P = 10*d1 + d2, the digits in pairs; an odd last digit is
+//                                    paired with 0. Only the last pair's byte is even.)
+//
+// Why memcmp order is DynamoDB's order: a string's terminator 0x00 0x00 sorts below any byte
+// that can follow in a longer string (0x00 0xFF or 0x01..0xFF), so a prefix sorts first. A
+// positive number's magnitude orders by exponent, then by digits compared as a fraction. A digit
+// string that is a prefix of a longer one sorts first, as 0.12 < 0.123 must: its last pair is
+// padded with 0, so it is no larger than the longer one's pair there, and when the pairs are
+// equal its byte is even where the longer one's is odd. A negative number inverts those bytes,
+// and inversion reverses memcmp order because no encoding is a prefix of another. The same
+// property lets a sort key follow a partition key directly.
+//
+//   partition_hash := XXH64(seed kHashSeed, 'S' bytes | 'B' bytes | 'N' number_parts)
+//   number_parts   := '0'                                (zero)
+//                   | ('-' | '+') fixed32be(exponent) digits as ASCII
+#include "storage/key_codec.h"
+
+#define XXH_STATIC_LINKING_ONLY  // XXH64_state_t on the stack: no allocation per hash
+#include <string_view>
+
+#include <xxhash.h>
+
+namespace ddblocal::storage {
+namespace {
+
+// Number sign tags. Written to disk: do not reorder.
+constexpr char kNegative = 0x01;
+constexpr char kZero = 0x02;
+constexpr char kPositive = 0x03;
+
+constexpr int kExponentBias = 0x8000;
+// Written to disk: never change it ("ddblocal" in ASCII).
+constexpr XXH64_hash_t kHashSeed = 0x6464626c6f63616cULL;
+
+void append_fixed64_be(std::string& out, std::uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    out.push_back(static_cast<char>(value >> shift));
+  }
+}
+
+void append_escaped(std::string& out, std::string_view bytes) {
+  for (std::size_t zero; (zero = bytes.find('\0')) != std::string_view::npos;) {
+    out.append(bytes.substr(0, zero)).append("\x00\xff", 2);
+    bytes.remove_prefix(zero + 1);
+  }
+  out.append(bytes).append("\x00\x00", 2);
+}
+
+void append_number(std::string& out, const Number& number) {
+  if (number.is_zero()) {
+    out.push_back(kZero);
+    return;
+  }
+  out.push_back(number.is_negative() ? kNegative : kPositive);
+  std::size_t start = out.size();
+  auto biased = static_cast<std::uint16_t>(number.exponent() + kExponentBias);
+  out.push_back(static_cast<char>(biased >> 8));
+  out.push_back(static_cast<char>(biased));
+  const std::string& digits = number.digits();
+  for (std::size_t i = 0; i < digits.size(); i += 2) {
+    int low = i + 1 < digits.size() ? digits[i + 1] - '0' : 0;
+    int pair = (digits[i] - '0') * 10 + low;
+    bool last = i + 2 >= digits.size();
+    out.push_back(static_cast<char>(2 * pair + (last ? 0 : 1)));
+  }
+  if (number.is_negative()) {
+    for (std::size_t i = start; i < out.size(); ++i) {
+      out[i] = static_cast<char>(~out[i]);
+    }
+  }
+}
+
+void hash_update(XXH64_state_t& state, std::string_view bytes) {
+  XXH64_update(&state, bytes.data(), bytes.size());
+}
+
+}  // namespace
+
+void append_key_value(std::string& out, const AttributeValue& value) {
+  if (const auto* string = value.get_if<std::string>()) {
+    append_escaped(out, *string);
+  } else if (const auto* binary = value.get_if<Binary>()) {
+    append_escaped(out, binary->bytes);
+  } else {
+    append_number(out, *value.get_if<Number>());
+  }
+}
+
+std::uint64_t partition_hash(const AttributeValue& partition_key) {
+  XXH64_state_t state;
+  XXH64_reset(&state, kHashSeed);
+  if (const auto* string = partition_key.get_if<std::string>()) {
+    hash_update(state, "S");
+    hash_update(state, *string);
+  } else if (const auto* binary = partition_key.get_if<Binary>()) {
+    hash_update(state, "B");
+    hash_update(state, binary->bytes);
+  } else {
+    const Number& number = *partition_key.get_if<Number>();
+    hash_update(state, "N");
+    if (number.is_zero()) {
+      hash_update(state, "0");
+    } else {
+      hash_update(state, number.is_negative() ? "-" : "+");
+      auto exponent = static_cast<std::uint32_t>(number.exponent());
+      const char exponent_be[4] = {static_cast<char>(exponent >> 24),
+                                   static_cast<char>(exponent >> 16),
+                                   static_cast<char>(exponent >> 8), static_cast<char>(exponent)};
+      hash_update(state, std::string_view(exponent_be, 4));
+      hash_update(state, number.digits());
+    }
+  }
+  return XXH64_digest(&state);
+}
+
+std::string encode_item_key(std::uint64_t table_uid, const AttributeValue& partition_key,
+                            const AttributeValue* sort_key) {
+  std::string key;
+  key.reserve(kItemKeyPrefixBytes + 32);
+  append_fixed64_be(key, table_uid);
+  append_fixed64_be(key, partition_hash(partition_key));
+  append_key_value(key, partition_key);
+  if (sort_key != nullptr) {
+    append_key_value(key, *sort_key);
+  }
+  return key;
+}
+
+std::string encode_table_prefix(std::uint64_t table_uid) {
+  std::string prefix;
+  append_fixed64_be(prefix, table_uid);
+  return prefix;
+}
+
+}  // namespace ddblocal::storage

@@ -1,0 +1,190 @@
+#include "storage/store.h"
+
+#include <filesystem>
+
+#include "storage/catalog.h"
+#include "storage/database.h"
+#include "storage/item_codec.h"
+#include "storage/key_codec.h"
+#include "storage/key_locks.h"
+
+namespace ddblocal::storage {
+namespace {
+
+// Item operations name no table; table operations do (as DynamoDB words them).
+ApiError resource_not_found() {
+  return ApiError::resource_not_found("Requested resource not found");
+}
+
+ApiError table_not_found(std::string_view name) {
+  return ApiError::resource_not_found("Requested resource not found: Table: " + std::string(name) +
+                                      " not found");
+}
+
+std::string item_key_of(const Table& table, const Item& item) {
+  const AttributeValue& partition = item.at(table.schema.partition_key.name);
+  const AttributeValue* sort =
+      table.schema.sort_key ? &item.at(table.schema.sort_key->name) : nullptr;
+  return encode_item_key(table.uid, partition, sort);
+}
+
+// The stats change of replacing `old_item` (or nothing) with `new_item` (or nothing).
+TableStats stats_delta(const std::optional<Item>& old_item, const Item* new_item) {
+  TableStats delta;
+  if (old_item) {
+    delta.item_count -= 1;
+    delta.size_bytes -= static_cast<std::int64_t>(item_size(*old_item));
+  }
+  if (new_item) {
+    delta.item_count += 1;
+    delta.size_bytes += static_cast<std::int64_t>(item_size(*new_item));
+  }
+  return delta;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
+  if (!options.in_memory) {
+    std::error_code error;
+    std::filesystem::create_directories(options.path, error);
+    if (error) {
+      return ApiError::internal("cannot create " + options.path + ": " + error.message());
+    }
+  }
+  Result<std::unique_ptr<Database>> database = Database::open(options);
+  if (!database) {
+    return std::move(database).error();
+  }
+  Result<std::unique_ptr<Catalog>> catalog = Catalog::load(**database);
+  if (!catalog) {
+    return std::move(catalog).error();
+  }
+  return std::unique_ptr<Store>(new Store(std::move(*database), std::move(*catalog)));
+}
+
+Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog)
+    : database_(std::move(database)),
+      catalog_(std::move(catalog)),
+      key_locks_(std::make_unique<KeyLocks>()) {}
+
+Store::~Store() = default;
+
+TableDescription Store::describe(const Table& table, TableStatus status) {
+  TableDescription description;
+  description.schema = table.schema;
+  description.region = table.region;
+  description.table_id = table.table_id;
+  description.creation_date_time = table.creation_date_time;
+  description.status = status;
+  if (status == TableStatus::kActive) {
+    // A failed read leaves the counts at zero: DynamoDB's counts are approximate anyway.
+    if (Result<TableStats> stats = database_->read_stats(table.uid)) {
+      description.item_count = stats->item_count;
+      description.size_bytes = stats->size_bytes;
+    }
+  }
+  return description;
+}
+
+Result<TableDescription> Store::create_table(std::string_view region, const TableSchema& schema) {
+  Result<std::shared_ptr<const Table>> table = catalog_->create(region, schema);
+  if (!table) {
+    return std::move(table).error();
+  }
+  return describe(**table, TableStatus::kActive);
+}
+
+Result<TableDescription> Store::describe_table(std::string_view region, std::string_view name) {
+  std::shared_ptr<const Table> table = catalog_->find(region, name);
+  if (!table) {
+    return table_not_found(name);
+  }
+  return describe(*table, TableStatus::kActive);
+}
+
+Result<TableDescription> Store::delete_table(std::string_view region, std::string_view name) {
+  std::shared_ptr<const Table> table = catalog_->find(region, name);
+  if (!table) {
+    return table_not_found(name);
+  }
+  TableDescription description = describe(*table, TableStatus::kActive);
+  Result<std::shared_ptr<const Table>> removed = catalog_->remove(region, name);
+  if (!removed) {
+    return std::move(removed).error();
+  }
+  if (!*removed) {
+    return table_not_found(name);  // deleted by a concurrent request meanwhile
+  }
+  description.status = TableStatus::kDeleting;
+  return description;
+}
+
+TablePage Store::list_tables(std::string_view region,
+                             std::optional<std::string_view> exclusive_start, std::size_t limit) {
+  return catalog_->list(region, exclusive_start, limit);
+}
+
+Result<std::shared_ptr<const Table>> Store::find_table(std::string_view region,
+                                                       std::string_view name) {
+  std::shared_ptr<const Table> table = catalog_->find(region, name);
+  if (!table) {
+    return resource_not_found();
+  }
+  return table;
+}
+
+Result<std::optional<Item>> Store::get_item(const Table& table, const Item& key) {
+  return read_item(item_key_of(table, key));
+}
+
+Result<std::optional<Item>> Store::read_item(const std::string& item_key) {
+  Result<std::optional<std::string>> stored = database_->get(database_->items(), item_key);
+  if (!stored) {
+    return std::move(stored).error();
+  }
+  if (!*stored) {
+    return std::optional<Item>();
+  }
+  Result<Item> item = decode_item(**stored);
+  if (!item) {
+    return std::move(item).error();
+  }
+  return std::optional<Item>(std::move(*item));
+}
+
+Result<std::optional<Item>> Store::put_item(const Table& table, const Item& item) {
+  std::string key = item_key_of(table, item);
+  std::unique_lock lock = key_locks_->lock(key);
+  Result<std::optional<Item>> old_item = read_item(key);
+  if (!old_item) {
+    return old_item;
+  }
+  std::string value;
+  append_item(value, item);
+  rocksdb::WriteBatch batch;
+  batch.Put(database_->items(), key, value).PermitUncheckedError();
+  database_->add_stats(batch, table.uid, stats_delta(*old_item, &item));
+  if (Result<void> written = database_->write(batch); !written) {
+    return std::move(written).error();
+  }
+  return old_item;
+}
+
+Result<std::optional<Item>> Store::delete_item(const Table& table, const Item& key) {
+  std::string encoded_key = item_key_of(table, key);
+  std::unique_lock lock = key_locks_->lock(encoded_key);
+  Result<std::optional<Item>> old_item = read_item(encoded_key);
+  if (!old_item || !*old_item) {
+    return old_item;
+  }
+  rocksdb::WriteBatch batch;
+  batch.Delete(database_->items(), encoded_key).PermitUncheckedError();
+  database_->add_stats(batch, table.uid, stats_delta(*old_item, nullptr));
+  if (Result<void> written = database_->write(batch); !written) {
+    return std::move(written).error();
+  }
+  return old_item;
+}
+
+}  // namespace ddblocal::storage

@@ -1,0 +1,85 @@
+// Store: ddblocal's tables and items on RocksDB. The one header the handlers include.
+// Inputs are already validated (keys match the schema, items are within limits); failures
+// are ApiErrors a client may see. All methods are safe to call from many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/attribute_value.h"
+#include "protocol/result.h"
+#include "protocol/table_schema.h"
+
+namespace ddblocal::storage {
+
+struct StoreOptions {
+  // The folder of the database; created when absent. Unused when in_memory.
+  std::string path = "./ddblocal-data";
+  // Keep everything in RAM (RocksDB's in-memory Env); nothing survives the process.
+  bool in_memory = false;
+};
+
+// A table as the catalog records it.
+struct Table {
+  std::uint64_t uid = 0;  // unique for the life of the database, never reused
+  TableSchema schema;
+  std::string region;
+  std::string table_id;           // a UUID
+  double creation_date_time = 0;  // seconds since the Unix epoch
+};
+
+struct TablePage {
+  std::vector<std::string> names;
+  // The last name returned when more tables follow.
+  std::optional<std::string> last_evaluated;
+};
+
+class Catalog;
+class Database;
+class KeyLocks;
+
+class Store {
+ public:
+  // Opens (creating if needed) the database. Fails with an internal error naming the cause
+  // (an unreadable folder, a database held by another process).
+  static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Tables live per region, as on AWS. Fails with ResourceInUseException when the name is
+  // taken in the region.
+  Result<TableDescription> create_table(std::string_view region, const TableSchema& schema);
+  // Fails with ResourceNotFoundException when there is no such table.
+  Result<TableDescription> describe_table(std::string_view region, std::string_view name);
+  // Removes the table and its items at once; the name is free again on return. Answers the
+  // description as it was, with status DELETING.
+  Result<TableDescription> delete_table(std::string_view region, std::string_view name);
+  // The region's table names in byte order, the first `limit` after `exclusive_start`.
+  TablePage list_tables(std::string_view region, std::optional<std::string_view> exclusive_start,
+                        std::size_t limit);
+  Result<std::shared_ptr<const Table>> find_table(std::string_view region, std::string_view name);
+
+  // REQUIRES: `key` holds exactly the table's key attributes, validated.
+  Result<std::optional<Item>> get_item(const Table& table, const Item& key);
+  // Writes `item`, replacing any item with its key. Answers the replaced item, if any.
+  // REQUIRES: `item` carries the table's key attributes, validated.
+  Result<std::optional<Item>> put_item(const Table& table, const Item& item);
+  // Removes the item with `key`, if any, and answers it.
+  Result<std::optional<Item>> delete_item(const Table& table, const Item& key);
+
+ private:
+  Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog);
+  TableDescription describe(const Table& table, TableStatus status);
+  Result<std::optional<Item>> read_item(const std::string& item_key);
+
+  std::unique_ptr<Database> database_;
+  std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<KeyLocks> key_locks_;
+};
+
+}  // namespace ddblocal::storage

@@ -1,0 +1,190 @@
+// Response bodies: the JSON shapes of DescribeTable/CreateTable/DeleteTable, ListTables, item
+// responses and error bodies, as the service answers them.
+#include "protocol/wire/responses.h"
+
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+#include "protocol/wire/json.h"
+
+namespace ddblocal::wire {
+namespace {
+
+JsonDocument parse_json(const std::string& text) {
+  JsonDocument document;
+  document.Parse(text.data(), text.size());
+  EXPECT_FALSE(document.HasParseError()) << text;
+  EXPECT_TRUE(document.IsObject()) << text;
+  return document;
+}
+
+std::string string_of(const JsonValue& value) {
+  return std::string(value.GetString(), value.GetStringLength());
+}
+
+TableDescription provisioned_table() {
+  TableDescription table;
+  table.schema.table_name = "Music";
+  table.schema.partition_key = {"Artist", ScalarType::kS};
+  table.schema.attribute_definitions = {table.schema.partition_key};
+  table.schema.billing_mode = BillingMode::kProvisioned;
+  table.schema.provisioned_throughput = {5, 7};
+  table.region = "us-east-1";
+  table.table_id = "0f0e3a2c-4d1b-4c6e-9a41-2b7d7c1e5f10";
+  table.creation_date_time = 1700000000.123;
+  table.status = TableStatus::kActive;
+  table.item_count = 3;
+  table.size_bytes = 120;
+  return table;
+}
+
+TableDescription pay_per_request_table() {
+  TableDescription table = provisioned_table();
+  table.schema.sort_key = AttributeDefinition{"Song", ScalarType::kN};
+  table.schema.attribute_definitions.push_back(*table.schema.sort_key);
+  table.schema.billing_mode = BillingMode::kPayPerRequest;
+  table.schema.provisioned_throughput = {0, 0};
+  return table;
+}
+
+TEST(WriteTableDescription, DescribeTableOfProvisionedTable) {
+  const JsonDocument body =
+      parse_json(write_table_description_response("Table", provisioned_table()));
+  ASSERT_EQ(body.MemberCount(), 1u);
+  ASSERT_TRUE(body.HasMember("Table"));
+  const JsonValue& table = body["Table"];
+  EXPECT_EQ(string_of(table["TableName"]), "Music");
+  EXPECT_EQ(string_of(table["TableStatus"]), "ACTIVE");
+  EXPECT_EQ(string_of(table["TableArn"]), "arn:aws:dynamodb:us-east-1:000000000000:table/Music");
+  EXPECT_EQ(string_of(table["TableId"]), "0f0e3a2c-4d1b-4c6e-9a41-2b7d7c1e5f10");
+  ASSERT_TRUE(table["CreationDateTime"].IsNumber());
+  EXPECT_DOUBLE_EQ(table["CreationDateTime"].GetDouble(), 1700000000.123);
+  EXPECT_EQ(table["ItemCount"].GetInt64(), 3);
+  EXPECT_EQ(table["TableSizeBytes"].GetInt64(), 120);
+  EXPECT_FALSE(table["DeletionProtectionEnabled"].GetBool());
+
+  const JsonValue& key_schema = table["KeySchema"];
+  ASSERT_EQ(key_schema.Size(), 1u);
+  EXPECT_EQ(string_of(key_schema[0]["AttributeName"]), "Artist");
+  EXPECT_EQ(string_of(key_schema[0]["KeyType"]), "HASH");
+  const JsonValue& definitions = table["AttributeDefinitions"];
+  ASSERT_EQ(definitions.Size(), 1u);
+  EXPECT_EQ(string_of(definitions[0]["AttributeName"]), "Artist");
+  EXPECT_EQ(string_of(definitions[0]["AttributeType"]), "S");
+
+  const JsonValue& throughput = table["ProvisionedThroughput"];
+  EXPECT_EQ(throughput.MemberCount(), 3u);
+  EXPECT_EQ(throughput["NumberOfDecreasesToday"].GetInt(), 0);
+  EXPECT_EQ(throughput["ReadCapacityUnits"].GetInt64(), 5);
+  EXPECT_EQ(throughput["WriteCapacityUnits"].GetInt64(), 7);
+  // A table always provisioned has no billing summary (DynamoDB, DynamoDB Local).
+  EXPECT_FALSE(table.HasMember("BillingModeSummary"));
+}
+
+TEST(WriteTableDescription, PayPerRequestTableHasBillingSummaryAndZeroThroughput) {
+  const JsonDocument body =
+      parse_json(write_table_description_response("TableDescription", pay_per_request_table()));
+  ASSERT_TRUE(body.HasMember("TableDescription"));
+  const JsonValue& table = body["TableDescription"];
+  const JsonValue& summary = table["BillingModeSummary"];
+  EXPECT_EQ(string_of(summary["BillingMode"]), "PAY_PER_REQUEST");
+  EXPECT_DOUBLE_EQ(summary["LastUpdateToPayPerRequestDateTime"].GetDouble(),
+                   table["CreationDateTime"].GetDouble());
+  EXPECT_EQ(table["ProvisionedThroughput"]["ReadCapacityUnits"].GetInt64(), 0);
+  EXPECT_EQ(table["ProvisionedThroughput"]["WriteCapacityUnits"].GetInt64(), 0);
+  EXPECT_EQ(table["ProvisionedThroughput"]["NumberOfDecreasesToday"].GetInt(), 0);
+
+  const JsonValue& key_schema = table["KeySchema"];
+  ASSERT_EQ(key_schema.Size(), 2u);
+  EXPECT_EQ(string_of(key_schema[1]["AttributeName"]), "Song");
+  EXPECT_EQ(string_of(key_schema[1]["KeyType"]), "RANGE");
+  ASSERT_EQ(table["AttributeDefinitions"].Size(), 2u);
+  EXPECT_EQ(string_of(table["AttributeDefinitions"][1]["AttributeType"]), "N");
+}
+
+TEST(WriteTableDescription, CreatingStatus) {
+  TableDescription creating = provisioned_table();
+  creating.status = TableStatus::kCreating;
+  const JsonDocument body =
+      parse_json(write_table_description_response("TableDescription", creating));
+  EXPECT_EQ(string_of(body["TableDescription"]["TableStatus"]), "CREATING");
+}
+
+TEST(WriteTableDescription, DeletingTableIsDescribedAsDeleteTableAnswers) {
+  TableDescription deleting = pay_per_request_table();
+  deleting.status = TableStatus::kDeleting;
+  const JsonDocument body =
+      parse_json(write_table_description_response("TableDescription", deleting));
+  const JsonValue& table = body["TableDescription"];
+  EXPECT_EQ(string_of(table["TableStatus"]), "DELETING");
+  EXPECT_EQ(string_of(table["TableName"]), "Music");
+  EXPECT_TRUE(table.HasMember("TableArn"));
+  EXPECT_TRUE(table.HasMember("TableId"));
+  EXPECT_EQ(table["ItemCount"].GetInt64(), 3);
+  EXPECT_EQ(table["TableSizeBytes"].GetInt64(), 120);
+  EXPECT_EQ(table["ProvisionedThroughput"]["NumberOfDecreasesToday"].GetInt(), 0);
+  EXPECT_TRUE(table["BillingModeSummary"].HasMember("LastUpdateToPayPerRequestDateTime"));
+  EXPECT_FALSE(table.HasMember("KeySchema"));
+  EXPECT_FALSE(table.HasMember("AttributeDefinitions"));
+  EXPECT_FALSE(table.HasMember("CreationDateTime"));
+}
+
+TEST(WriteTableDescription, EscapesNames) {
+  TableDescription table = provisioned_table();
+  table.schema.partition_key.name = "say \"hi\"\n";
+  table.schema.attribute_definitions = {table.schema.partition_key};
+  const JsonDocument body = parse_json(write_table_description_response("Table", table));
+  EXPECT_EQ(string_of(body["Table"]["KeySchema"][0]["AttributeName"]), "say \"hi\"\n");
+}
+
+TEST(WriteListTables, NamesAndLastEvaluated) {
+  EXPECT_EQ(write_list_tables_response({"a1", "b2"}, std::string("b2")),
+            R"({"TableNames":["a1","b2"],"LastEvaluatedTableName":"b2"})");
+}
+
+TEST(WriteListTables, NoLastEvaluatedWhenListIsComplete) {
+  EXPECT_EQ(write_list_tables_response({"abc"}, std::nullopt), R"({"TableNames":["abc"]})");
+  EXPECT_EQ(write_list_tables_response({}, std::nullopt), R"({"TableNames":[]})");
+}
+
+TEST(WriteItemResponse, NoItemIsEmptyObject) {
+  EXPECT_EQ(write_item_response("Item", nullptr), "{}");
+  EXPECT_EQ(write_item_response("Attributes", nullptr), "{}");
+}
+
+TEST(WriteItemResponse, ItemUnderItsMember) {
+  const Item item{{"a", AttributeValue(std::string("x"))}, {"b", AttributeValue(true)}};
+  const JsonDocument body = parse_json(write_item_response("Attributes", &item));
+  ASSERT_EQ(body.MemberCount(), 1u);
+  const JsonValue& attributes = body["Attributes"];
+  ASSERT_EQ(attributes.MemberCount(), 2u);
+  EXPECT_EQ(string_of(attributes["a"]["S"]), "x");
+  EXPECT_TRUE(attributes["b"]["BOOL"].GetBool());
+}
+
+TEST(WriteErrorBody, TypeAndLowercaseMessage) {
+  const ApiError error = ApiError::validation("Value 'a;' at 'tableName' \"quoted\"");
+  const JsonDocument body = parse_json(write_error_body(error));
+  EXPECT_EQ(body.MemberCount(), 2u);
+  EXPECT_EQ(string_of(body["__type"]), std::string(error.type_name()));
+  EXPECT_EQ(string_of(body["message"]), error.message());
+}
+
+TEST(WriteErrorBody, SerializationExceptionSpellsMessageWithCapital) {
+  const ApiError error = ApiError::serialization("Unexpected field type");
+  const JsonDocument body = parse_json(write_error_body(error));
+  EXPECT_EQ(string_of(body["__type"]), std::string(error.type_name()));
+  EXPECT_EQ(string_of(body["Message"]), "Unexpected field type");
+  EXPECT_FALSE(body.HasMember("message"));
+}
+
+TEST(WriteErrorBody, ResourceNotFound) {
+  const ApiError error = ApiError::resource_not_found("Requested resource not found");
+  EXPECT_EQ(write_error_body(error), R"({"__type":")" + std::string(error.type_name()) +
+                                         R"(","message":"Requested resource not found"})");
+}
+
+}  // namespace
+}  // namespace ddblocal::wire

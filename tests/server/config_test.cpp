@@ -1,0 +1,60 @@
+#include "server/config.h"
+
+#include <cstdlib>
+
+#include <gtest/gtest.h>
+
+namespace ddblocal {
+namespace {
+
+ParsedConfig parse(std::vector<const char*> args) {
+  args.insert(args.begin(), "ddblocal");
+  return parse_config(static_cast<int>(args.size()), args.data());
+}
+
+TEST(Config, DefaultsToLoopbackPort8000OnDisk) {
+  ParsedConfig parsed = parse({});
+  ASSERT_TRUE(parsed.config.has_value());
+  EXPECT_EQ(parsed.config->host, "127.0.0.1");
+  EXPECT_EQ(parsed.config->port, 8000);
+  EXPECT_EQ(parsed.config->data_dir, "./ddblocal-data");
+  EXPECT_FALSE(parsed.config->in_memory);
+}
+
+TEST(Config, ReadsFlags) {
+  ParsedConfig parsed = parse({"--port", "9000", "--in-memory", "--log-level", "warn"});
+  ASSERT_TRUE(parsed.config.has_value());
+  EXPECT_EQ(parsed.config->port, 9000);
+  EXPECT_TRUE(parsed.config->in_memory);
+  EXPECT_EQ(parsed.config->log_level, "warn");
+}
+
+TEST(Config, ReadsTheEnvironmentButFlagsWin) {
+  ::setenv("DDBLOCAL_PORT", "9100", 1);
+  ::setenv("DDBLOCAL_HOST", "0.0.0.0", 1);
+  ParsedConfig from_environment = parse({});
+  ParsedConfig from_flag = parse({"--port", "9200"});
+  ::unsetenv("DDBLOCAL_PORT");
+  ::unsetenv("DDBLOCAL_HOST");
+  ASSERT_TRUE(from_environment.config.has_value());
+  EXPECT_EQ(from_environment.config->port, 9100);
+  EXPECT_EQ(from_environment.config->host, "0.0.0.0");
+  ASSERT_TRUE(from_flag.config.has_value());
+  EXPECT_EQ(from_flag.config->port, 9200);
+}
+
+TEST(Config, RejectsBadFlags) {
+  EXPECT_FALSE(parse({"--port", "seventy"}).config.has_value());
+  EXPECT_NE(parse({"--port", "seventy"}).exit_code, 0);
+  EXPECT_FALSE(parse({"--in-memory", "--data-dir", "x"}).config.has_value());
+  EXPECT_FALSE(parse({"--log-level", "loud"}).config.has_value());
+}
+
+TEST(Config, VersionExitsWithoutAConfig) {
+  ParsedConfig parsed = parse({"--version"});
+  EXPECT_FALSE(parsed.config.has_value());
+  EXPECT_EQ(parsed.exit_code, 0);
+}
+
+}  // namespace
+}  // namespace ddblocal

@@ -1,0 +1,145 @@
+#include "storage/store.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+namespace ddblocal::storage {
+namespace {
+
+TableSchema users_schema(std::string name = "users") {
+  TableSchema schema;
+  schema.table_name = std::move(name);
+  schema.partition_key = {"username", ScalarType::kS};
+  schema.sort_key = AttributeDefinition{"last_name", ScalarType::kS};
+  schema.attribute_definitions = {schema.partition_key, *schema.sort_key};
+  schema.provisioned_throughput = {5, 5};
+  return schema;
+}
+
+Item user(std::string username, std::string last_name, std::string age) {
+  return {{"username", std::move(username)},
+          {"last_name", std::move(last_name)},
+          {"age", *Number::parse(age)}};
+}
+
+Item key_of(const Item& item) {
+  return {{"username", item.at("username")}, {"last_name", item.at("last_name")}};
+}
+
+std::unique_ptr<Store> open_in_memory() {
+  StoreOptions options;
+  options.in_memory = true;
+  Result<std::unique_ptr<Store>> store = Store::open(options);
+  EXPECT_TRUE(store.has_value());
+  return std::move(*store);
+}
+
+TEST(Store, CreatedTableIsDescribedActiveAndEmpty) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  Result<TableDescription> description = store->describe_table("us-east-1", "users");
+  ASSERT_TRUE(description.has_value());
+  EXPECT_EQ(description->schema, users_schema());
+  EXPECT_EQ(description->status, TableStatus::kActive);
+  EXPECT_EQ(description->item_count, 0);
+  EXPECT_EQ(description->table_id.size(), 36u);
+}
+
+TEST(Store, TableNamesAreTakenPerRegion) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  Result<TableDescription> again = store->create_table("us-east-1", users_schema());
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().type(), ErrorType::kResourceInUse);
+  EXPECT_TRUE(store->create_table("eu-west-1", users_schema()).has_value());
+  EXPECT_FALSE(store->describe_table("ap-south-1", "users").has_value());
+}
+
+TEST(Store, ListsTablesInOrderWithPaging) {
+  auto store = open_in_memory();
+  for (const char* name : {"c", "a", "b", "d"}) {
+    ASSERT_TRUE(store->create_table("us-east-1", users_schema(name)).has_value());
+  }
+  ASSERT_TRUE(store->create_table("eu-west-1", users_schema("zz")).has_value());
+  TablePage first = store->list_tables("us-east-1", std::nullopt, 3);
+  EXPECT_EQ(first.names, (std::vector<std::string>{"a", "b", "c"}));
+  ASSERT_EQ(first.last_evaluated, "c");
+  TablePage rest = store->list_tables("us-east-1", std::string_view("c"), 3);
+  EXPECT_EQ(rest.names, (std::vector<std::string>{"d"}));
+  EXPECT_FALSE(rest.last_evaluated.has_value());
+}
+
+TEST(Store, PutGetDeleteKeepCountsExact) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  Item jane = user("janedoe", "Doe", "25");
+  Result<std::optional<Item>> replaced = store->put_item(*table, jane);
+  ASSERT_TRUE(replaced.has_value());
+  EXPECT_FALSE(replaced->has_value());
+  ASSERT_TRUE(store->put_item(*table, user("johndoe", "Doe", "30")).has_value());
+
+  Item older_jane = user("janedoe", "Doe", "26");
+  replaced = store->put_item(*table, older_jane);
+  ASSERT_TRUE(replaced.has_value() && replaced->has_value());
+  EXPECT_EQ(**replaced, jane);
+  EXPECT_EQ(**store->get_item(*table, key_of(jane)), older_jane);
+  EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 2);
+  EXPECT_EQ(
+      store->describe_table("us-east-1", "users")->size_bytes,
+      static_cast<std::int64_t>(item_size(older_jane) + item_size(user("johndoe", "Doe", "30"))));
+
+  Result<std::optional<Item>> deleted = store->delete_item(*table, key_of(jane));
+  ASSERT_TRUE(deleted.has_value() && deleted->has_value());
+  EXPECT_FALSE(store->get_item(*table, key_of(jane))->has_value());
+  EXPECT_FALSE(store->delete_item(*table, key_of(jane))->has_value());
+  EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 1);
+}
+
+TEST(Store, DeletedTableNameIsFreeAndItsItemsGone) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto old_table = *store->find_table("us-east-1", "users");
+  ASSERT_TRUE(store->put_item(*old_table, user("a", "b", "1")).has_value());
+  Result<TableDescription> deleted = store->delete_table("us-east-1", "users");
+  ASSERT_TRUE(deleted.has_value());
+  EXPECT_EQ(deleted->status, TableStatus::kDeleting);
+  EXPECT_FALSE(store->find_table("us-east-1", "users").has_value());
+
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto new_table = *store->find_table("us-east-1", "users");
+  EXPECT_NE(new_table->uid, old_table->uid);
+  EXPECT_FALSE(store->get_item(*new_table, key_of(user("a", "b", "1")))->has_value());
+  EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 0);
+}
+
+TEST(Store, DataSurviveReopening) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("ddblocal-store-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(path);
+  StoreOptions options;
+  options.path = path.string();
+  Item jane = user("janedoe", "Doe", "25");
+  {
+    auto store = std::move(*Store::open(options));
+    ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+    ASSERT_TRUE(store->put_item(**store->find_table("us-east-1", "users"), jane).has_value());
+  }
+  {
+    auto store = std::move(*Store::open(options));
+    Result<TableDescription> description = store->describe_table("us-east-1", "users");
+    ASSERT_TRUE(description.has_value());
+    EXPECT_EQ(description->schema, users_schema());
+    EXPECT_EQ(description->item_count, 1);
+    EXPECT_EQ(**store->get_item(**store->find_table("us-east-1", "users"), key_of(jane)), jane);
+    // A new table after a restart still gets a fresh uid.
+    ASSERT_TRUE(store->create_table("us-east-1", users_schema("other")).has_value());
+    EXPECT_GT((*store->find_table("us-east-1", "other"))->uid,
+              (*store->find_table("us-east-1", "users"))->uid);
+  }
+  std::filesystem::remove_all(path);
+}
+
+}  // namespace
+}  // namespace ddblocal::storage
