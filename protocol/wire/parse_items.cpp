@@ -80,7 +80,8 @@ Result<ReturnValues> old_item_return_values(std::optional<std::string_view> text
   if (*text == "ALL_OLD") {
     return ReturnValues::kAllOld;
   }
-  return ApiError::validation("ReturnValues can only be ALL_OLD or NONE");
+  return ApiError::validation(
+      "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
 }
 
 ValueType value_type_of(ScalarType type) {

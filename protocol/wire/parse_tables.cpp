@@ -37,8 +37,9 @@ constexpr StringRule kExclusiveStartTableNameRule = [] {
 // were recorded against the service).
 constexpr std::int64_t kMaxCapacityUnits = 1'000'000'000'000;
 
-// DescribeTable, DeleteTable and CreateTable check TableName before anything else, with
-// messages of their own; the pattern is then checked with the other member constraints.
+// DescribeTable and DeleteTable check TableName's presence and length before anything else,
+// with messages of their own (dynalite's tests); CreateTable checks them with its other member
+// constraints ("1 validation error detected: Value 'ab' at 'tableName' ...", recorded on AWS).
 Result<void> check_table_operation_name(std::optional<std::string_view> name) {
   if (!name) {
     return ApiError::validation(
@@ -348,9 +349,6 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
   auto members = read_create_table_members(body);
   if (!members) {
     return std::move(members).error();
-  }
-  if (auto name = check_table_operation_name(members->table_name); !name) {
-    return std::move(name).error();
   }
   if (auto result = check_member_constraints(*members); !result) {
     return std::move(result).error();

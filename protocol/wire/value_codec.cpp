@@ -394,6 +394,9 @@ Result<AttributeMap> decode_members(const JsonValue& object, int level) {
     if (last[name] != &member.value) {
       continue;
     }
+    if (name.empty()) {
+      return ApiError::validation("Empty attribute name");
+    }
     if (member.value.IsNull()) {
       return ApiError::validation(std::string(kNullValue) + ": " + std::string(name) + " is null");
     }

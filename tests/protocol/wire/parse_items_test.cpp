@@ -31,7 +31,8 @@ std::string validation_message(const Result<T>& result) {
 
 constexpr std::string_view kTableNameNull =
     "Value null at 'tableName' failed to satisfy constraint: Member must not be null";
-constexpr std::string_view kReturnValuesOnlyOld = "ReturnValues can only be ALL_OLD or NONE";
+constexpr std::string_view kReturnValuesOnlyOld =
+    "1 validation error detected: ReturnValues can only be ALL_OLD or NONE";
 
 std::string table_name_violations(std::string_view name) {
   return "Value '" + std::string(name) +

@@ -158,14 +158,23 @@ TEST(ParseListTables, StartNameUsesTheModelConstraints) {
 
 // --- CreateTable: member constraints ---
 
-TEST(ParseCreateTable, MissingTableNameComesFirst) {
-  EXPECT_EQ(create_table_error(R"({"KeySchema":[]})"),
-            "The parameter 'TableName' is required but was not present in the request");
+// CreateTable checks TableName with its other member constraints (recorded on AWS in 2026).
+TEST(ParseCreateTable, MissingTableNameIsAMemberConstraint) {
+  EXPECT_EQ(
+      create_table_error(R"({"KeySchema":[{"AttributeName":"p","KeyType":"HASH"}],)"
+                         R"("AttributeDefinitions":[{"AttributeName":"p","AttributeType":"S"}],)"
+                         R"("BillingMode":"PAY_PER_REQUEST"})"),
+      "1 validation error detected: Value null at 'tableName' failed to satisfy "
+      "constraint: Member must not be null");
 }
 
-TEST(ParseCreateTable, TableNameLengthComesBeforeOtherMembers) {
-  EXPECT_EQ(create_table_error(R"({"TableName":"a;"})"),
-            "TableName must be at least 3 characters long and at most 255 characters long");
+TEST(ParseCreateTable, ShortTableNameIsAMemberConstraint) {
+  EXPECT_EQ(create_table_error(
+                R"({"TableName":"ab","KeySchema":[{"AttributeName":"p","KeyType":"HASH"}],)"
+                R"("AttributeDefinitions":[{"AttributeName":"p","AttributeType":"S"}],)"
+                R"("BillingMode":"PAY_PER_REQUEST"})"),
+            "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy "
+            "constraint: Member must have length greater than or equal to 3");
 }
 
 TEST(ParseCreateTable, MissingMembersAreListedWithThePattern) {

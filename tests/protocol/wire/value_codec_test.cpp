@@ -375,6 +375,12 @@ TEST(ValueCodec, ItemErrors) {
             "The parameter cannot be converted to a numeric value: x");
 }
 
+TEST(ValueCodec, RejectsEmptyAttributeNamesAtAnyLevel) {
+  EXPECT_EQ(item_error(R"({"":{"S":"v"}})", ErrorType::kValidation), "Empty attribute name");
+  EXPECT_EQ(item_error(R"({"m":{"M":{"":{"S":"v"}}}})", ErrorType::kValidation),
+            "Empty attribute name");
+}
+
 TEST(ValueCodec, AllowsThirtyTwoLevelsOfNesting) {
   // The item is level 1: a top-level value may hold 31 maps or lists, one inside the other.
   EXPECT_TRUE(decode_value(parse(nested_maps(31, R"({"S":"x"})"))).has_value());
