@@ -13,6 +13,7 @@ from its Jetty `Server` header, or forced with DDBLOCAL_TARGET=dynamodb-local) t
 expected to fail (strict xfail), everywhere else they are ordinary tests.
 """
 
+import contextlib
 import os
 import pathlib
 import secrets
@@ -73,20 +74,21 @@ def _wait_for_port(port, proc, log_path):
     )
 
 
-@pytest.fixture(scope="session")
-def endpoint():
-    """URL of the server under test; starts (and finally stops) ddblocal unless one is given."""
-    given = os.environ.get("DDBLOCAL_ENDPOINT")
-    if given:
-        yield given.rstrip("/")
-        return
+def ddblocal_binary():
     binary = pathlib.Path(os.environ.get("DDBLOCAL_BIN", REPO_ROOT / "build" / "server" / "ddblocal"))
     if not binary.is_file() or not os.access(binary, os.X_OK):
         pytest.exit(f"ddblocal binary not found or not executable: {binary} (set DDBLOCAL_BIN)", returncode=3)
+    return binary
+
+
+@contextlib.contextmanager
+def running_ddblocal(*args):
+    """Starts the ddblocal binary with `args` on a free port, yields its URL, and stops it with
+    SIGTERM (then SIGKILL if it lingers) at the end of the block."""
     port = _free_port()
     log = tempfile.NamedTemporaryFile(prefix="ddblocal-conformance-", suffix=".log", delete=False)
     proc = subprocess.Popen(
-        [str(binary), "--port", str(port), "--in-memory", "--log-level", "warn"],
+        [str(ddblocal_binary()), "--port", str(port), "--log-level", "warn", *args],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -102,6 +104,17 @@ def endpoint():
             proc.wait(timeout=10)
         log.close()
         os.unlink(log.name)
+
+
+@pytest.fixture(scope="session")
+def endpoint():
+    """URL of the server under test; starts (and finally stops) ddblocal unless one is given."""
+    given = os.environ.get("DDBLOCAL_ENDPOINT")
+    if given:
+        yield given.rstrip("/")
+        return
+    with running_ddblocal("--in-memory") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

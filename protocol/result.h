@@ -55,3 +55,27 @@ class [[nodiscard]] Result<void> {
 };
 
 }  // namespace ddblocal
+
+// Inside a function that returns a Result: evaluates `expression` (a Result<T>), returns its
+// error when it failed, and otherwise moves its value into `target` (a declaration such as
+// `auto item` or an lvalue).
+#define DDB_ASSIGN_OR_RETURN(target, expression) \
+  DDB_ASSIGN_OR_RETURN_IMPL(DDB_RESULT_NAME(__LINE__), target, expression)
+#define DDB_ASSIGN_OR_RETURN_IMPL(result, target, expression) \
+  auto result = (expression);                                  \
+  if (!result) {                                               \
+    return std::move(result).error();                          \
+  }                                                            \
+  target = std::move(result).value()
+
+// Inside a function that returns a Result: returns the error of `expression` (a Result<void>)
+// when it failed.
+#define DDB_RETURN_IF_ERROR(expression)          \
+  do {                                           \
+    if (auto result_ = (expression); !result_) { \
+      return std::move(result_).error();         \
+    }                                            \
+  } while (false)
+
+#define DDB_RESULT_NAME(line) DDB_RESULT_NAME_JOIN(result_, line)
+#define DDB_RESULT_NAME_JOIN(prefix, line) prefix##line

@@ -133,11 +133,8 @@ Result<std::unique_ptr<Catalog>> Catalog::load(Database& database) {
     if (key == kNextUidKey) {
       catalog->next_uid_ = std::stoull(std::string(value));
     } else if (!key.empty() && key[0] == kTablePrefix) {
-      Result<Item> record = decode_item(value);
-      if (!record) {
-        return std::move(record).error();
-      }
-      auto table = std::make_shared<const Table>(decode_record(*record));
+      DDB_ASSIGN_OR_RETURN(auto record, decode_item(value));
+      auto table = std::make_shared<const Table>(decode_record(record));
       catalog->tables_.emplace(key.substr(1), std::move(table));
     }
   }
@@ -167,9 +164,7 @@ Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
   batch.Put(database_.catalog(), kTablePrefix + key, record).PermitUncheckedError();
   batch.Put(database_.catalog(), kNextUidKey, std::to_string(table->uid + 1))
       .PermitUncheckedError();
-  if (Result<void> written = database_.write(batch); !written) {
-    return std::move(written).error();
-  }
+  DDB_RETURN_IF_ERROR(database_.write(batch));
   next_uid_ = table->uid + 1;
   tables_.emplace(std::move(key), table);
   return std::shared_ptr<const Table>(std::move(table));
@@ -198,9 +193,7 @@ Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region,
                    encode_table_prefix(table->uid + 1))
       .PermitUncheckedError();
   database_.remove_stats(batch, table->uid);
-  if (Result<void> written = database_.write(batch); !written) {
-    return std::move(written).error();
-  }
+  DDB_RETURN_IF_ERROR(database_.write(batch));
   tables_.erase(it);
   return table;
 }

@@ -135,11 +135,8 @@ void Database::add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, Ta
 }
 
 Result<TableStats> Database::read_stats(std::uint64_t table_uid) {
-  Result<std::optional<std::string>> value = get(stats_, encode_table_prefix(table_uid));
-  if (!value) {
-    return std::move(value).error();
-  }
-  return *value ? decode_stats(**value) : TableStats{};
+  DDB_ASSIGN_OR_RETURN(auto value, get(stats_, encode_table_prefix(table_uid)));
+  return value ? decode_stats(*value) : TableStats{};
 }
 
 void Database::remove_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid) {

@@ -52,15 +52,9 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
       return ApiError::internal("cannot create " + options.path + ": " + error.message());
     }
   }
-  Result<std::unique_ptr<Database>> database = Database::open(options);
-  if (!database) {
-    return std::move(database).error();
-  }
-  Result<std::unique_ptr<Catalog>> catalog = Catalog::load(**database);
-  if (!catalog) {
-    return std::move(catalog).error();
-  }
-  return std::unique_ptr<Store>(new Store(std::move(*database), std::move(*catalog)));
+  DDB_ASSIGN_OR_RETURN(auto database, Database::open(options));
+  DDB_ASSIGN_OR_RETURN(auto catalog, Catalog::load(*database));
+  return std::unique_ptr<Store>(new Store(std::move(database), std::move(catalog)));
 }
 
 Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog)
@@ -88,11 +82,8 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
 }
 
 Result<TableDescription> Store::create_table(std::string_view region, const TableSchema& schema) {
-  Result<std::shared_ptr<const Table>> table = catalog_->create(region, schema);
-  if (!table) {
-    return std::move(table).error();
-  }
-  return describe(**table, TableStatus::kActive);
+  DDB_ASSIGN_OR_RETURN(auto table, catalog_->create(region, schema));
+  return describe(*table, TableStatus::kActive);
 }
 
 Result<TableDescription> Store::describe_table(std::string_view region, std::string_view name) {
@@ -109,11 +100,8 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
     return table_not_found(name);
   }
   TableDescription description = describe(*table, TableStatus::kActive);
-  Result<std::shared_ptr<const Table>> removed = catalog_->remove(region, name);
+  DDB_ASSIGN_OR_RETURN(auto removed, catalog_->remove(region, name));
   if (!removed) {
-    return std::move(removed).error();
-  }
-  if (!*removed) {
     return table_not_found(name);  // deleted by a concurrent request meanwhile
   }
   description.status = TableStatus::kDeleting;
@@ -139,51 +127,38 @@ Result<std::optional<Item>> Store::get_item(const Table& table, const Item& key)
 }
 
 Result<std::optional<Item>> Store::read_item(const std::string& item_key) {
-  Result<std::optional<std::string>> stored = database_->get(database_->items(), item_key);
+  DDB_ASSIGN_OR_RETURN(auto stored, database_->get(database_->items(), item_key));
   if (!stored) {
-    return std::move(stored).error();
-  }
-  if (!*stored) {
     return std::optional<Item>();
   }
-  Result<Item> item = decode_item(**stored);
-  if (!item) {
-    return std::move(item).error();
-  }
-  return std::optional<Item>(std::move(*item));
+  DDB_ASSIGN_OR_RETURN(auto item, decode_item(*stored));
+  return std::optional<Item>(std::move(item));
 }
 
 Result<std::optional<Item>> Store::put_item(const Table& table, const Item& item) {
   std::string key = item_key_of(table, item);
   std::unique_lock lock = key_locks_->lock(key);
-  Result<std::optional<Item>> old_item = read_item(key);
-  if (!old_item) {
-    return old_item;
-  }
+  DDB_ASSIGN_OR_RETURN(auto old_item, read_item(key));
   std::string value;
   append_item(value, item);
   rocksdb::WriteBatch batch;
   batch.Put(database_->items(), key, value).PermitUncheckedError();
-  database_->add_stats(batch, table.uid, stats_delta(*old_item, &item));
-  if (Result<void> written = database_->write(batch); !written) {
-    return std::move(written).error();
-  }
+  database_->add_stats(batch, table.uid, stats_delta(old_item, &item));
+  DDB_RETURN_IF_ERROR(database_->write(batch));
   return old_item;
 }
 
 Result<std::optional<Item>> Store::delete_item(const Table& table, const Item& key) {
   std::string encoded_key = item_key_of(table, key);
   std::unique_lock lock = key_locks_->lock(encoded_key);
-  Result<std::optional<Item>> old_item = read_item(encoded_key);
-  if (!old_item || !*old_item) {
+  DDB_ASSIGN_OR_RETURN(auto old_item, read_item(encoded_key));
+  if (!old_item) {
     return old_item;
   }
   rocksdb::WriteBatch batch;
   batch.Delete(database_->items(), encoded_key).PermitUncheckedError();
-  database_->add_stats(batch, table.uid, stats_delta(*old_item, nullptr));
-  if (Result<void> written = database_->write(batch); !written) {
-    return std::move(written).error();
-  }
+  database_->add_stats(batch, table.uid, stats_delta(old_item, nullptr));
+  DDB_RETURN_IF_ERROR(database_->write(batch));
   return old_item;
 }
 

@@ -4,56 +4,34 @@
 #include "server/handlers/handler.h"
 
 namespace ddblocal {
-namespace {
-
-Result<std::string> description_response(std::string_view member,
-                                         Result<TableDescription> description) {
-  if (!description) {
-    return std::move(description).error();
-  }
-  return wire::write_table_description_response(member, *description);
-}
-
-}  // namespace
 
 Result<std::string> handle_create_table(RequestContext& context, const wire::JsonValue& body) {
-  Result<wire::CreateTableRequest> request = wire::parse_create_table(body);
-  if (!request) {
-    return std::move(request).error();
-  }
-  return description_response("TableDescription",
-                              context.store.create_table(context.region, request->schema));
+  DDB_ASSIGN_OR_RETURN(auto request, wire::parse_create_table(body));
+  DDB_ASSIGN_OR_RETURN(auto table, context.store.create_table(context.region, request.schema));
+  return wire::write_table_description_response("TableDescription", table);
 }
 
 Result<std::string> handle_describe_table(RequestContext& context, const wire::JsonValue& body) {
-  Result<wire::DescribeTableRequest> request = wire::parse_describe_table(body);
-  if (!request) {
-    return std::move(request).error();
-  }
-  return description_response("Table",
-                              context.store.describe_table(context.region, request->table_name));
+  DDB_ASSIGN_OR_RETURN(auto request, wire::parse_describe_table(body));
+  DDB_ASSIGN_OR_RETURN(auto table,
+                       context.store.describe_table(context.region, request.table_name));
+  return wire::write_table_description_response("Table", table);
 }
 
 Result<std::string> handle_delete_table(RequestContext& context, const wire::JsonValue& body) {
-  Result<wire::DeleteTableRequest> request = wire::parse_delete_table(body);
-  if (!request) {
-    return std::move(request).error();
-  }
-  return description_response("TableDescription",
-                              context.store.delete_table(context.region, request->table_name));
+  DDB_ASSIGN_OR_RETURN(auto request, wire::parse_delete_table(body));
+  DDB_ASSIGN_OR_RETURN(auto table, context.store.delete_table(context.region, request.table_name));
+  return wire::write_table_description_response("TableDescription", table);
 }
 
 Result<std::string> handle_list_tables(RequestContext& context, const wire::JsonValue& body) {
-  Result<wire::ListTablesRequest> request = wire::parse_list_tables(body);
-  if (!request) {
-    return std::move(request).error();
-  }
+  DDB_ASSIGN_OR_RETURN(auto request, wire::parse_list_tables(body));
   std::optional<std::string_view> start;
-  if (request->exclusive_start_table_name) {
-    start = *request->exclusive_start_table_name;
+  if (request.exclusive_start_table_name) {
+    start = *request.exclusive_start_table_name;
   }
   storage::TablePage page =
-      context.store.list_tables(context.region, start, static_cast<std::size_t>(request->limit));
+      context.store.list_tables(context.region, start, static_cast<std::size_t>(request.limit));
   return wire::write_list_tables_response(page.names, page.last_evaluated);
 }
 
