@@ -23,6 +23,15 @@ std::size_t number_size(const Number& number) {
 constexpr std::size_t kContainerOverhead = 3;
 constexpr std::size_t kElementOverhead = 1;
 
+// The members of a string or binary set, byte for byte.
+std::size_t bytes_of(const std::vector<std::string>& members) {
+  std::size_t size = 0;
+  for (const std::string& member : members) {
+    size += member.size();
+  }
+  return size;
+}
+
 }  // namespace
 
 const char* type_name(ValueType type) {
@@ -73,24 +82,12 @@ std::size_t value_size(const AttributeValue& value) {
       return size;
     }
     // Sets cost the sum of their members, with no overhead.
-    std::size_t operator()(const StringSet& set) const {
-      std::size_t size = 0;
-      for (const std::string& member : set.members) {
-        size += member.size();
-      }
-      return size;
-    }
+    std::size_t operator()(const StringSet& set) const { return bytes_of(set.members); }
+    std::size_t operator()(const BinarySet& set) const { return bytes_of(set.members); }
     std::size_t operator()(const NumberSet& set) const {
       std::size_t size = 0;
       for (const Number& member : set.members) {
         size += number_size(member);
-      }
-      return size;
-    }
-    std::size_t operator()(const BinarySet& set) const {
-      std::size_t size = 0;
-      for (const std::string& member : set.members) {
-        size += member.size();
       }
       return size;
     }

@@ -68,8 +68,8 @@ class [[nodiscard]] Result<void> {
   }                                                            \
   target = std::move(result).value()
 
-// Inside a function that returns a Result: returns the error of `expression` (a Result<void>)
-// when it failed.
+// Inside a function that returns a Result: returns the error of `expression` (any Result; a
+// value it holds is discarded) when it failed.
 #define DDB_RETURN_IF_ERROR(expression)          \
   do {                                           \
     if (auto result_ = (expression); !result_) { \

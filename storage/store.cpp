@@ -29,7 +29,7 @@ std::string item_key_of(const Table& table, const Item& item) {
 }
 
 // The stats change of replacing `old_item` (or nothing) with `new_item` (or nothing).
-TableStats stats_delta(const std::optional<Item>& old_item, const Item* new_item) {
+TableStats stats_delta(const std::optional<Item>& old_item, const std::optional<Item>& new_item) {
   TableStats delta;
   if (old_item) {
     delta.item_count -= 1;
@@ -135,31 +135,26 @@ Result<std::optional<Item>> Store::read_item(const std::string& item_key) {
   return std::optional<Item>(std::move(item));
 }
 
-Result<std::optional<Item>> Store::put_item(const Table& table, const Item& item) {
-  std::string key = item_key_of(table, item);
-  std::unique_lock lock = key_locks_->lock(key);
-  DDB_ASSIGN_OR_RETURN(auto old_item, read_item(key));
-  std::string value;
-  append_item(value, item);
-  rocksdb::WriteBatch batch;
-  batch.Put(database_->items(), key, value).PermitUncheckedError();
-  database_->add_stats(batch, table.uid, stats_delta(old_item, &item));
-  DDB_RETURN_IF_ERROR(database_->write(batch));
-  return old_item;
-}
-
-Result<std::optional<Item>> Store::delete_item(const Table& table, const Item& key) {
+Result<ItemWrite> Store::write_item(const Table& table, const Item& key, const ItemChange& change) {
   std::string encoded_key = item_key_of(table, key);
   std::unique_lock lock = key_locks_->lock(encoded_key);
-  DDB_ASSIGN_OR_RETURN(auto old_item, read_item(encoded_key));
-  if (!old_item) {
-    return old_item;
+  ItemWrite write;
+  DDB_ASSIGN_OR_RETURN(write.old_item, read_item(encoded_key));
+  DDB_ASSIGN_OR_RETURN(write.new_item, change(write.old_item));
+  if (!write.old_item && !write.new_item) {
+    return write;
   }
   rocksdb::WriteBatch batch;
-  batch.Delete(database_->items(), encoded_key).PermitUncheckedError();
-  database_->add_stats(batch, table.uid, stats_delta(old_item, nullptr));
+  if (write.new_item) {
+    std::string value;
+    append_item(value, *write.new_item);
+    batch.Put(database_->items(), encoded_key, value).PermitUncheckedError();
+  } else {
+    batch.Delete(database_->items(), encoded_key).PermitUncheckedError();
+  }
+  database_->add_stats(batch, table.uid, stats_delta(write.old_item, write.new_item));
   DDB_RETURN_IF_ERROR(database_->write(batch));
-  return old_item;
+  return write;
 }
 
 }  // namespace ddblocal::storage

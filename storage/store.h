@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,16 @@ struct TablePage {
   std::optional<std::string> last_evaluated;
 };
 
+// Computes an item's replacement from its current state (nullopt: absent). Must be a pure
+// function of its argument: it runs under the item's lock.
+using ItemChange = std::function<Result<std::optional<Item>>(const std::optional<Item>& old_item)>;
+
+// An item before and after a write_item.
+struct ItemWrite {
+  std::optional<Item> old_item;
+  std::optional<Item> new_item;
+};
+
 class Catalog;
 class Database;
 class KeyLocks;
@@ -66,11 +77,13 @@ class Store {
 
   // REQUIRES: `key` holds exactly the table's key attributes, validated.
   Result<std::optional<Item>> get_item(const Table& table, const Item& key);
-  // Writes `item`, replacing any item with its key. Answers the replaced item, if any.
-  // REQUIRES: `item` carries the table's key attributes, validated.
-  Result<std::optional<Item>> put_item(const Table& table, const Item& item);
-  // Removes the item with `key`, if any, and answers it.
-  Result<std::optional<Item>> delete_item(const Table& table, const Item& key);
+
+  // Writes one item as a function of its current state: under the item's lock, reads the
+  // item with `key`, asks `change` for its replacement (nullopt: no item), and commits that
+  // in one write. A failure of `change` (a condition that does not hold, an update that
+  // cannot apply) writes nothing and is answered as it is.
+  // REQUIRES: `key` as in get_item; a replacement carries the same key attributes.
+  Result<ItemWrite> write_item(const Table& table, const Item& key, const ItemChange& change);
 
  private:
   Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog);

@@ -123,20 +123,14 @@ Result<std::optional<T>> read_member(const JsonValue& object, std::string_view n
       found.reset();
       continue;
     }
-    Result<T> value = read(member.value);
-    if (!value) {
-      return std::move(value).error();
-    }
-    found = std::move(*value);
+    DDB_ASSIGN_OR_RETURN(found, read(member.value));
   }
   return found;
 }
 
 Result<const JsonValue*> pointer_or_null(Result<std::optional<const JsonValue*>> member) {
-  if (!member) {
-    return std::move(member).error();
-  }
-  return member->value_or(nullptr);
+  DDB_ASSIGN_OR_RETURN(std::optional<const JsonValue*> pointer, std::move(member));
+  return pointer.value_or(nullptr);
 }
 
 }  // namespace

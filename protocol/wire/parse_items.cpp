@@ -31,15 +31,9 @@ struct CommonMembers {
 };
 
 Result<CommonMembers> read_common_members(const JsonValue& body) {
-  auto table_name = optional_string(body, "TableName");
-  if (!table_name) {
-    return std::move(table_name).error();
-  }
-  auto capacity = optional_string(body, "ReturnConsumedCapacity");
-  if (!capacity) {
-    return std::move(capacity).error();
-  }
-  return CommonMembers{*table_name, *capacity};
+  DDB_ASSIGN_OR_RETURN(auto table_name, optional_string(body, "TableName"));
+  DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
+  return CommonMembers{table_name, capacity};
 }
 
 // An Item or a Key, decoded. A SerializationException from the values ends the parse at once,
@@ -52,16 +46,13 @@ struct DecodedAttributes {
 };
 
 Result<DecodedAttributes> decode_attributes(const JsonValue& body, std::string_view member) {
-  auto json = optional_object(body, member);
-  if (!json) {
-    return std::move(json).error();
-  }
+  DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(body, member));
   DecodedAttributes decoded;
-  if (*json == nullptr) {
+  if (json == nullptr) {
     return decoded;
   }
   decoded.present = true;
-  auto item = decode_item(**json);
+  auto item = decode_item(*json);
   if (item) {
     decoded.attributes = std::move(*item);
   } else if (item.error().type() == ErrorType::kSerialization) {
@@ -82,6 +73,56 @@ Result<ReturnValues> old_item_return_values(std::optional<std::string_view> text
   }
   return ApiError::validation(
       "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
+}
+
+// What tells PutItem and DeleteItem apart while parsing: they read the same members and check
+// them the same way, except for the member that names the item and where DynamoDB lists its
+// absence among the violations.
+struct OldItemWrite {
+  std::string_view member;  // "Item" or "Key"
+  std::string_view path;    // the member's name in constraint messages
+  // PutItem lists it after tableName, DeleteItem after every other member.
+  bool absence_listed_last;
+};
+
+constexpr OldItemWrite kPutItem{.member = "Item", .path = "item", .absence_listed_last = false};
+constexpr OldItemWrite kDeleteItem{.member = "Key", .path = "key", .absence_listed_last = true};
+
+// The request PutItem and DeleteItem have in common.
+struct OldItemWriteRequest {
+  std::string table_name;
+  Item attributes;
+  ReturnValues return_values;
+};
+
+// PutItem's or DeleteItem's members, checked in DynamoDB's order: member types, member
+// constraints, the item's attribute values, then ReturnValues (only ALL_OLD or NONE).
+Result<OldItemWriteRequest> parse_old_item_write(const JsonValue& body,
+                                                 const OldItemWrite& operation) {
+  DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
+  DDB_ASSIGN_OR_RETURN(auto attributes, decode_attributes(body, operation.member));
+  DDB_ASSIGN_OR_RETURN(auto return_values, optional_string(body, "ReturnValues"));
+  DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
+
+  Violations violations;
+  check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
+        kReturnConsumedCapacityRule);
+  check(violations, "tableName", common.table_name, kTableNameRule);
+  if (!operation.absence_listed_last) {
+    check_present(violations, operation.path, attributes.present);
+  }
+  check(violations, "returnValues", return_values, kReturnValuesRule);
+  check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
+  if (operation.absence_listed_last) {
+    check_present(violations, operation.path, attributes.present);
+  }
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  if (attributes.deferred) {
+    return std::move(*attributes.deferred);
+  }
+  DDB_ASSIGN_OR_RETURN(auto returned, old_item_return_values(return_values));
+  return OldItemWriteRequest{std::string(*common.table_name), std::move(attributes.attributes),
+                             returned};
 }
 
 ValueType value_type_of(ScalarType type) {
@@ -150,111 +191,36 @@ Result<void> check_key_value(const KeyAttribute& key, const AttributeValue& valu
 }  // namespace
 
 Result<PutItemRequest> parse_put_item(const JsonValue& body) {
-  auto common = read_common_members(body);
-  if (!common) {
-    return std::move(common).error();
-  }
-  auto item = decode_attributes(body, "Item");
-  if (!item) {
-    return std::move(item).error();
-  }
-  auto return_values = optional_string(body, "ReturnValues");
-  if (!return_values) {
-    return std::move(return_values).error();
-  }
-  auto metrics = optional_string(body, "ReturnItemCollectionMetrics");
-  if (!metrics) {
-    return std::move(metrics).error();
-  }
-
-  Violations violations;
-  check(violations, "returnConsumedCapacity", common->return_consumed_capacity,
-        kReturnConsumedCapacityRule);
-  check(violations, "tableName", common->table_name, kTableNameRule);
-  check_present(violations, "item", item->present);
-  check(violations, "returnValues", *return_values, kReturnValuesRule);
-  check(violations, "returnItemCollectionMetrics", *metrics, kReturnItemCollectionMetricsRule);
-  if (auto result = violations.to_result(); !result) {
-    return std::move(result).error();
-  }
-  if (item->deferred) {
-    return std::move(*item->deferred);
-  }
-  auto returned = old_item_return_values(*return_values);
-  if (!returned) {
-    return std::move(returned).error();
-  }
-  if (item_size(item->attributes) > kMaxItemBytes) {
+  DDB_ASSIGN_OR_RETURN(auto write, parse_old_item_write(body, kPutItem));
+  if (item_size(write.attributes) > kMaxItemBytes) {
     return ApiError::validation("Item size has exceeded the maximum allowed size");
   }
-  return PutItemRequest{std::string(*common->table_name), std::move(item->attributes), *returned};
+  return PutItemRequest{std::move(write.table_name), std::move(write.attributes),
+                        write.return_values};
 }
 
 Result<GetItemRequest> parse_get_item(const JsonValue& body) {
-  auto common = read_common_members(body);
-  if (!common) {
-    return std::move(common).error();
-  }
-  auto key = decode_attributes(body, "Key");
-  if (!key) {
-    return std::move(key).error();
-  }
-  auto consistent_read = optional_bool(body, "ConsistentRead");
-  if (!consistent_read) {
-    return std::move(consistent_read).error();
-  }
+  DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
+  DDB_ASSIGN_OR_RETURN(auto key, decode_attributes(body, "Key"));
+  DDB_ASSIGN_OR_RETURN(auto consistent_read, optional_bool(body, "ConsistentRead"));
 
   Violations violations;
-  check(violations, "returnConsumedCapacity", common->return_consumed_capacity,
+  check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
         kReturnConsumedCapacityRule);
-  check_present(violations, "key", key->present);
-  check(violations, "tableName", common->table_name, kTableNameRule);
-  if (auto result = violations.to_result(); !result) {
-    return std::move(result).error();
+  check_present(violations, "key", key.present);
+  check(violations, "tableName", common.table_name, kTableNameRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  if (key.deferred) {
+    return std::move(*key.deferred);
   }
-  if (key->deferred) {
-    return std::move(*key->deferred);
-  }
-  return GetItemRequest{std::string(*common->table_name), std::move(key->attributes),
-                        consistent_read->value_or(false)};
+  return GetItemRequest{std::string(*common.table_name), std::move(key.attributes),
+                        consistent_read.value_or(false)};
 }
 
 Result<DeleteItemRequest> parse_delete_item(const JsonValue& body) {
-  auto common = read_common_members(body);
-  if (!common) {
-    return std::move(common).error();
-  }
-  auto key = decode_attributes(body, "Key");
-  if (!key) {
-    return std::move(key).error();
-  }
-  auto return_values = optional_string(body, "ReturnValues");
-  if (!return_values) {
-    return std::move(return_values).error();
-  }
-  auto metrics = optional_string(body, "ReturnItemCollectionMetrics");
-  if (!metrics) {
-    return std::move(metrics).error();
-  }
-
-  Violations violations;
-  check(violations, "returnConsumedCapacity", common->return_consumed_capacity,
-        kReturnConsumedCapacityRule);
-  check(violations, "tableName", common->table_name, kTableNameRule);
-  check(violations, "returnValues", *return_values, kReturnValuesRule);
-  check(violations, "returnItemCollectionMetrics", *metrics, kReturnItemCollectionMetricsRule);
-  check_present(violations, "key", key->present);
-  if (auto result = violations.to_result(); !result) {
-    return std::move(result).error();
-  }
-  if (key->deferred) {
-    return std::move(*key->deferred);
-  }
-  auto returned = old_item_return_values(*return_values);
-  if (!returned) {
-    return std::move(returned).error();
-  }
-  return DeleteItemRequest{std::string(*common->table_name), std::move(key->attributes), *returned};
+  DDB_ASSIGN_OR_RETURN(auto write, parse_old_item_write(body, kDeleteItem));
+  return DeleteItemRequest{std::move(write.table_name), std::move(write.attributes),
+                           write.return_values};
 }
 
 Result<void> validate_key(const TableSchema& schema, const Item& key) {
@@ -270,9 +236,7 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
         found->second.type() != value_type_of(key_attribute.definition.type)) {
       return ApiError::validation("The provided key element does not match the schema");
     }
-    if (auto result = check_key_value(key_attribute, found->second); !result) {
-      return result;
-    }
+    DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
   }
   return {};
 }
@@ -291,9 +255,7 @@ Result<void> validate_item_keys(const TableSchema& schema, const Item& item) {
           " expected: " + scalar_type_name(definition.type) +
           " actual: " + type_name(found->second.type()));
     }
-    if (auto result = check_key_value(key_attribute, found->second); !result) {
-      return result;
-    }
+    DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
   }
   return {};
 }

@@ -55,19 +55,12 @@ Result<void> check_table_operation_name(std::optional<std::string_view> name) {
 
 // Describe/DeleteTable: TableName is their only member.
 Result<std::string> parse_table_name_only(const JsonValue& body) {
-  auto name = optional_string(body, "TableName");
-  if (!name) {
-    return std::move(name).error();
-  }
-  if (auto checked = check_table_operation_name(*name); !checked) {
-    return std::move(checked).error();
-  }
+  DDB_ASSIGN_OR_RETURN(auto name, optional_string(body, "TableName"));
+  DDB_RETURN_IF_ERROR(check_table_operation_name(name));
   Violations violations;
-  check(violations, "tableName", *name, kTableNameRule);
-  if (auto result = violations.to_result(); !result) {
-    return std::move(result).error();
-  }
-  return std::string(**name);
+  check(violations, "tableName", name, kTableNameRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  return std::string(*name);
 }
 
 // One element of AttributeDefinitions or KeySchema: a name and a type ("S", or "HASH").
@@ -96,15 +89,9 @@ Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
     if (!element.IsObject()) {
       return ApiError::serialization("Unexpected value type in payload");
     }
-    auto name = optional_string(element, "AttributeName");
-    if (!name) {
-      return std::move(name).error();
-    }
-    auto type = optional_string(element, type_member);
-    if (!type) {
-      return std::move(type).error();
-    }
-    elements.push_back({*name, *type});
+    DDB_ASSIGN_OR_RETURN(auto name, optional_string(element, "AttributeName"));
+    DDB_ASSIGN_OR_RETURN(auto type, optional_string(element, type_member));
+    elements.push_back({name, type});
   }
   return elements;
 }
@@ -231,56 +218,27 @@ struct CreateTableMembers {
 // Reads every member with its JSON type checked: SerializationException comes first.
 Result<CreateTableMembers> read_create_table_members(const JsonValue& body) {
   CreateTableMembers members;
-  auto name = optional_string(body, "TableName");
-  if (!name) {
-    return std::move(name).error();
-  }
-  members.table_name = *name;
-  auto definitions = optional_array(body, "AttributeDefinitions");
-  if (!definitions) {
-    return std::move(definitions).error();
-  }
-  if (*definitions != nullptr) {
-    auto read = read_name_and_type_list(**definitions, "AttributeDefinition", "AttributeType");
-    if (!read) {
-      return std::move(read).error();
-    }
+  DDB_ASSIGN_OR_RETURN(members.table_name, optional_string(body, "TableName"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* definitions, optional_array(body, "AttributeDefinitions"));
+  if (definitions != nullptr) {
     members.has_definitions = true;
-    members.definitions = std::move(*read);
+    DDB_ASSIGN_OR_RETURN(
+        members.definitions,
+        read_name_and_type_list(*definitions, "AttributeDefinition", "AttributeType"));
   }
-  auto key_schema = optional_array(body, "KeySchema");
-  if (!key_schema) {
-    return std::move(key_schema).error();
-  }
-  if (*key_schema != nullptr) {
-    auto read = read_name_and_type_list(**key_schema, "KeySchemaElement", "KeyType");
-    if (!read) {
-      return std::move(read).error();
-    }
+  DDB_ASSIGN_OR_RETURN(const JsonValue* key_schema, optional_array(body, "KeySchema"));
+  if (key_schema != nullptr) {
     members.has_key_schema = true;
-    members.key_schema = std::move(*read);
+    DDB_ASSIGN_OR_RETURN(members.key_schema,
+                         read_name_and_type_list(*key_schema, "KeySchemaElement", "KeyType"));
   }
-  auto billing_mode = optional_string(body, "BillingMode");
-  if (!billing_mode) {
-    return std::move(billing_mode).error();
-  }
-  members.billing_mode = *billing_mode;
-  auto throughput = optional_object(body, "ProvisionedThroughput");
-  if (!throughput) {
-    return std::move(throughput).error();
-  }
-  members.throughput = *throughput;
+  DDB_ASSIGN_OR_RETURN(members.billing_mode, optional_string(body, "BillingMode"));
+  DDB_ASSIGN_OR_RETURN(members.throughput, optional_object(body, "ProvisionedThroughput"));
   if (members.throughput != nullptr) {
-    auto read = optional_integer(*members.throughput, "ReadCapacityUnits");
-    if (!read) {
-      return std::move(read).error();
-    }
-    auto write = optional_integer(*members.throughput, "WriteCapacityUnits");
-    if (!write) {
-      return std::move(write).error();
-    }
-    members.read_units = *read;
-    members.write_units = *write;
+    DDB_ASSIGN_OR_RETURN(members.read_units,
+                         optional_integer(*members.throughput, "ReadCapacityUnits"));
+    DDB_ASSIGN_OR_RETURN(members.write_units,
+                         optional_integer(*members.throughput, "WriteCapacityUnits"));
   }
   return members;
 }
@@ -346,63 +304,39 @@ TableSchema build_schema(const CreateTableMembers& members, bool pay_per_request
 }  // namespace
 
 Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
-  auto members = read_create_table_members(body);
-  if (!members) {
-    return std::move(members).error();
-  }
-  if (auto result = check_member_constraints(*members); !result) {
-    return std::move(result).error();
-  }
-  const bool pay_per_request = members->billing_mode == "PAY_PER_REQUEST";
-  if (auto result =
-          check_billing(pay_per_request, members->throughput, members->read_units.value_or(0),
-                        members->write_units.value_or(0));
-      !result) {
-    return std::move(result).error();
-  }
-  if (auto result = check_key_schema(members->definitions, members->key_schema); !result) {
-    return std::move(result).error();
-  }
-  return CreateTableRequest{build_schema(*members, pay_per_request)};
+  DDB_ASSIGN_OR_RETURN(auto members, read_create_table_members(body));
+  DDB_RETURN_IF_ERROR(check_member_constraints(members));
+  const bool pay_per_request = members.billing_mode == "PAY_PER_REQUEST";
+  DDB_RETURN_IF_ERROR(check_billing(pay_per_request, members.throughput,
+                                    members.read_units.value_or(0),
+                                    members.write_units.value_or(0)));
+  DDB_RETURN_IF_ERROR(check_key_schema(members.definitions, members.key_schema));
+  return CreateTableRequest{build_schema(members, pay_per_request)};
 }
 
 Result<DescribeTableRequest> parse_describe_table(const JsonValue& body) {
-  auto name = parse_table_name_only(body);
-  if (!name) {
-    return std::move(name).error();
-  }
-  return DescribeTableRequest{std::move(*name)};
+  DDB_ASSIGN_OR_RETURN(auto name, parse_table_name_only(body));
+  return DescribeTableRequest{std::move(name)};
 }
 
 Result<DeleteTableRequest> parse_delete_table(const JsonValue& body) {
-  auto name = parse_table_name_only(body);
-  if (!name) {
-    return std::move(name).error();
-  }
-  return DeleteTableRequest{std::move(*name)};
+  DDB_ASSIGN_OR_RETURN(auto name, parse_table_name_only(body));
+  return DeleteTableRequest{std::move(name)};
 }
 
 Result<ListTablesRequest> parse_list_tables(const JsonValue& body) {
-  auto start = optional_string(body, "ExclusiveStartTableName");
-  if (!start) {
-    return std::move(start).error();
-  }
-  auto limit = optional_integer(body, "Limit");
-  if (!limit) {
-    return std::move(limit).error();
-  }
+  DDB_ASSIGN_OR_RETURN(auto start, optional_string(body, "ExclusiveStartTableName"));
+  DDB_ASSIGN_OR_RETURN(auto limit, optional_integer(body, "Limit"));
   Violations violations;
-  check(violations, "limit", *limit, kListTablesLimitRule);
-  check(violations, "exclusiveStartTableName", *start, kExclusiveStartTableNameRule);
-  if (auto result = violations.to_result(); !result) {
-    return std::move(result).error();
-  }
+  check(violations, "limit", limit, kListTablesLimitRule);
+  check(violations, "exclusiveStartTableName", start, kExclusiveStartTableNameRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
   ListTablesRequest request;
-  if (*start) {
-    request.exclusive_start_table_name = std::string(**start);
+  if (start) {
+    request.exclusive_start_table_name = std::string(*start);
   }
-  if (*limit) {
-    request.limit = static_cast<int>(**limit);
+  if (limit) {
+    request.limit = static_cast<int>(*limit);
   }
   return request;
 }

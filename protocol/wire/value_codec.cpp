@@ -254,19 +254,13 @@ Result<void> check_shapes(const JsonValue& root) {
         }
         break;
       case Shape::kString:
-        if (Result<std::string_view> text = string_value(*json); !text) {
-          return std::move(text).error();
-        }
+        DDB_RETURN_IF_ERROR(string_value(*json));
         break;
       case Shape::kBlob:
-        if (Result<void> blob = check_blob(*json); !blob) {
-          return blob;
-        }
+        DDB_RETURN_IF_ERROR(check_blob(*json));
         break;
       case Shape::kBoolean:
-        if (Result<bool> flag = bool_value(*json); !flag) {
-          return std::move(flag).error();
-        }
+        DDB_RETURN_IF_ERROR(bool_value(*json));
         break;
       case Shape::kStringList:
       case Shape::kBlobList:
@@ -347,11 +341,8 @@ Result<AttributeValue> decode_number_set(const JsonValue& array) {
   NumberSet set;
   for (const JsonValue& member : array.GetArray()) {
     // A null member fails like an empty one.
-    Result<Number> number = Number::parse(member.IsNull() ? "" : text_of(member));
-    if (!number) {
-      return std::move(number).error();
-    }
-    set.members.push_back(std::move(*number));
+    DDB_ASSIGN_OR_RETURN(Number number, Number::parse(member.IsNull() ? "" : text_of(member)));
+    set.members.push_back(std::move(number));
   }
   // Numerically, so that "1" and "1.0" are duplicates.
   std::sort(set.members.begin(), set.members.end());
@@ -400,11 +391,8 @@ Result<AttributeMap> decode_members(const JsonValue& object, int level) {
     if (member.value.IsNull()) {
       return ApiError::validation(std::string(kNullValue) + ": " + std::string(name) + " is null");
     }
-    Result<AttributeValue> value = decode_checked(member.value, level);
-    if (!value) {
-      return std::move(value).error();
-    }
-    map.emplace(name, std::move(*value));
+    DDB_ASSIGN_OR_RETURN(AttributeValue value, decode_checked(member.value, level));
+    map.emplace(name, std::move(value));
   }
   return map;
 }
@@ -416,11 +404,8 @@ Result<AttributeValue> decode_list(const JsonValue& array, int level) {
     if (element.IsNull()) {
       return ApiError::validation(kNullValue);
     }
-    Result<AttributeValue> value = decode_checked(element, level);
-    if (!value) {
-      return std::move(value).error();
-    }
-    list.push_back(std::move(*value));
+    DDB_ASSIGN_OR_RETURN(AttributeValue value, decode_checked(element, level));
+    list.push_back(std::move(value));
   }
   return AttributeValue(std::move(list));
 }
@@ -431,11 +416,8 @@ Result<AttributeValue> decode_typed(ValueType type, const JsonValue& json, int l
     case ValueType::kS:
       return AttributeValue(std::string(text_of(json)));
     case ValueType::kN: {
-      Result<Number> number = Number::parse(text_of(json));
-      if (!number) {
-        return std::move(number).error();
-      }
-      return AttributeValue(std::move(*number));
+      DDB_ASSIGN_OR_RETURN(Number number, Number::parse(text_of(json)));
+      return AttributeValue(std::move(number));
     }
     case ValueType::kB:
       return AttributeValue(Binary{decode_base64(text_of(json))});
@@ -454,11 +436,8 @@ Result<AttributeValue> decode_typed(ValueType type, const JsonValue& json, int l
       if (type == ValueType::kL) {
         return decode_list(json, level + 1);
       }
-      Result<AttributeMap> map = decode_members(json, level + 1);
-      if (!map) {
-        return std::move(map).error();
-      }
-      return AttributeValue(std::move(*map));
+      DDB_ASSIGN_OR_RETURN(AttributeMap map, decode_members(json, level + 1));
+      return AttributeValue(std::move(map));
     }
     case ValueType::kSS:
       return decode_string_set(json);
@@ -488,11 +467,7 @@ Result<AttributeValue> decode_checked(const JsonValue& json, int level) {
       continue;
     }
     ++types;
-    Result<AttributeValue> decoded = decode_typed(type, *value, level);
-    if (!decoded) {
-      return std::move(decoded).error();
-    }
-    result = std::move(*decoded);
+    DDB_ASSIGN_OR_RETURN(result, decode_typed(type, *value, level));
   }
   if (types == 0) {
     return ApiError::validation(kEmptyValue);
@@ -506,9 +481,7 @@ Result<AttributeValue> decode_checked(const JsonValue& json, int level) {
 }  // namespace
 
 Result<AttributeValue> decode_value(const JsonValue& json) {
-  if (Result<void> shapes = check_shapes(json); !shapes) {
-    return std::move(shapes).error();
-  }
+  DDB_RETURN_IF_ERROR(check_shapes(json));
   if (json.IsNull()) {
     return ApiError::validation(kNullValue);
   }
@@ -523,9 +496,7 @@ Result<Item> decode_item(const JsonValue& json) {
     return ApiError::serialization(kUnexpectedFieldType);
   }
   for (const auto& member : json.GetObject()) {
-    if (Result<void> shapes = check_shapes(member.value); !shapes) {
-      return std::move(shapes).error();
-    }
+    DDB_RETURN_IF_ERROR(check_shapes(member.value));
   }
   return decode_members(json, kTopLevel);
 }

@@ -29,8 +29,11 @@ Result<std::string> handle_put_item(RequestContext& context, const wire::JsonVal
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_put_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, request.table_name));
   DDB_RETURN_IF_ERROR(wire::validate_item_keys(table->schema, request.item));
-  DDB_ASSIGN_OR_RETURN(auto old_item, context.store.put_item(*table, request.item));
-  return old_item_response(request.return_values, old_item);
+  auto put = [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
+    return std::optional<Item>(request.item);
+  };
+  DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.item, put));
+  return old_item_response(request.return_values, write.old_item);
 }
 
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body) {
@@ -43,8 +46,11 @@ Result<std::string> handle_get_item(RequestContext& context, const wire::JsonVal
 Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_delete_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
-  DDB_ASSIGN_OR_RETURN(auto old_item, context.store.delete_item(*table, request.key));
-  return old_item_response(request.return_values, old_item);
+  auto remove = [](const std::optional<Item>&) -> Result<std::optional<Item>> {
+    return std::optional<Item>();
+  };
+  DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.key, remove));
+  return old_item_response(request.return_values, write.old_item);
 }
 
 }  // namespace ddblocal

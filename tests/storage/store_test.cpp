@@ -1,6 +1,7 @@
 #include "storage/store.h"
 
 #include <filesystem>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -25,6 +26,24 @@ Item user(std::string username, std::string last_name, std::string age) {
 
 Item key_of(const Item& item) {
   return {{"username", item.at("username")}, {"last_name", item.at("last_name")}};
+}
+
+// PutItem: the item replaces whatever was there. Answers the replaced item.
+Result<std::optional<Item>> put(Store& store, const Table& table, const Item& item) {
+  auto replace = [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
+    return std::optional<Item>(item);
+  };
+  DDB_ASSIGN_OR_RETURN(auto write, store.write_item(table, key_of(item), replace));
+  return write.old_item;
+}
+
+// DeleteItem: answers the removed item.
+Result<std::optional<Item>> remove(Store& store, const Table& table, const Item& key) {
+  auto erase = [](const std::optional<Item>&) -> Result<std::optional<Item>> {
+    return std::optional<Item>();
+  };
+  DDB_ASSIGN_OR_RETURN(auto write, store.write_item(table, key, erase));
+  return write.old_item;
 }
 
 std::unique_ptr<Store> open_in_memory() {
@@ -75,13 +94,13 @@ TEST(Store, PutGetDeleteKeepCountsExact) {
   ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
   auto table = *store->find_table("us-east-1", "users");
   Item jane = user("janedoe", "Doe", "25");
-  Result<std::optional<Item>> replaced = store->put_item(*table, jane);
+  Result<std::optional<Item>> replaced = put(*store, *table, jane);
   ASSERT_TRUE(replaced.has_value());
   EXPECT_FALSE(replaced->has_value());
-  ASSERT_TRUE(store->put_item(*table, user("johndoe", "Doe", "30")).has_value());
+  ASSERT_TRUE(put(*store, *table, user("johndoe", "Doe", "30")).has_value());
 
   Item older_jane = user("janedoe", "Doe", "26");
-  replaced = store->put_item(*table, older_jane);
+  replaced = put(*store, *table, older_jane);
   ASSERT_TRUE(replaced.has_value() && replaced->has_value());
   EXPECT_EQ(**replaced, jane);
   EXPECT_EQ(**store->get_item(*table, key_of(jane)), older_jane);
@@ -90,18 +109,60 @@ TEST(Store, PutGetDeleteKeepCountsExact) {
       store->describe_table("us-east-1", "users")->size_bytes,
       static_cast<std::int64_t>(item_size(older_jane) + item_size(user("johndoe", "Doe", "30"))));
 
-  Result<std::optional<Item>> deleted = store->delete_item(*table, key_of(jane));
+  Result<std::optional<Item>> deleted = remove(*store, *table, key_of(jane));
   ASSERT_TRUE(deleted.has_value() && deleted->has_value());
   EXPECT_FALSE(store->get_item(*table, key_of(jane))->has_value());
-  EXPECT_FALSE(store->delete_item(*table, key_of(jane))->has_value());
+  EXPECT_FALSE(remove(*store, *table, key_of(jane))->has_value());
   EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 1);
+}
+
+TEST(Store, FailedChangeWritesNothing) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  Item jane = user("janedoe", "Doe", "25");
+  ASSERT_TRUE(put(*store, *table, jane).has_value());
+  std::optional<Item> seen;
+  auto refuse = [&](const std::optional<Item>& old_item) -> Result<std::optional<Item>> {
+    seen = old_item;
+    return ApiError::conditional_check_failed();
+  };
+  Result<ItemWrite> write = store->write_item(*table, key_of(jane), refuse);
+  ASSERT_FALSE(write.has_value());
+  EXPECT_EQ(write.error().type(), ErrorType::kConditionalCheckFailed);
+  EXPECT_EQ(seen, jane);
+  EXPECT_EQ(**store->get_item(*table, key_of(jane)), jane);
+  EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 1);
+}
+
+TEST(Store, ChangesToOneItemAreSerialized) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  const Item key = key_of(user("counter", "x", "0"));
+  auto increment = [&](const std::optional<Item>& old_item) -> Result<std::optional<Item>> {
+    int count = old_item ? std::stoi(old_item->at("age").get_if<Number>()->to_string()) : 0;
+    return std::optional<Item>(user("counter", "x", std::to_string(count + 1)));
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 500; ++i) {
+        ASSERT_TRUE(store->write_item(*table, key, increment).has_value());
+      }
+    });
+  }
+  for (std::thread& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ((*store->get_item(*table, key))->at("age"), AttributeValue(*Number::parse("2000")));
 }
 
 TEST(Store, DeletedTableNameIsFreeAndItsItemsGone) {
   auto store = open_in_memory();
   ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
   auto old_table = *store->find_table("us-east-1", "users");
-  ASSERT_TRUE(store->put_item(*old_table, user("a", "b", "1")).has_value());
+  ASSERT_TRUE(put(*store, *old_table, user("a", "b", "1")).has_value());
   Result<TableDescription> deleted = store->delete_table("us-east-1", "users");
   ASSERT_TRUE(deleted.has_value());
   EXPECT_EQ(deleted->status, TableStatus::kDeleting);
@@ -124,7 +185,7 @@ TEST(Store, DataSurviveReopening) {
   {
     auto store = std::move(*Store::open(options));
     ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
-    ASSERT_TRUE(store->put_item(**store->find_table("us-east-1", "users"), jane).has_value());
+    ASSERT_TRUE(put(*store, **store->find_table("us-east-1", "users"), jane).has_value());
   }
   {
     auto store = std::move(*Store::open(options));
