@@ -2,8 +2,11 @@
 // named for the DynamoDB error it produces, so call sites read like the AWS docs.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+
+#include "protocol/item_fwd.h"
 
 namespace ddblocal {
 
@@ -36,8 +39,11 @@ class ApiError {
   static ApiError resource_in_use(std::string message) {
     return {ErrorType::kResourceInUse, std::move(message)};
   }
-  static ApiError conditional_check_failed() {
-    return {ErrorType::kConditionalCheckFailed, "The conditional request failed"};
+  // `item`, when given, is the item as it was (ReturnValuesOnConditionCheckFailure ALL_OLD).
+  static ApiError conditional_check_failed(std::shared_ptr<const Item> item = nullptr) {
+    ApiError error(ErrorType::kConditionalCheckFailed, "The conditional request failed");
+    error.item_ = std::move(item);
+    return error;
   }
   static ApiError internal(std::string message) {
     return {ErrorType::kInternalServerError, std::move(message)};
@@ -45,6 +51,8 @@ class ApiError {
 
   ErrorType type() const { return type_; }
   const std::string& message() const { return message_; }
+  // The item the error carries back to the client, or nullptr.
+  const Item* item() const { return item_.get(); }
 
   // The wire name DynamoDB puts in "__type", e.g.
   // "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException".
@@ -55,6 +63,7 @@ class ApiError {
  private:
   ErrorType type_ = ErrorType::kInternalServerError;
   std::string message_;
+  std::shared_ptr<const Item> item_;
 };
 
 }  // namespace ddblocal

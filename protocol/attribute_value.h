@@ -8,15 +8,12 @@
 #include <variant>
 #include <vector>
 
+#include "protocol/item_fwd.h"
 #include "protocol/number.h"
 
 namespace ddblocal {
 
-class AttributeValue;
-// Ordered by name so that items serialize deterministically.
-using AttributeMap = std::map<std::string, AttributeValue, std::less<>>;
 using AttributeList = std::vector<AttributeValue>;
-using Item = AttributeMap;
 
 struct Binary {
   std::string bytes;

@@ -176,8 +176,15 @@ std::string write_error_body(const ApiError& error) {
   writer.StartObject();
   write_key(writer, "__type");
   write_string(writer, error.type_name());
-  write_key(writer, error.type() == ErrorType::kSerialization ? "Message" : "message");
-  write_string(writer, error.message());
+  // DynamoDB sends no message at all when it has none (UnknownOperationException).
+  if (!error.message().empty()) {
+    write_key(writer, error.type() == ErrorType::kSerialization ? "Message" : "message");
+    write_string(writer, error.message());
+  }
+  if (error.item() != nullptr) {
+    write_key(writer, "Item");
+    write_item(writer, *error.item());
+  }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

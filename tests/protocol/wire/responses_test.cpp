@@ -186,5 +186,20 @@ TEST(WriteErrorBody, ResourceNotFound) {
                                          R"(","message":"Requested resource not found"})");
 }
 
+TEST(WriteErrorBody, OmitsAnEmptyMessage) {
+  EXPECT_EQ(write_error_body(ApiError::unknown_operation()),
+            R"({"__type":"com.amazon.coral.service#UnknownOperationException"})");
+}
+
+TEST(WriteErrorBody, CarriesTheOldItemOfAFailedCondition) {
+  auto old_item = std::make_shared<const Item>(Item{{"p", std::string("k")}});
+  const JsonDocument body =
+      parse_json(write_error_body(ApiError::conditional_check_failed(old_item)));
+  EXPECT_EQ(string_of(body["message"]), "The conditional request failed");
+  EXPECT_EQ(string_of(body["Item"]["p"]["S"]), "k");
+  EXPECT_FALSE(parse_json(write_error_body(ApiError::conditional_check_failed()))
+                   .HasMember("Item"));
+}
+
 }  // namespace
 }  // namespace ddblocal::wire
