@@ -36,6 +36,12 @@ class Number {
   // Meaningless for zero.
   int exponent() const { return exponent_; }
 
+  // The exact sum and difference, as UpdateExpression's + and - and ADD compute them. Fails
+  // with DynamoDB's ValidationException when the exact result is out of range, or needs more
+  // than 38 significant digits (DynamoDB rejects rather than rounds, with the overflow message).
+  Result<Number> add(const Number& other) const;
+  Result<Number> subtract(const Number& other) const;
+
   std::strong_ordering operator<=>(const Number& other) const;
   bool operator==(const Number& other) const = default;
 

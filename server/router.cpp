@@ -22,6 +22,7 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"DeleteItem", &handle_delete_item},   {"DescribeTable", &handle_describe_table},
       {"GetItem", &handle_get_item},         {"ListTables", &handle_list_tables},
       {"PutItem", &handle_put_item},
+      {"UpdateItem", &handle_update_item},
   };
   return table;
 }

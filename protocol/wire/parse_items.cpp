@@ -1,4 +1,5 @@
-// Parsing and validation of the single-item operations: PutItem, GetItem, DeleteItem, and the
+// Parsing and validation of the single-item operations: PutItem, GetItem, UpdateItem,
+// DeleteItem, and the
 // key checks that need the table's schema. The order of the checks is DynamoDB's: member
 // types, then every member constraint at once, then attribute values, then the item rules.
 #include <optional>
@@ -6,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocol/expressions/update.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
 #include "protocol/wire/requests.h"
@@ -23,6 +25,9 @@ constexpr std::string_view kReturnItemCollectionMetrics[] = {"SIZE", "NONE"};
 constexpr StringRule kReturnValuesRule{.allowed = kReturnValues};
 constexpr StringRule kReturnConsumedCapacityRule{.allowed = kReturnConsumedCapacity};
 constexpr StringRule kReturnItemCollectionMetricsRule{.allowed = kReturnItemCollectionMetrics};
+constexpr std::string_view kReturnValuesOnConditionCheckFailure[] = {"ALL_OLD", "NONE"};
+constexpr StringRule kReturnValuesOnConditionCheckFailureRule{
+    .allowed = kReturnValuesOnConditionCheckFailure};
 
 // The members every single-item operation reads first.
 struct CommonMembers {
@@ -63,46 +68,69 @@ Result<DecodedAttributes> decode_attributes(const JsonValue& body, std::string_v
   return decoded;
 }
 
-// PutItem and DeleteItem can only return the item as it was. REQUIRES: `text` is in the enum.
-Result<ReturnValues> old_item_return_values(std::optional<std::string_view> text) {
+// REQUIRES: `text` is in kReturnValues.
+ReturnValues return_values_of(std::optional<std::string_view> text) {
   if (!text || *text == "NONE") {
     return ReturnValues::kNone;
   }
   if (*text == "ALL_OLD") {
     return ReturnValues::kAllOld;
   }
-  return ApiError::validation(
-      "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
+  if (*text == "UPDATED_OLD") {
+    return ReturnValues::kUpdatedOld;
+  }
+  return *text == "ALL_NEW" ? ReturnValues::kAllNew : ReturnValues::kUpdatedNew;
 }
 
-// What tells PutItem and DeleteItem apart while parsing: they read the same members and check
-// them the same way, except for the member that names the item and where DynamoDB lists its
-// absence among the violations.
-struct OldItemWrite {
+// What tells PutItem, DeleteItem and UpdateItem apart while parsing: they read the same
+// members and check them the same way, except for the member that names the item, where
+// DynamoDB lists its absence among the violations, the expressions they take and the
+// ReturnValues they accept.
+struct ItemWriteOperation {
   std::string_view member;  // "Item" or "Key"
   std::string_view path;    // the member's name in constraint messages
-  // PutItem lists it after tableName, DeleteItem after every other member.
+  // PutItem lists it after tableName, DeleteItem and UpdateItem after every other member.
   bool absence_listed_last;
+  ExpressionMembersAllowed expressions;
+  // PutItem and DeleteItem can only return the item as it was.
+  bool only_old_item_returned;
 };
 
-constexpr OldItemWrite kPutItem{.member = "Item", .path = "item", .absence_listed_last = false};
-constexpr OldItemWrite kDeleteItem{.member = "Key", .path = "key", .absence_listed_last = true};
+constexpr ItemWriteOperation kPutItem{.member = "Item",
+                                      .path = "item",
+                                      .absence_listed_last = false,
+                                      .expressions = kConditionOnly,
+                                      .only_old_item_returned = true};
+constexpr ItemWriteOperation kDeleteItem{.member = "Key",
+                                         .path = "key",
+                                         .absence_listed_last = true,
+                                         .expressions = kConditionOnly,
+                                         .only_old_item_returned = true};
+constexpr ItemWriteOperation kUpdateItem{.member = "Key",
+                                         .path = "key",
+                                         .absence_listed_last = true,
+                                         .expressions = kUpdateAndCondition,
+                                         .only_old_item_returned = false};
 
-// The request PutItem and DeleteItem have in common.
-struct OldItemWriteRequest {
+// The request PutItem, DeleteItem and UpdateItem have in common.
+struct ItemWriteRequest {
   std::string table_name;
   Item attributes;
   ReturnValues return_values;
+  bool return_old_item_on_condition_failure;
+  ExpressionMembers expressions;
 };
 
-// PutItem's or DeleteItem's members, checked in DynamoDB's order: member types, member
-// constraints, the item's attribute values, then ReturnValues (only ALL_OLD or NONE).
-Result<OldItemWriteRequest> parse_old_item_write(const JsonValue& body,
-                                                 const OldItemWrite& operation) {
+// The members of an item write, checked in DynamoDB's order: member types, member
+// constraints, the item's attribute values, ReturnValues, then the expressions.
+Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
+                                          const ItemWriteOperation& operation) {
   DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
   DDB_ASSIGN_OR_RETURN(auto attributes, decode_attributes(body, operation.member));
   DDB_ASSIGN_OR_RETURN(auto return_values, optional_string(body, "ReturnValues"));
   DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
+  DDB_ASSIGN_OR_RETURN(auto on_condition_failure,
+                       optional_string(body, "ReturnValuesOnConditionCheckFailure"));
 
   Violations violations;
   check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
@@ -113,6 +141,8 @@ Result<OldItemWriteRequest> parse_old_item_write(const JsonValue& body,
   }
   check(violations, "returnValues", return_values, kReturnValuesRule);
   check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
+  check(violations, "returnValuesOnConditionCheckFailure", on_condition_failure,
+        kReturnValuesOnConditionCheckFailureRule);
   if (operation.absence_listed_last) {
     check_present(violations, operation.path, attributes.present);
   }
@@ -120,9 +150,15 @@ Result<OldItemWriteRequest> parse_old_item_write(const JsonValue& body,
   if (attributes.deferred) {
     return std::move(*attributes.deferred);
   }
-  DDB_ASSIGN_OR_RETURN(auto returned, old_item_return_values(return_values));
-  return OldItemWriteRequest{std::string(*common.table_name), std::move(attributes.attributes),
-                             returned};
+  ReturnValues returned = return_values_of(return_values);
+  if (operation.only_old_item_returned && returned != ReturnValues::kNone &&
+      returned != ReturnValues::kAllOld) {
+    return ApiError::validation(
+        "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
+  }
+  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, operation.expressions));
+  return ItemWriteRequest{std::string(*common.table_name), std::move(attributes.attributes),
+                          returned, on_condition_failure == "ALL_OLD", std::move(expressions)};
 }
 
 ValueType value_type_of(ScalarType type) {
@@ -191,12 +227,23 @@ Result<void> check_key_value(const KeyAttribute& key, const AttributeValue& valu
 }  // namespace
 
 Result<PutItemRequest> parse_put_item(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto write, parse_old_item_write(body, kPutItem));
+  DDB_ASSIGN_OR_RETURN(auto write, parse_item_write(body, kPutItem));
   if (item_size(write.attributes) > kMaxItemBytes) {
     return ApiError::validation("Item size has exceeded the maximum allowed size");
   }
   return PutItemRequest{std::move(write.table_name), std::move(write.attributes),
-                        write.return_values};
+                        write.return_values, std::move(write.expressions.condition),
+                        write.return_old_item_on_condition_failure};
+}
+
+Result<UpdateItemRequest> parse_update_item(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto write, parse_item_write(body, kUpdateItem));
+  return UpdateItemRequest{std::move(write.table_name),
+                           std::move(write.attributes),
+                           write.return_values,
+                           std::move(write.expressions.update),
+                           std::move(write.expressions.condition),
+                           write.return_old_item_on_condition_failure};
 }
 
 Result<GetItemRequest> parse_get_item(const JsonValue& body) {
@@ -213,14 +260,16 @@ Result<GetItemRequest> parse_get_item(const JsonValue& body) {
   if (key.deferred) {
     return std::move(*key.deferred);
   }
+  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, kProjectionOnly));
   return GetItemRequest{std::string(*common.table_name), std::move(key.attributes),
-                        consistent_read.value_or(false)};
+                        consistent_read.value_or(false), std::move(expressions.projection)};
 }
 
 Result<DeleteItemRequest> parse_delete_item(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto write, parse_old_item_write(body, kDeleteItem));
+  DDB_ASSIGN_OR_RETURN(auto write, parse_item_write(body, kDeleteItem));
   return DeleteItemRequest{std::move(write.table_name), std::move(write.attributes),
-                           write.return_values};
+                           write.return_values, std::move(write.expressions.condition),
+                           write.return_old_item_on_condition_failure};
 }
 
 Result<void> validate_key(const TableSchema& schema, const Item& key) {
@@ -237,6 +286,21 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
       return ApiError::validation("The provided key element does not match the schema");
     }
     DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
+  }
+  return {};
+}
+
+Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateExpression& update) {
+  for (const expr::Path& path : expr::updated_paths(update)) {
+    const std::string& name = path.elements.front().name;
+    for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+      if (name == key_attribute.definition.name) {
+        return ApiError::validation(
+            "One or more parameter values were invalid: Cannot update "
+            "attribute " +
+            name + ". This attribute is part of the key");
+      }
+    }
   }
   return {};
 }

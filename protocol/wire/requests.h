@@ -9,9 +9,11 @@
 #include <string>
 
 #include "protocol/attribute_value.h"
+#include "protocol/expressions/ast.h"
 #include "protocol/result.h"
 #include "protocol/table_schema.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/parse_expressions.h"
 
 namespace ddblocal::wire {
 
@@ -40,17 +42,22 @@ struct ListTablesRequest {
 
 enum class ReturnValues { kNone, kAllOld, kUpdatedOld, kAllNew, kUpdatedNew };
 
+// Conditions, updates and projections come parsed and resolved.
 struct PutItemRequest {
   std::string table_name;
   Item item;
   // kNone or kAllOld: the only two PutItem accepts.
   ReturnValues return_values = ReturnValues::kNone;
+  std::optional<expr::Condition> condition;
+  // ReturnValuesOnConditionCheckFailure ALL_OLD.
+  bool return_old_item_on_condition_failure = false;
 };
 
 struct GetItemRequest {
   std::string table_name;
   Item key;
   bool consistent_read = false;
+  std::optional<expr::Projection> projection;
 };
 
 struct DeleteItemRequest {
@@ -58,6 +65,18 @@ struct DeleteItemRequest {
   Item key;
   // kNone or kAllOld: the only two DeleteItem accepts.
   ReturnValues return_values = ReturnValues::kNone;
+  std::optional<expr::Condition> condition;
+  bool return_old_item_on_condition_failure = false;
+};
+
+struct UpdateItemRequest {
+  std::string table_name;
+  Item key;
+  ReturnValues return_values = ReturnValues::kNone;
+  // Absent: the item is only created (with its key) when missing.
+  std::optional<expr::UpdateExpression> update;
+  std::optional<expr::Condition> condition;
+  bool return_old_item_on_condition_failure = false;
 };
 
 // Each parser takes the body of its operation (a JSON object, as parse_request_body
@@ -75,11 +94,15 @@ Result<ListTablesRequest> parse_list_tables(const JsonValue& body);
 Result<PutItemRequest> parse_put_item(const JsonValue& body);
 Result<GetItemRequest> parse_get_item(const JsonValue& body);
 Result<DeleteItemRequest> parse_delete_item(const JsonValue& body);
+Result<UpdateItemRequest> parse_update_item(const JsonValue& body);
 
 // A Key (GetItem, DeleteItem) against the table's schema: exactly the key attributes, of the
 // declared types, a string or binary key not empty, within kMaxPartitionKeyBytes and
 // kMaxSortKeyBytes. Fails with DynamoDB's ValidationException.
 Result<void> validate_key(const TableSchema& schema, const Item& key);
+
+// An update must not write or remove a key attribute.
+Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateExpression& update);
 
 // The key attributes of an item to write (PutItem): each present, of the declared type, not
 // empty, within the key size limits. Other attributes are not looked at.

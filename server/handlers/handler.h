@@ -25,6 +25,7 @@ Result<std::string> handle_delete_table(RequestContext& context, const wire::Jso
 
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_update_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body);
 
 }  // namespace ddblocal

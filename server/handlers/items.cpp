@@ -1,4 +1,7 @@
-// PutItem, GetItem, DeleteItem.
+// PutItem, GetItem, UpdateItem, DeleteItem.
+#include "protocol/expressions/evaluate.h"
+#include "protocol/expressions/projection.h"
+#include "protocol/expressions/update.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
@@ -6,12 +9,47 @@
 namespace ddblocal {
 namespace {
 
-// ReturnValues ALL_OLD answers the replaced item under "Attributes"; NONE answers {}.
-std::string old_item_response(wire::ReturnValues return_values,
-                              const std::optional<Item>& old_item) {
-  const Item* shown =
-      return_values == wire::ReturnValues::kAllOld && old_item ? &*old_item : nullptr;
-  return wire::write_item_response("Attributes", shown);
+using ItemChangeResult = Result<std::optional<Item>>;
+
+// Succeeds when there is no condition or it holds for the item as it is. Otherwise
+// ConditionalCheckFailedException, carrying the item when the client asked for it.
+Result<void> check_condition(const std::optional<expr::Condition>& condition, bool return_old_item,
+                             const std::optional<Item>& old_item) {
+  if (!condition || expr::evaluate(*condition, old_item ? &*old_item : nullptr)) {
+    return {};
+  }
+  return ApiError::conditional_check_failed(
+      return_old_item && old_item ? std::make_shared<const Item>(*old_item) : nullptr);
+}
+
+// The attributes ReturnValues asks for, under "Attributes"; NONE (or nothing to show)
+// answers {}.
+std::string attributes_response(wire::ReturnValues return_values, const storage::ItemWrite& write,
+                                const std::optional<expr::UpdateExpression>& update) {
+  std::optional<Item> shown;
+  switch (return_values) {
+    case wire::ReturnValues::kNone:
+      break;
+    case wire::ReturnValues::kAllOld:
+      shown = write.old_item;
+      break;
+    case wire::ReturnValues::kAllNew:
+      shown = write.new_item;
+      break;
+    case wire::ReturnValues::kUpdatedOld:
+    case wire::ReturnValues::kUpdatedNew: {
+      const std::optional<Item>& item =
+          return_values == wire::ReturnValues::kUpdatedOld ? write.old_item : write.new_item;
+      if (item && update) {
+        shown = expr::project(*item, expr::updated_paths(*update));
+      }
+      break;
+    }
+  }
+  if (shown && shown->empty()) {
+    shown.reset();
+  }
+  return wire::write_item_response("Attributes", shown ? &*shown : nullptr);
 }
 
 // The table a key addresses, once the key is checked against its schema.
@@ -23,34 +61,78 @@ Result<std::shared_ptr<const storage::Table>> table_for_key(RequestContext& cont
   return table;
 }
 
+// An update made of REMOVE actions alone does not create a missing item (Alternator's
+// test_update_expression.py, checked against DynamoDB).
+bool removes_only(const std::optional<expr::UpdateExpression>& update) {
+  return update && update->set.empty() && update->add.empty() && update->del.empty();
+}
+
+// UpdateItem's new item: the update applied to the item, or to its key alone when absent.
+ItemChangeResult updated_item(const wire::UpdateItemRequest& request,
+                              const std::optional<Item>& old_item) {
+  if (!old_item && removes_only(request.update)) {
+    return std::optional<Item>();
+  }
+  Item item = old_item ? *old_item : request.key;
+  if (request.update) {
+    DDB_ASSIGN_OR_RETURN(item, expr::apply_update(*request.update, std::move(item)));
+  }
+  if (item_size(item) > wire::kMaxItemBytes) {
+    return ApiError::validation("Item size to update has exceeded the maximum allowed size");
+  }
+  return std::optional<Item>(std::move(item));
+}
+
 }  // namespace
 
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_put_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, request.table_name));
   DDB_RETURN_IF_ERROR(wire::validate_item_keys(table->schema, request.item));
-  auto put = [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
+  auto put = [&](const std::optional<Item>& old_item) -> ItemChangeResult {
+    DDB_RETURN_IF_ERROR(
+        check_condition(request.condition, request.return_old_item_on_condition_failure, old_item));
     return std::optional<Item>(request.item);
   };
   DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.item, put));
-  return old_item_response(request.return_values, write.old_item);
+  return attributes_response(request.return_values, write, std::nullopt);
 }
 
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_get_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
   DDB_ASSIGN_OR_RETURN(auto item, context.store.get_item(*table, request.key));
+  if (item && request.projection) {
+    item = expr::project(*item, request.projection->paths);
+  }
   return wire::write_item_response("Item", item ? &*item : nullptr);
+}
+
+Result<std::string> handle_update_item(RequestContext& context, const wire::JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto request, wire::parse_update_item(body));
+  DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
+  if (request.update) {
+    DDB_RETURN_IF_ERROR(wire::validate_update_keys(table->schema, *request.update));
+  }
+  auto update = [&](const std::optional<Item>& old_item) -> ItemChangeResult {
+    DDB_RETURN_IF_ERROR(
+        check_condition(request.condition, request.return_old_item_on_condition_failure, old_item));
+    return updated_item(request, old_item);
+  };
+  DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.key, update));
+  return attributes_response(request.return_values, write, request.update);
 }
 
 Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_delete_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
-  auto remove = [](const std::optional<Item>&) -> Result<std::optional<Item>> {
+  auto remove = [&](const std::optional<Item>& old_item) -> ItemChangeResult {
+    DDB_RETURN_IF_ERROR(
+        check_condition(request.condition, request.return_old_item_on_condition_failure, old_item));
     return std::optional<Item>();
   };
   DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.key, remove));
-  return old_item_response(request.return_values, write.old_item);
+  return attributes_response(request.return_values, write, std::nullopt);
 }
 
 }  // namespace ddblocal

@@ -1,4 +1,4 @@
-// PutItem, GetItem and DeleteItem parsing and the key checks against a table's schema:
+// PutItem, GetItem, UpdateItem and DeleteItem parsing and the key checks against a table's schema:
 // DynamoDB's exact messages (dynalite's tests recorded against DynamoDB, moto, real error
 // reports; see /work/notes/messages-requests.md) and the requests built from good bodies.
 #include <string>
@@ -372,6 +372,48 @@ TEST(ValidateItemKeys, EmptyAndOversizedKeys) {
                 range_table(), {{"a", s("x")}, {"b", b(std::string(1025, 'k'))}})),
             "One or more parameter values were invalid: Aggregated size of all range keys has "
             "exceeded the size limit of 1024 bytes");
+}
+
+// --- UpdateItem ---
+
+TEST(ParseUpdateItem, AcceptsEveryReturnValuesAndTheExpressions) {
+  Result<UpdateItemRequest> request = parse_update_item(parse_json(
+      R"({"TableName":"users","Key":{"p":{"S":"k"}},"ReturnValues":"UPDATED_NEW",)"
+      R"("UpdateExpression":"ADD c :one","ExpressionAttributeValues":{":one":{"N":"1"}},)"
+      R"("ReturnValuesOnConditionCheckFailure":"ALL_OLD"})"));
+  ASSERT_TRUE(request.has_value()) << request.error().message();
+  EXPECT_EQ(request->return_values, ReturnValues::kUpdatedNew);
+  ASSERT_TRUE(request->update.has_value());
+  EXPECT_EQ(request->update->add.size(), 1u);
+  EXPECT_FALSE(request->condition.has_value());
+  EXPECT_TRUE(request->return_old_item_on_condition_failure);
+}
+
+TEST(ParseUpdateItem, WithoutAnUpdateOnlyCreatesTheKey) {
+  Result<UpdateItemRequest> request =
+      parse_update_item(parse_json(R"({"TableName":"users","Key":{"p":{"S":"k"}}})"));
+  ASSERT_TRUE(request.has_value());
+  EXPECT_FALSE(request->update.has_value());
+}
+
+TEST(ParseUpdateItem, ReturnValuesOnConditionCheckFailureIsAnEnum) {
+  EXPECT_EQ(validation_message(parse_update_item(
+                parse_json(R"({"TableName":"users","Key":{"p":{"S":"k"}},)"
+                           R"("ReturnValuesOnConditionCheckFailure":"ALL_NEW"})"))),
+            "1 validation error detected: Value 'ALL_NEW' at "
+            "'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must "
+            "satisfy enum value set: [ALL_OLD, NONE]");
+}
+
+TEST(ValidateUpdateKeys, KeyAttributesCannotBeUpdated) {
+  TableSchema schema;
+  schema.partition_key = {"p", ScalarType::kS};
+  Result<UpdateItemRequest> request = parse_update_item(
+      parse_json(R"({"TableName":"users","Key":{"p":{"S":"k"}},"UpdateExpression":"REMOVE p"})"));
+  ASSERT_TRUE(request.has_value());
+  EXPECT_EQ(validation_message(validate_update_keys(schema, *request->update)),
+            "One or more parameter values were invalid: Cannot update attribute p. This "
+            "attribute is part of the key");
 }
 
 }  // namespace

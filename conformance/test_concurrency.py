@@ -1,0 +1,136 @@
+"""Concurrent writers: single-item updates are atomic (no lost increments) and conditional writes
+are decided one at a time (exactly one create-if-absent wins per key)."""
+
+import threading
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from conftest import ACCESS_KEY, REGION, SECRET_KEY
+
+THREADS = 8
+INCREMENTS_PER_THREAD = 1000
+RACE_KEYS = 50
+
+
+def make_clients(endpoint, count):
+    """One low-level client per thread, all built before any thread starts (creating boto3
+    clients concurrently is not thread-safe)."""
+    config = Config(region_name=REGION, retries={"total_max_attempts": 1, "mode": "standard"},
+                    connect_timeout=5, read_timeout=60, max_pool_connections=2)
+    sessions = [
+        boto3.session.Session(
+            aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, region_name=REGION)
+        for _ in range(count)
+    ]
+    return [session.client("dynamodb", endpoint_url=endpoint, config=config) for session in sessions]
+
+
+def run_threads(targets):
+    """Runs each callable on its own thread; re-raises the first exception any of them raised."""
+    errors = []
+
+    def guarded(target):
+        try:
+            target()
+        except Exception as err:  # reported on the main thread below
+            errors.append(err)
+
+    threads = [threading.Thread(target=guarded, args=(target,)) for target in targets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
+# 8 threads x 1,000 increments of one item (half SET c = c + :one, half ADD c :one) lose none.
+def test_concurrent_increments_are_atomic(endpoint, client, create_table):
+    name = create_table()
+    key = {"p": {"S": "counter"}}
+    client.put_item(TableName=name, Item=dict(key, c={"N": "0"}))
+    one = {":one": {"N": "1"}}
+    expressions = ["SET c = c + :one", "ADD c :one"]
+
+    def incrementer(thread_client, expression):
+        def run():
+            for _ in range(INCREMENTS_PER_THREAD):
+                thread_client.update_item(TableName=name, Key=key, UpdateExpression=expression,
+                                          ExpressionAttributeValues=one)
+        return run
+
+    clients = make_clients(endpoint, THREADS)
+    run_threads([incrementer(c, expressions[i % 2]) for i, c in enumerate(clients)])
+    item = client.get_item(TableName=name, Key=key, ConsistentRead=True)["Item"]
+    assert item == dict(key, c={"N": str(THREADS * INCREMENTS_PER_THREAD)})
+
+
+# 8 threads racing to create each of 50 keys with attribute_not_exists(p): exactly one wins per
+# key, the others get ConditionalCheckFailedException, and the stored item is the winner's.
+def test_concurrent_conditional_puts_one_winner(endpoint, client, create_table):
+    name = create_table()
+    clients = make_clients(endpoint, THREADS)
+    barrier = threading.Barrier(THREADS)
+    wins = [[] for _ in range(RACE_KEYS)]
+    lock = threading.Lock()
+
+    def racer(thread_client, writer):
+        def run():
+            for key_index in range(RACE_KEYS):
+                barrier.wait(timeout=60)
+                item = {"p": {"S": f"key{key_index}"}, "writer": {"N": str(writer)}}
+                try:
+                    thread_client.put_item(TableName=name, Item=item,
+                                           ConditionExpression="attribute_not_exists(p)")
+                except ClientError as err:
+                    if err.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                        raise
+                    continue
+                with lock:
+                    wins[key_index].append(writer)
+        return run
+
+    run_threads([racer(c, writer) for writer, c in enumerate(clients)])
+    for key_index, winners in enumerate(wins):
+        assert len(winners) == 1, (key_index, winners)
+        key = {"p": {"S": f"key{key_index}"}}
+        stored = client.get_item(TableName=name, Key=key, ConsistentRead=True)["Item"]
+        assert stored["writer"] == {"N": str(winners[0])}
+
+
+# Concurrent conditional updates on a version attribute: each version is claimed exactly once.
+def test_concurrent_optimistic_versioning(endpoint, client, create_table):
+    name = create_table()
+    key = {"p": {"S": "versioned"}}
+    client.put_item(TableName=name, Item=dict(key, version={"N": "0"}))
+    attempts_per_thread = 50
+    claimed = []
+    lock = threading.Lock()
+
+    def claimer(thread_client, writer):
+        def run():
+            for _ in range(attempts_per_thread):
+                current = thread_client.get_item(
+                    TableName=name, Key=key, ConsistentRead=True)["Item"]["version"]
+                following = {"N": str(int(current["N"]) + 1)}
+                try:
+                    thread_client.update_item(
+                        TableName=name, Key=key, UpdateExpression="SET version = :next, writer = :w",
+                        ConditionExpression="version = :current",
+                        ExpressionAttributeValues={":current": current, ":next": following,
+                                                   ":w": {"N": str(writer)}})
+                except ClientError as err:
+                    if err.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                        raise
+                    continue
+                with lock:
+                    claimed.append(int(following["N"]))
+        return run
+
+    clients = make_clients(endpoint, THREADS)
+    run_threads([claimer(c, writer) for writer, c in enumerate(clients)])
+    final = client.get_item(TableName=name, Key=key, ConsistentRead=True)["Item"]["version"]["N"]
+    assert int(final) > 0
+    assert sorted(claimed) == list(range(1, int(final) + 1))

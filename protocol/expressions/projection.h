@@ -1,0 +1,15 @@
+// ProjectionExpression: keeping only some document paths of an item.
+#pragma once
+
+#include <vector>
+
+#include "protocol/attribute_value.h"
+#include "protocol/expressions/ast.h"
+
+namespace ddblocal::expr {
+
+// The parts of `item` that the paths name, nested maps and list elements kept in their
+// place (list elements renumbered in order, as DynamoDB returns them). REQUIRES: resolved.
+Item project(const Item& item, const std::vector<Path>& paths);
+
+}  // namespace ddblocal::expr

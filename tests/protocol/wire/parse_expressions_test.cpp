@@ -1,0 +1,112 @@
+// The expression members of item requests: the checks on ExpressionAttributeNames/Values
+// themselves, legacy parameters, and that each expression is parsed and resolved.
+#include "protocol/wire/parse_expressions.h"
+
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+namespace ddblocal::wire {
+namespace {
+
+Result<ExpressionMembers> parse(std::string_view text, ExpressionMembersAllowed allowed) {
+  JsonDocument document;
+  document.Parse(text.data(), text.size());
+  EXPECT_FALSE(document.HasParseError()) << text;
+  return parse_expression_members(document, allowed);
+}
+
+std::string error_of(std::string_view text, ExpressionMembersAllowed allowed = kConditionOnly) {
+  Result<ExpressionMembers> members = parse(text, allowed);
+  EXPECT_FALSE(members.has_value());
+  return members.has_value() ? "" : members.error().message();
+}
+
+TEST(ParseExpressionMembers, ParsesAndResolvesEachExpression) {
+  Result<ExpressionMembers> members =
+      parse(R"j({"UpdateExpression":"SET #a = :v","ConditionExpression":"attribute_exists(#a)",)j"
+            R"j("ExpressionAttributeNames":{"#a":"count"},)j"
+            R"j("ExpressionAttributeValues":{":v":{"N":"1"}}})j",
+            kUpdateAndCondition);
+  ASSERT_TRUE(members.has_value()) << members.error().message();
+  ASSERT_TRUE(members->update.has_value());
+  ASSERT_TRUE(members->condition.has_value());
+  EXPECT_FALSE(members->projection.has_value());
+  EXPECT_EQ(members->update->set.at(0).path.elements.at(0).name, "count");
+}
+
+TEST(ParseExpressionMembers, NoExpressionsIsFine) {
+  Result<ExpressionMembers> members = parse("{}", kConditionOnly);
+  ASSERT_TRUE(members.has_value());
+  EXPECT_FALSE(members->condition.has_value());
+}
+
+TEST(ParseExpressionMembers, ReadsOnlyTheExpressionsTheOperationTakes) {
+  Result<ExpressionMembers> members = parse(R"({"ProjectionExpression":"a"})", kConditionOnly);
+  ASSERT_TRUE(members.has_value());
+  EXPECT_FALSE(members->projection.has_value());
+}
+
+TEST(ParseExpressionMembers, PlaceholderMapsMustNotBeEmpty) {
+  EXPECT_EQ(error_of(R"({"ConditionExpression":"a = b","ExpressionAttributeNames":{}})"),
+            "ExpressionAttributeNames must not be empty");
+  EXPECT_EQ(error_of(R"({"ConditionExpression":"a = b","ExpressionAttributeValues":{}})"),
+            "ExpressionAttributeValues must not be empty");
+}
+
+TEST(ParseExpressionMembers, PlaceholderKeysNeedTheirSigil) {
+  EXPECT_EQ(error_of(R"({"ConditionExpression":"a = b","ExpressionAttributeNames":{"n":"x"}})"),
+            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"n\"");
+  EXPECT_EQ(
+      error_of(R"({"ConditionExpression":"a = b","ExpressionAttributeValues":{"v":{"S":"x"}}})"),
+      "ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
+}
+
+TEST(ParseExpressionMembers, InvalidValuesNameTheirKey) {
+  EXPECT_EQ(
+      error_of(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}})"),
+      "ExpressionAttributeValues contains invalid value: One or more parameter values were "
+      "invalid: An string set  may not be empty for key :v");
+}
+
+TEST(ParseExpressionMembers, PlaceholdersNeedAnExpression) {
+  EXPECT_EQ(error_of(R"({"ExpressionAttributeNames":{"#n":"x"}})"),
+            "ExpressionAttributeNames can only be specified when using expressions");
+  EXPECT_EQ(error_of(R"({"ExpressionAttributeValues":{":v":{"S":"x"}}})"),
+            "ExpressionAttributeValues can only be specified when using expressions: "
+            "ConditionExpression is null");
+  EXPECT_EQ(error_of(R"({"ExpressionAttributeValues":{":v":{"S":"x"}}})", kUpdateAndCondition),
+            "ExpressionAttributeValues can only be specified when using expressions: "
+            "UpdateExpression and ConditionExpression are null");
+}
+
+TEST(ParseExpressionMembers, UnusedPlaceholdersAreErrors) {
+  EXPECT_EQ(error_of(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":)"
+                     R"({":v":{"S":"x"},":u":{"S":"y"}}})"),
+            "Value provided in ExpressionAttributeValues unused in expressions: keys: {:u}");
+}
+
+TEST(ParseExpressionMembers, LegacyParametersDoNotMixWithExpressions) {
+  EXPECT_EQ(error_of(R"j({"ConditionExpression":"attribute_exists(a)",)j"
+                     R"j("Expected":{"a":{"Exists":true}}})j"),
+            "Can not use both expression and non-expression parameters in the same request: "
+            "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
+  EXPECT_EQ(error_of(R"({"ProjectionExpression":"a","AttributesToGet":["a"]})", kProjectionOnly),
+            "Can not use both expression and non-expression parameters in the same request: "
+            "Non-expression parameters: {AttributesToGet} Expression parameters: "
+            "{ProjectionExpression}");
+}
+
+TEST(ParseExpressionMembers, LegacyParametersAloneAreRefusedNotIgnored) {
+  EXPECT_EQ(error_of(R"({"Expected":{"a":{"Exists":true}}})"),
+            "ddblocal does not support the legacy parameter Expected; use expressions instead");
+}
+
+TEST(ParseExpressionMembers, SyntaxErrorsComeFromTheParser) {
+  EXPECT_EQ(error_of(R"({"ConditionExpression":"a = "})"),
+            "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
+}
+
+}  // namespace
+}  // namespace ddblocal::wire
