@@ -62,10 +62,10 @@ class [[nodiscard]] Result<void> {
 #define DDB_ASSIGN_OR_RETURN(target, expression) \
   DDB_ASSIGN_OR_RETURN_IMPL(DDB_RESULT_NAME(__LINE__), target, expression)
 #define DDB_ASSIGN_OR_RETURN_IMPL(result, target, expression) \
-  auto result = (expression);                                  \
-  if (!result) {                                               \
-    return std::move(result).error();                          \
-  }                                                            \
+  auto result = (expression);                                 \
+  if (!result) {                                              \
+    return std::move(result).error();                         \
+  }                                                           \
   target = std::move(result).value()
 
 // Inside a function that returns a Result: returns the error of `expression` (any Result; a

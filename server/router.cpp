@@ -21,8 +21,7 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"CreateTable", &handle_create_table}, {"DeleteTable", &handle_delete_table},
       {"DeleteItem", &handle_delete_item},   {"DescribeTable", &handle_describe_table},
       {"GetItem", &handle_get_item},         {"ListTables", &handle_list_tables},
-      {"PutItem", &handle_put_item},
-      {"UpdateItem", &handle_update_item},
+      {"PutItem", &handle_put_item},         {"UpdateItem", &handle_update_item},
   };
   return table;
 }

@@ -197,8 +197,8 @@ TEST(WriteErrorBody, CarriesTheOldItemOfAFailedCondition) {
       parse_json(write_error_body(ApiError::conditional_check_failed(old_item)));
   EXPECT_EQ(string_of(body["message"]), "The conditional request failed");
   EXPECT_EQ(string_of(body["Item"]["p"]["S"]), "k");
-  EXPECT_FALSE(parse_json(write_error_body(ApiError::conditional_check_failed()))
-                   .HasMember("Item"));
+  EXPECT_FALSE(
+      parse_json(write_error_body(ApiError::conditional_check_failed())).HasMember("Item"));
 }
 
 }  // namespace
