@@ -18,10 +18,16 @@ constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& handlers() {
   static const std::unordered_map<std::string_view, Handler> table = {
-      {"CreateTable", &handle_create_table}, {"DeleteTable", &handle_delete_table},
-      {"DeleteItem", &handle_delete_item},   {"DescribeTable", &handle_describe_table},
-      {"GetItem", &handle_get_item},         {"ListTables", &handle_list_tables},
-      {"PutItem", &handle_put_item},         {"UpdateItem", &handle_update_item},
+      {"CreateTable", &handle_create_table},
+      {"DeleteTable", &handle_delete_table},
+      {"DeleteItem", &handle_delete_item},
+      {"DescribeTable", &handle_describe_table},
+      {"GetItem", &handle_get_item},
+      {"ListTables", &handle_list_tables},
+      {"PutItem", &handle_put_item},
+      {"Query", &handle_query},
+      {"Scan", &handle_scan},
+      {"UpdateItem", &handle_update_item},
   };
   return table;
 }

@@ -50,12 +50,18 @@ void append_fixed64_be(std::string& out, std::uint64_t value) {
   }
 }
 
-void append_escaped(std::string& out, std::string_view bytes) {
+// The escaped bytes without the terminator: what every string starting with `bytes` starts with.
+void append_escaped_prefix(std::string& out, std::string_view bytes) {
   for (std::size_t zero; (zero = bytes.find('\0')) != std::string_view::npos;) {
     out.append(bytes.substr(0, zero)).append("\x00\xff", 2);
     bytes.remove_prefix(zero + 1);
   }
-  out.append(bytes).append("\x00\x00", 2);
+  out.append(bytes);
+}
+
+void append_escaped(std::string& out, std::string_view bytes) {
+  append_escaped_prefix(out, bytes);
+  out.append("\x00\x00", 2);
 }
 
 void append_number(std::string& out, const Number& number) {
@@ -125,17 +131,48 @@ std::uint64_t partition_hash(const AttributeValue& partition_key) {
   return XXH64_digest(&state);
 }
 
-std::string encode_item_key(std::uint64_t table_uid, const AttributeValue& partition_key,
-                            const AttributeValue* sort_key) {
+void append_key_prefix(std::string& out, const AttributeValue& prefix) {
+  if (const auto* string = prefix.get_if<std::string>()) {
+    append_escaped_prefix(out, *string);
+  } else {
+    append_escaped_prefix(out, prefix.get_if<Binary>()->bytes);
+  }
+}
+
+std::string encode_partition_prefix(std::uint64_t table_uid, const AttributeValue& partition_key) {
   std::string key;
   key.reserve(kItemKeyPrefixBytes + 32);
   append_fixed64_be(key, table_uid);
   append_fixed64_be(key, partition_hash(partition_key));
   append_key_value(key, partition_key);
+  return key;
+}
+
+std::string encode_item_key(std::uint64_t table_uid, const AttributeValue& partition_key,
+                            const AttributeValue* sort_key) {
+  std::string key = encode_partition_prefix(table_uid, partition_key);
   if (sort_key != nullptr) {
     append_key_value(key, *sort_key);
   }
   return key;
+}
+
+std::string encode_hash_bound(std::uint64_t table_uid, std::uint64_t hash) {
+  std::string key;
+  append_fixed64_be(key, table_uid);
+  append_fixed64_be(key, hash);
+  return key;
+}
+
+std::string prefix_end(std::string prefix) {
+  while (!prefix.empty()) {
+    if (static_cast<unsigned char>(prefix.back()) != 0xFF) {
+      prefix.back() = static_cast<char>(prefix.back() + 1);
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return prefix;
 }
 
 std::string encode_table_prefix(std::uint64_t table_uid) {

@@ -25,10 +25,25 @@ void append_key_value(std::string& out, const AttributeValue& value);
 // REQUIRES: partition_key is S, N or B.
 std::uint64_t partition_hash(const AttributeValue& partition_key);
 
+// Appends what the encoding of every S (or B) value that begins with `prefix` begins with:
+// begins_with on a sort key is a key range. REQUIRES: prefix is S or B.
+void append_key_prefix(std::string& out, const AttributeValue& prefix);
+
+// The start of every item key of one partition: table_uid | partition_hash | partition key.
+std::string encode_partition_prefix(std::uint64_t table_uid, const AttributeValue& partition_key);
+
 // An item's RocksDB key: table_uid (8 bytes big-endian) | partition_hash (8 bytes big-endian) |
 // encoded partition key | encoded sort key (when sort_key is not null).
 std::string encode_item_key(std::uint64_t table_uid, const AttributeValue& partition_key,
                             const AttributeValue* sort_key);
+
+// table_uid | hash: the first key of the partitions whose hash is at least `hash` (parallel
+// scan segments are ranges of hashes).
+std::string encode_hash_bound(std::uint64_t table_uid, std::uint64_t hash);
+
+// The smallest key greater than every key that starts with `prefix` ("" when there is none:
+// the prefix is all 0xFF bytes).
+std::string prefix_end(std::string prefix);
 
 // All of a table's item keys lie in [encode_table_prefix(uid), encode_table_prefix(uid + 1)).
 std::string encode_table_prefix(std::uint64_t table_uid);

@@ -7,6 +7,7 @@
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
 #include "storage/key_locks.h"
+#include "storage/range_scan.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -19,13 +20,6 @@ ApiError resource_not_found() {
 ApiError table_not_found(std::string_view name) {
   return ApiError::resource_not_found("Requested resource not found: Table: " + std::string(name) +
                                       " not found");
-}
-
-std::string item_key_of(const Table& table, const Item& item) {
-  const AttributeValue& partition = item.at(table.schema.partition_key.name);
-  const AttributeValue* sort =
-      table.schema.sort_key ? &item.at(table.schema.sort_key->name) : nullptr;
-  return encode_item_key(table.uid, partition, sort);
 }
 
 // The stats change of replacing `old_item` (or nothing) with `new_item` (or nothing).
@@ -155,6 +149,24 @@ Result<ItemWrite> Store::write_item(const Table& table, const Item& key, const I
   database_->add_stats(batch, table.uid, stats_delta(write.old_item, write.new_item));
   DDB_RETURN_IF_ERROR(database_->write(batch));
   return write;
+}
+
+Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& condition,
+                              const PageRequest& request) {
+  KeyRange range = query_range(table, condition);
+  if (request.exclusive_start_key != nullptr) {
+    const std::string start = item_key_of(table, *request.exclusive_start_key);
+    if (start < range.lower || start >= range.upper) {
+      return ApiError::validation(
+          "The provided starting key is outside query boundaries based on provided conditions");
+    }
+  }
+  return read_page(*database_, table, range, request);
+}
+
+Result<ItemPage> Store::scan(const Table& table, const std::optional<ScanSegment>& segment,
+                             const PageRequest& request) {
+  return read_page(*database_, table, scan_range(table, segment), request);
 }
 
 }  // namespace ddblocal::storage

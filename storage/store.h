@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "protocol/attribute_value.h"
+#include "protocol/expressions/key_condition.h"
 #include "protocol/result.h"
 #include "protocol/table_schema.h"
 
@@ -49,6 +50,31 @@ struct ItemWrite {
   std::optional<Item> new_item;
 };
 
+// DynamoDB's page: a Query or Scan reads at most 1 MB of items (sizes as item_size counts).
+inline constexpr std::size_t kMaxPageBytes = 1024 * 1024;
+
+struct PageRequest {
+  // Continue after this key (LastEvaluatedKey of the previous page); validated for the table.
+  const Item* exclusive_start_key = nullptr;
+  // Read at most this many items (DynamoDB's Limit counts items read, before any filter).
+  std::optional<std::size_t> limit;
+  // Ascending key order (ScanIndexForward).
+  bool forward = true;
+};
+
+// The items one page read, in order.
+struct ItemPage {
+  std::vector<Item> items;
+  // The page stopped before the range ended: the last item's key is the LastEvaluatedKey.
+  bool truncated = false;
+};
+
+// Segment `segment` of `total` in a parallel Scan. REQUIRES: segment < total.
+struct ScanSegment {
+  std::uint64_t segment = 0;
+  std::uint64_t total = 1;
+};
+
 class Catalog;
 class Database;
 class KeyLocks;
@@ -84,6 +110,14 @@ class Store {
   // cannot apply) writes nothing and is answered as it is.
   // REQUIRES: `key` as in get_item; a replacement carries the same key attributes.
   Result<ItemWrite> write_item(const Table& table, const Item& key, const ItemChange& change);
+
+  // A page of the items whose keys satisfy `condition` (one partition, a sort key range).
+  Result<ItemPage> query(const Table& table, const expr::KeyCondition& condition,
+                         const PageRequest& request);
+  // A page of the table's items (of one segment of them), in the order of their partitions'
+  // hashes: segments together hold every item exactly once.
+  Result<ItemPage> scan(const Table& table, const std::optional<ScanSegment>& segment,
+                        const PageRequest& request);
 
  private:
   Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog);

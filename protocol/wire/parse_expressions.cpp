@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -83,16 +84,21 @@ std::string member_set(const std::vector<std::string_view>& names) {
   return text + "}";
 }
 
-// The legacy (non-expression) members, each with the expression that replaced it.
+// The legacy (non-expression) members, in the order DynamoDB lists them, each with whether
+// the operation could take it (it replaced by one of the operation's expressions).
 struct LegacyMember {
   std::string_view name;
-  bool ExpressionMembersAllowed::*replaced_by;
+  bool (*taken)(const ExpressionMembersAllowed&);
 };
 constexpr LegacyMember kLegacyMembers[] = {
-    {"AttributeUpdates", &ExpressionMembersAllowed::update},
-    {"Expected", &ExpressionMembersAllowed::condition},
-    {"ConditionalOperator", &ExpressionMembersAllowed::condition},
-    {"AttributesToGet", &ExpressionMembersAllowed::projection},
+    {"AttributesToGet", [](const ExpressionMembersAllowed& a) { return a.projection; }},
+    {"AttributeUpdates", [](const ExpressionMembersAllowed& a) { return a.update; }},
+    {"Expected", [](const ExpressionMembersAllowed& a) { return a.condition; }},
+    {"QueryFilter", [](const ExpressionMembersAllowed& a) { return a.filter && a.key_condition; }},
+    {"ScanFilter", [](const ExpressionMembersAllowed& a) { return a.filter && !a.key_condition; }},
+    {"ConditionalOperator",
+     [](const ExpressionMembersAllowed& a) { return a.condition || a.filter; }},
+    {"KeyConditions", [](const ExpressionMembersAllowed& a) { return a.key_condition; }},
 };
 
 // The legacy members of `body` that the operation could take instead of its expressions.
@@ -100,7 +106,7 @@ std::vector<std::string_view> legacy_members_present(const JsonValue& body,
                                                      const ExpressionMembersAllowed& allowed) {
   std::vector<std::string_view> present;
   for (const LegacyMember& legacy : kLegacyMembers) {
-    if (!(allowed.*legacy.replaced_by)) {
+    if (!legacy.taken(allowed)) {
       continue;
     }
     auto member = body.FindMember(rapidjson::StringRef(legacy.name.data(), legacy.name.size()));
@@ -113,39 +119,61 @@ std::vector<std::string_view> legacy_members_present(const JsonValue& body,
 
 // What DynamoDB names when values come without an expression that could use them.
 std::string_view value_users(const ExpressionMembersAllowed& allowed) {
-  return allowed.update ? "UpdateExpression and ConditionExpression are null"
-                        : "ConditionExpression is null";
+  if (allowed.update) {
+    return "UpdateExpression and ConditionExpression are null";
+  }
+  if (allowed.key_condition) {
+    return "FilterExpression and KeyConditionExpression are null";
+  }
+  return allowed.filter ? "FilterExpression is null" : "ConditionExpression is null";
+}
+
+// The texts of the allowed expressions, absent when the body has none; listed in the order
+// DynamoDB names them in its messages.
+struct ExpressionTexts {
+  std::optional<std::string_view> update, condition, projection, filter, key_condition;
+
+  bool any() const { return update || condition || projection || filter || key_condition; }
+  // The expressions that can use ExpressionAttributeValues (a projection cannot).
+  bool any_with_values() const { return update || condition || filter || key_condition; }
+};
+
+Result<ExpressionTexts> read_texts(const JsonValue& body, const ExpressionMembersAllowed& allowed) {
+  ExpressionTexts texts;
+  for (auto [flag, name, text] :
+       {std::tuple{allowed.update, "UpdateExpression", &texts.update},
+        std::tuple{allowed.condition, "ConditionExpression", &texts.condition},
+        std::tuple{allowed.projection, "ProjectionExpression", &texts.projection},
+        std::tuple{allowed.filter, "FilterExpression", &texts.filter},
+        std::tuple{allowed.key_condition, "KeyConditionExpression", &texts.key_condition}}) {
+    if (flag) {
+      DDB_ASSIGN_OR_RETURN(*text, optional_string(body, name));
+    }
+  }
+  return texts;
 }
 
 }  // namespace
 
-Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
-                                                   const ExpressionMembersAllowed& allowed) {
-  std::optional<std::string_view> condition_text, update_text, projection_text;
-  if (allowed.condition) {
-    DDB_ASSIGN_OR_RETURN(condition_text, optional_string(body, "ConditionExpression"));
-  }
-  if (allowed.update) {
-    DDB_ASSIGN_OR_RETURN(update_text, optional_string(body, "UpdateExpression"));
-  }
-  if (allowed.projection) {
-    DDB_ASSIGN_OR_RETURN(projection_text, optional_string(body, "ProjectionExpression"));
-  }
-  DDB_ASSIGN_OR_RETURN(auto names, read_names(body));
-  DDB_ASSIGN_OR_RETURN(auto values, read_values(body));
+Result<void> check_expression_members(const JsonValue& body,
+                                      const ExpressionMembersAllowed& allowed) {
+  DDB_ASSIGN_OR_RETURN(const ExpressionTexts texts, read_texts(body, allowed));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* names, optional_object(body, "ExpressionAttributeNames"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* values, optional_object(body, "ExpressionAttributeValues"));
 
-  const bool any_expression = condition_text || update_text || projection_text;
   std::vector<std::string_view> legacy = legacy_members_present(body, allowed);
   if (!legacy.empty()) {
-    if (!any_expression) {
+    if (!texts.any()) {
       // The pre-2014 parameters are not implemented: refuse them rather than ignore them.
       return ApiError::validation("ddblocal does not support the legacy parameter " +
                                   std::string(legacy.front()) + "; use expressions instead");
     }
     std::vector<std::string_view> expressions;
-    for (auto [text, name] : {std::pair{update_text, "UpdateExpression"},
-                              std::pair{condition_text, "ConditionExpression"},
-                              std::pair{projection_text, "ProjectionExpression"}}) {
+    for (auto [text, name] : {std::pair{texts.update, "UpdateExpression"},
+                              std::pair{texts.condition, "ConditionExpression"},
+                              std::pair{texts.projection, "ProjectionExpression"},
+                              std::pair{texts.filter, "FilterExpression"},
+                              std::pair{texts.key_condition, "KeyConditionExpression"}}) {
       if (text) {
         expressions.push_back(name);
       }
@@ -155,31 +183,58 @@ Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
         "Non-expression parameters: " +
         member_set(legacy) + " Expression parameters: " + member_set(expressions));
   }
-  if (names && !any_expression) {
+  if (names != nullptr && !texts.any()) {
     return ApiError::validation(
         "ExpressionAttributeNames can only be specified when using expressions");
   }
-  if (values && !condition_text && !update_text) {
+  if (values != nullptr && !texts.any_with_values()) {
     return ApiError::validation(
         "ExpressionAttributeValues can only be specified when using "
         "expressions: " +
         std::string(value_users(allowed)));
   }
+  if (allowed.key_condition && !texts.key_condition) {
+    return ApiError::validation(
+        "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
+        "request.");
+  }
+  return {};
+}
+
+Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
+                                                   const ExpressionMembersAllowed& allowed) {
+  DDB_RETURN_IF_ERROR(check_expression_members(body, allowed));
+  DDB_ASSIGN_OR_RETURN(const ExpressionTexts texts, read_texts(body, allowed));
+  DDB_ASSIGN_OR_RETURN(auto names, read_names(body));
+  DDB_ASSIGN_OR_RETURN(auto values, read_values(body));
 
   expr::Placeholders placeholders(names ? &*names : nullptr, values ? &*values : nullptr);
+  auto condition = [&](std::string_view text,
+                       expr::ExpressionKind kind) -> Result<expr::Condition> {
+    DDB_ASSIGN_OR_RETURN(expr::Condition parsed, expr::parse_condition(text, kind));
+    DDB_RETURN_IF_ERROR(placeholders.resolve(parsed, kind));
+    return parsed;
+  };
   ExpressionMembers members;
-  if (update_text) {
-    DDB_ASSIGN_OR_RETURN(members.update, expr::parse_update(*update_text));
+  if (texts.update) {
+    DDB_ASSIGN_OR_RETURN(members.update, expr::parse_update(*texts.update));
     DDB_RETURN_IF_ERROR(placeholders.resolve(*members.update));
   }
-  if (condition_text) {
+  if (texts.condition) {
     DDB_ASSIGN_OR_RETURN(members.condition,
-                         expr::parse_condition(*condition_text, expr::ExpressionKind::kCondition));
-    DDB_RETURN_IF_ERROR(placeholders.resolve(*members.condition, expr::ExpressionKind::kCondition));
+                         condition(*texts.condition, expr::ExpressionKind::kCondition));
   }
-  if (projection_text) {
-    DDB_ASSIGN_OR_RETURN(members.projection, expr::parse_projection(*projection_text));
+  // Filter before projection before key condition: the order DynamoDB reports their errors in.
+  if (texts.filter) {
+    DDB_ASSIGN_OR_RETURN(members.filter, condition(*texts.filter, expr::ExpressionKind::kFilter));
+  }
+  if (texts.projection) {
+    DDB_ASSIGN_OR_RETURN(members.projection, expr::parse_projection(*texts.projection));
     DDB_RETURN_IF_ERROR(placeholders.resolve(*members.projection));
+  }
+  if (texts.key_condition) {
+    DDB_ASSIGN_OR_RETURN(members.key_condition,
+                         condition(*texts.key_condition, expr::ExpressionKind::kKeyCondition));
   }
   DDB_RETURN_IF_ERROR(placeholders.check_all_used());
   return members;

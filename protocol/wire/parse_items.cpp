@@ -277,13 +277,13 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
   // extra or of the wrong type is not told.
   const std::vector<KeyAttribute> keys = key_attributes(schema);
   if (key.size() != keys.size()) {
-    return ApiError::validation("The provided key element does not match the schema");
+    return ApiError::validation(std::string(kKeyDoesNotMatchSchema));
   }
   for (const KeyAttribute& key_attribute : keys) {
     const auto found = key.find(key_attribute.definition.name);
     if (found == key.end() ||
         found->second.type() != value_type_of(key_attribute.definition.type)) {
-      return ApiError::validation("The provided key element does not match the schema");
+      return ApiError::validation(std::string(kKeyDoesNotMatchSchema));
     }
     DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
   }

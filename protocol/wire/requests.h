@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "protocol/attribute_value.h"
 #include "protocol/expressions/ast.h"
@@ -22,6 +24,10 @@ namespace ddblocal::wire {
 inline constexpr std::size_t kMaxItemBytes = 400 * 1024;
 inline constexpr std::size_t kMaxPartitionKeyBytes = 2048;
 inline constexpr std::size_t kMaxSortKeyBytes = 1024;
+
+// What DynamoDB says of a Key of the wrong shape, without telling which attribute is wrong.
+inline constexpr std::string_view kKeyDoesNotMatchSchema =
+    "The provided key element does not match the schema";
 
 struct CreateTableRequest {
   TableSchema schema;
@@ -79,6 +85,38 @@ struct UpdateItemRequest {
   bool return_old_item_on_condition_failure = false;
 };
 
+// What a Query or Scan returns of each item. An absent Select is kAllAttributes, or
+// kSpecificAttributes when the request has a ProjectionExpression.
+enum class Select { kAllAttributes, kAllProjectedAttributes, kSpecificAttributes, kCount };
+
+// Expressions come parsed and resolved; the key condition is still a condition, as only the
+// table's (or index's) key schema can turn it into an expr::KeyCondition.
+struct QueryRequest {
+  std::string table_name;
+  std::optional<std::string> index_name;
+  expr::Condition key_condition;
+  std::optional<expr::Condition> filter;
+  std::optional<expr::Projection> projection;
+  Select select = Select::kAllAttributes;
+  std::optional<std::int64_t> limit;
+  bool scan_index_forward = true;
+  std::optional<Item> exclusive_start_key;
+  bool consistent_read = false;
+};
+
+struct ScanRequest {
+  std::string table_name;
+  std::optional<std::string> index_name;
+  std::optional<expr::Condition> filter;
+  std::optional<expr::Projection> projection;
+  Select select = Select::kAllAttributes;
+  std::optional<std::int64_t> limit;
+  std::optional<Item> exclusive_start_key;
+  // Both or neither; segment < total_segments.
+  std::optional<std::int64_t> segment, total_segments;
+  bool consistent_read = false;
+};
+
 // Each parser takes the body of its operation (a JSON object, as parse_request_body
 // guarantees) and fails with DynamoDB's error for that body: SerializationException for a
 // member of the wrong JSON type, ValidationException for a value the service rejects. Where
@@ -95,11 +133,18 @@ Result<PutItemRequest> parse_put_item(const JsonValue& body);
 Result<GetItemRequest> parse_get_item(const JsonValue& body);
 Result<DeleteItemRequest> parse_delete_item(const JsonValue& body);
 Result<UpdateItemRequest> parse_update_item(const JsonValue& body);
+Result<QueryRequest> parse_query(const JsonValue& body);
+Result<ScanRequest> parse_scan(const JsonValue& body);
 
 // A Key (GetItem, DeleteItem) against the table's schema: exactly the key attributes, of the
 // declared types, a string or binary key not empty, within kMaxPartitionKeyBytes and
 // kMaxSortKeyBytes. Fails with DynamoDB's ValidationException.
 Result<void> validate_key(const TableSchema& schema, const Item& key);
+
+// An ExclusiveStartKey against the schema of the table read (ddblocal has no indexes): the
+// checks of validate_key, its messages prefixed with "The provided starting key is invalid: ".
+// Whether the key lies within a Query's key condition is the query's business.
+Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item& key);
 
 // An update must not write or remove a key attribute.
 Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateExpression& update);

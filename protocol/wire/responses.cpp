@@ -170,6 +170,31 @@ std::string write_item_response(std::string_view member, const Item* item) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+std::string write_page_response(const std::vector<Item>* items, std::size_t count,
+                                std::size_t scanned_count, const Item* last_evaluated_key) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  if (items != nullptr) {
+    write_key(writer, "Items");
+    writer.StartArray();
+    for (const Item& item : *items) {
+      write_item(writer, item);
+    }
+    writer.EndArray();
+  }
+  write_key(writer, "Count");
+  writer.Uint64(count);
+  write_key(writer, "ScannedCount");
+  writer.Uint64(scanned_count);
+  if (last_evaluated_key != nullptr) {
+    write_key(writer, "LastEvaluatedKey");
+    write_item(writer, *last_evaluated_key);
+  }
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 std::string write_error_body(const ApiError& error) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);

@@ -2,6 +2,7 @@
 // (no JSON DOM on the way out), in the shapes DynamoDB answers with.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,12 @@ std::string write_list_tables_response(const std::vector<std::string>& names,
 // {"<member>":{item}} (member "Item" for GetItem, "Attributes" for ReturnValues), or {} when
 // `item` is null.
 std::string write_item_response(std::string_view member, const Item* item);
+
+// A Query or Scan page: {"Items":[...],"Count":n,"ScannedCount":m,"LastEvaluatedKey":{...}}.
+// `items` is null for Select COUNT, which answers without Items; LastEvaluatedKey appears only
+// when `last_evaluated_key` is not null.
+std::string write_page_response(const std::vector<Item>* items, std::size_t count,
+                                std::size_t scanned_count, const Item* last_evaluated_key);
 
 // {"__type":"<type name>","message":"..."}. DynamoDB spells the member "Message" in its
 // SerializationException only.

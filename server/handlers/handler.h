@@ -28,4 +28,7 @@ Result<std::string> handle_get_item(RequestContext& context, const wire::JsonVal
 Result<std::string> handle_update_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body);
 
+Result<std::string> handle_query(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body);
+
 }  // namespace ddblocal

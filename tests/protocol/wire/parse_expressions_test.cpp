@@ -108,5 +108,86 @@ TEST(ParseExpressionMembers, SyntaxErrorsComeFromTheParser) {
             "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
 }
 
+TEST(ParseExpressionMembers, QueryExpressionsResolvedTogether) {
+  Result<ExpressionMembers> members =
+      parse(R"j({"KeyConditionExpression":"#p = :p","FilterExpression":"x > :x",)j"
+            R"j("ProjectionExpression":"#p, x","ExpressionAttributeNames":{"#p":"pk"},)j"
+            R"j("ExpressionAttributeValues":{":p":{"S":"a"},":x":{"N":"1"}}})j",
+            kQueryExpressions);
+  ASSERT_TRUE(members.has_value()) << members.error().message();
+  EXPECT_TRUE(members->key_condition.has_value());
+  EXPECT_TRUE(members->filter.has_value());
+  ASSERT_TRUE(members->projection.has_value());
+  EXPECT_FALSE(members->condition.has_value());
+}
+
+TEST(ParseExpressionMembers, QueryNeedsItsKeyCondition) {
+  EXPECT_EQ(error_of("{}", kQueryExpressions),
+            "Either the KeyConditions or KeyConditionExpression parameter must be specified in "
+            "the request.");
+  EXPECT_EQ(error_of(R"({"FilterExpression":"a = b"})", kQueryExpressions),
+            "Either the KeyConditions or KeyConditionExpression parameter must be specified in "
+            "the request.");
+  Result<ExpressionMembers> scan = parse("{}", kScanExpressions);
+  ASSERT_TRUE(scan.has_value());
+  EXPECT_FALSE(scan->filter.has_value());
+}
+
+TEST(ParseExpressionMembers, ValuesWithoutQueryOrScanExpressionsNameWhatIsNull) {
+  EXPECT_EQ(error_of(R"({"ProjectionExpression":"a","ExpressionAttributeValues":{":v":{"S":"x"}}})",
+                     kQueryExpressions),
+            "ExpressionAttributeValues can only be specified when using expressions: "
+            "FilterExpression and KeyConditionExpression are null");
+  EXPECT_EQ(error_of(R"({"ProjectionExpression":"a","ExpressionAttributeValues":{":v":{"S":"x"}}})",
+                     kScanExpressions),
+            "ExpressionAttributeValues can only be specified when using expressions: "
+            "FilterExpression is null");
+}
+
+TEST(ParseExpressionMembers, PresenceChecksComeBeforeTheMapsThemselves) {
+  EXPECT_EQ(error_of(R"({"ExpressionAttributeNames":{}})", kScanExpressions),
+            "ExpressionAttributeNames can only be specified when using expressions");
+}
+
+TEST(ParseExpressionMembers, QueryAndScanLegacyParametersListedInTheServiceOrder) {
+  EXPECT_EQ(error_of(R"j({"KeyConditionExpression":"p = :p","FilterExpression":"x = :p",)j"
+                     R"j("ProjectionExpression":"x","ExpressionAttributeValues":{":p":{"S":"a"}},)j"
+                     R"j("KeyConditions":{},"QueryFilter":{},"ConditionalOperator":"AND",)j"
+                     R"j("AttributesToGet":["a"]})j",
+                     kQueryExpressions),
+            "Can not use both expression and non-expression parameters in the same request: "
+            "Non-expression parameters: {AttributesToGet, QueryFilter, ConditionalOperator, "
+            "KeyConditions} Expression parameters: {ProjectionExpression, FilterExpression, "
+            "KeyConditionExpression}");
+  EXPECT_EQ(error_of(R"j({"FilterExpression":"x = y","ProjectionExpression":"x",)j"
+                     R"j("ScanFilter":{},"ConditionalOperator":"OR","AttributesToGet":["a"]})j",
+                     kScanExpressions),
+            "Can not use both expression and non-expression parameters in the same request: "
+            "Non-expression parameters: {AttributesToGet, ScanFilter, ConditionalOperator} "
+            "Expression parameters: {ProjectionExpression, FilterExpression}");
+  EXPECT_EQ(error_of(R"({"KeyConditions":{"p":{"ComparisonOperator":"EQ"}}})", kQueryExpressions),
+            "ddblocal does not support the legacy parameter KeyConditions; use expressions "
+            "instead");
+}
+
+TEST(ParseExpressionMembers, FilterThenProjectionThenKeyConditionErrors) {
+  // Each expression has an error; DynamoDB reports the filter's, then the projection's.
+  EXPECT_EQ(error_of(R"j({"KeyConditionExpression":"p = = :p","FilterExpression":"x = = :x",)j"
+                     R"j("ProjectionExpression":"a,,b"})j",
+                     kQueryExpressions),
+            "Invalid FilterExpression: Syntax error; token: \"=\", near: \"= = :x\"");
+  EXPECT_EQ(
+      error_of(R"j({"KeyConditionExpression":"p = :p","FilterExpression":"x = :x",)j"
+               R"j("ProjectionExpression":"#a","ExpressionAttributeValues":{":x":{"S":"a"}}})j",
+               kQueryExpressions),
+      "Invalid ProjectionExpression: An expression attribute name used in the document "
+      "path is not defined; attribute name: #a");
+  EXPECT_EQ(error_of(R"j({"KeyConditionExpression":"p = :p","FilterExpression":"x = :x",)j"
+                     R"j("ExpressionAttributeValues":{":x":{"S":"a"}}})j",
+                     kQueryExpressions),
+            "Invalid KeyConditionExpression: An expression attribute value used in expression is "
+            "not defined; attribute value: :p");
+}
+
 }  // namespace
 }  // namespace ddblocal::wire

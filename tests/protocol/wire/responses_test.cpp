@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -162,6 +163,28 @@ TEST(WriteItemResponse, ItemUnderItsMember) {
   ASSERT_EQ(attributes.MemberCount(), 2u);
   EXPECT_EQ(string_of(attributes["a"]["S"]), "x");
   EXPECT_TRUE(attributes["b"]["BOOL"].GetBool());
+}
+
+TEST(WritePageResponse, ItemsCountsAndLastEvaluatedKeyInTheServiceOrder) {
+  const std::vector<Item> items{{{"p", AttributeValue(std::string("a"))}},
+                                {{"p", AttributeValue(std::string("b"))}}};
+  const Item last{{"p", AttributeValue(std::string("b"))}};
+  EXPECT_EQ(write_page_response(&items, 2, 3, &last),
+            R"({"Items":[{"p":{"S":"a"}},{"p":{"S":"b"}}],"Count":2,"ScannedCount":3,)"
+            R"("LastEvaluatedKey":{"p":{"S":"b"}}})");
+}
+
+TEST(WritePageResponse, EmptyPageStillHasItems) {
+  const std::vector<Item> items;
+  EXPECT_EQ(write_page_response(&items, 0, 0, nullptr),
+            R"({"Items":[],"Count":0,"ScannedCount":0})");
+}
+
+TEST(WritePageResponse, SelectCountLeavesOutItems) {
+  const Item last{{"p", AttributeValue(std::string("a"))}};
+  EXPECT_EQ(write_page_response(nullptr, 1, 4, nullptr), R"({"Count":1,"ScannedCount":4})");
+  EXPECT_EQ(write_page_response(nullptr, 1, 1, &last),
+            R"({"Count":1,"ScannedCount":1,"LastEvaluatedKey":{"p":{"S":"a"}}})");
 }
 
 TEST(WriteErrorBody, TypeAndLowercaseMessage) {

@@ -1,0 +1,227 @@
+// Parsing and validation of Query and Scan, and the ExclusiveStartKey check against a table's
+// schema. The order of the checks is DynamoDB's (dynalite's tests, recorded against the
+// service): member types, member constraints, which expressions are present, the start key's
+// values, the segments, then the expressions themselves.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "protocol/wire/field_rules.h"
+#include "protocol/wire/fields.h"
+#include "protocol/wire/requests.h"
+#include "protocol/wire/value_codec.h"
+
+namespace ddblocal::wire {
+namespace {
+
+// Enum sets in the order DynamoDB lists them in its messages.
+constexpr std::string_view kSelectValues[] = {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
+                                              "ALL_PROJECTED_ATTRIBUTES"};
+constexpr std::string_view kReturnConsumedCapacity[] = {"INDEXES", "TOTAL", "NONE"};
+
+constexpr StringRule kSelectRule{.allowed = kSelectValues};
+constexpr StringRule kReturnConsumedCapacityRule{.allowed = kReturnConsumedCapacity};
+constexpr StringRule kIndexNameRule{.min_length = 3, .max_length = 255, .name_pattern = true};
+constexpr IntegerRule kLimitRule{.min = 1};
+constexpr IntegerRule kSegmentRule{.min = 0, .max = 999999};
+constexpr IntegerRule kTotalSegmentsRule{.min = 1, .max = 1000000};
+
+constexpr std::string_view kInvalidStartKey = "The provided starting key is invalid: ";
+
+// The members Query and Scan share, as read from the body.
+struct ReadMembers {
+  std::optional<std::string_view> table_name;
+  std::optional<std::string_view> index_name;
+  std::optional<std::string_view> select;
+  std::optional<std::string_view> return_consumed_capacity;
+  std::optional<std::int64_t> limit;
+  std::optional<bool> consistent_read;
+  std::optional<Item> exclusive_start_key;
+  // A ValidationException from the start key's values, reported after the member constraints
+  // and the expression-member checks. SerializationExceptions end the parse at once.
+  std::optional<ApiError> start_key_error;
+};
+
+// DynamoDB prefixes some errors in the start key's values with kInvalidStartKey and passes
+// others on bare (dynalite's tests): the prefixed ones are those about the value's shape, a
+// NULL false, an empty string or binary set.
+ApiError start_key_error(ApiError error) {
+  const std::string& message = error.message();
+  for (std::string_view prefixed :
+       {"Supplied AttributeValue", "One or more parameter values were invalid: Null attribute",
+        "One or more parameter values were invalid: An string set  may not be empty",
+        "One or more parameter values were invalid: Binary sets should not be empty"}) {
+    if (message.starts_with(prefixed)) {
+      return ApiError::validation(std::string(kInvalidStartKey) + message);
+    }
+  }
+  return error;
+}
+
+Result<ReadMembers> read_members(const JsonValue& body) {
+  ReadMembers read;
+  DDB_ASSIGN_OR_RETURN(read.table_name, optional_string(body, "TableName"));
+  DDB_ASSIGN_OR_RETURN(read.index_name, optional_string(body, "IndexName"));
+  DDB_ASSIGN_OR_RETURN(read.select, optional_string(body, "Select"));
+  DDB_ASSIGN_OR_RETURN(read.return_consumed_capacity,
+                       optional_string(body, "ReturnConsumedCapacity"));
+  DDB_ASSIGN_OR_RETURN(read.limit, optional_integer(body, "Limit"));
+  DDB_ASSIGN_OR_RETURN(read.consistent_read, optional_bool(body, "ConsistentRead"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* start_key, optional_object(body, "ExclusiveStartKey"));
+  if (start_key != nullptr) {
+    Result<Item> key = decode_item(*start_key);
+    if (key) {
+      read.exclusive_start_key = std::move(*key);
+    } else if (key.error().type() == ErrorType::kSerialization) {
+      return std::move(key).error();
+    } else {
+      read.start_key_error = start_key_error(std::move(key).error());
+    }
+  }
+  return read;
+}
+
+// Select against the projection and the index (messages as DynamoDB Local gives them for
+// both Query and Scan). REQUIRES: `text` is absent or in kSelectValues.
+Result<Select> select_of(std::optional<std::string_view> text, bool has_projection,
+                         bool has_index) {
+  if (!text) {
+    return has_projection ? Select::kSpecificAttributes : Select::kAllAttributes;
+  }
+  if (*text == "SPECIFIC_ATTRIBUTES") {
+    if (!has_projection) {
+      return ApiError::validation(
+          "Must specify the AttributesToGet or ProjectionExpression when "
+          "choosing to get SPECIFIC_ATTRIBUTES");
+    }
+    return Select::kSpecificAttributes;
+  }
+  if (has_projection) {
+    const std::string_view what = *text == "COUNT" ? "only the Count" : *text;
+    return ApiError::validation("Cannot specify the ProjectionExpression when choosing to get " +
+                                std::string(what));
+  }
+  if (*text == "ALL_PROJECTED_ATTRIBUTES") {
+    if (!has_index) {
+      return ApiError::validation(
+          "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+    }
+    return Select::kAllProjectedAttributes;
+  }
+  return *text == "COUNT" ? Select::kCount : Select::kAllAttributes;
+}
+
+std::optional<std::string> to_string(std::optional<std::string_view> text) {
+  return text ? std::optional<std::string>(*text) : std::nullopt;
+}
+
+}  // namespace
+
+Result<QueryRequest> parse_query(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto read, read_members(body));
+  DDB_ASSIGN_OR_RETURN(auto scan_index_forward, optional_bool(body, "ScanIndexForward"));
+  DDB_ASSIGN_OR_RETURN(auto projection_text, optional_string(body, "ProjectionExpression"));
+
+  Violations violations;
+  check(violations, "limit", read.limit, kLimitRule);
+  check(violations, "returnConsumedCapacity", read.return_consumed_capacity,
+        kReturnConsumedCapacityRule);
+  check(violations, "tableName", read.table_name, kTableNameRule);
+  check(violations, "select", read.select, kSelectRule);
+  check(violations, "indexName", read.index_name, kIndexNameRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  DDB_ASSIGN_OR_RETURN(Select select, select_of(read.select, projection_text.has_value(),
+                                                read.index_name.has_value()));
+  DDB_RETURN_IF_ERROR(check_expression_members(body, kQueryExpressions));
+  if (read.start_key_error) {
+    return std::move(*read.start_key_error);
+  }
+  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, kQueryExpressions));
+
+  QueryRequest request;
+  request.table_name = std::string(*read.table_name);
+  request.index_name = to_string(read.index_name);
+  request.key_condition = std::move(*expressions.key_condition);
+  request.filter = std::move(expressions.filter);
+  request.projection = std::move(expressions.projection);
+  request.select = select;
+  request.limit = read.limit;
+  request.scan_index_forward = scan_index_forward.value_or(true);
+  request.exclusive_start_key = std::move(read.exclusive_start_key);
+  request.consistent_read = read.consistent_read.value_or(false);
+  return request;
+}
+
+Result<ScanRequest> parse_scan(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto read, read_members(body));
+  DDB_ASSIGN_OR_RETURN(auto segment, optional_integer(body, "Segment"));
+  DDB_ASSIGN_OR_RETURN(auto total_segments, optional_integer(body, "TotalSegments"));
+
+  Violations violations;
+  check(violations, "select", read.select, kSelectRule);
+  check(violations, "indexName", read.index_name, kIndexNameRule);
+  check(violations, "totalSegments", total_segments, kTotalSegmentsRule);
+  check(violations, "returnConsumedCapacity", read.return_consumed_capacity,
+        kReturnConsumedCapacityRule);
+  check(violations, "tableName", read.table_name, kTableNameRule);
+  check(violations, "segment", segment, kSegmentRule);
+  check(violations, "limit", read.limit, kLimitRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  DDB_RETURN_IF_ERROR(check_expression_members(body, kScanExpressions));
+  if (read.start_key_error) {
+    return std::move(*read.start_key_error);
+  }
+  if (segment && !total_segments) {
+    return ApiError::validation(
+        "The TotalSegments parameter is required but was not present in the request when "
+        "Segment parameter is present");
+  }
+  if (total_segments && !segment) {
+    return ApiError::validation(
+        "The Segment parameter is required but was not present in the request when parameter "
+        "TotalSegments is present");
+  }
+  if (segment && *segment >= *total_segments) {
+    return ApiError::validation(
+        "The Segment parameter is zero-based and must be less than parameter TotalSegments: "
+        "Segment: " +
+        std::to_string(*segment) +
+        " is not less than TotalSegments: " + std::to_string(*total_segments));
+  }
+  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, kScanExpressions));
+  DDB_ASSIGN_OR_RETURN(Select select, select_of(read.select, expressions.projection.has_value(),
+                                                read.index_name.has_value()));
+
+  ScanRequest request;
+  request.table_name = std::string(*read.table_name);
+  request.index_name = to_string(read.index_name);
+  request.filter = std::move(expressions.filter);
+  request.projection = std::move(expressions.projection);
+  request.select = select;
+  request.limit = read.limit;
+  request.exclusive_start_key = std::move(read.exclusive_start_key);
+  request.segment = segment;
+  request.total_segments = total_segments;
+  request.consistent_read = read.consistent_read.value_or(false);
+  return request;
+}
+
+// dynalite's tests (recorded on DynamoDB): a start key without exactly the key attributes is
+// "invalid", a key attribute of the wrong type does "not match the schema", and the value
+// checks (empty, too long) carry kInvalidStartKey before their own message.
+Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item& key) {
+  const bool has_key_names = key.size() == (schema.sort_key ? 2u : 1u) &&
+                             key.count(schema.partition_key.name) &&
+                             (!schema.sort_key || key.count(schema.sort_key->name));
+  if (!has_key_names) {
+    return ApiError::validation("The provided starting key is invalid");
+  }
+  Result<void> valid = validate_key(schema, key);
+  if (!valid && valid.error().message() != kKeyDoesNotMatchSchema) {
+    return ApiError::validation(std::string(kInvalidStartKey) + valid.error().message());
+  }
+  return valid;
+}
+
+}  // namespace ddblocal::wire

@@ -1,0 +1,128 @@
+#include "storage/range_scan.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "storage/item_codec.h"
+#include "storage/key_codec.h"
+
+namespace ddblocal::storage {
+namespace {
+
+// The smallest key after `key` itself: keys are prefix-free, so nothing lies in between.
+std::string key_after(std::string key) {
+  key.push_back('\0');
+  return key;
+}
+
+std::string sort_key_bound(const std::string& partition, const AttributeValue& value) {
+  std::string key = partition;
+  append_key_value(key, value);
+  return key;
+}
+
+// The first hash of `segment` of `total` equal parts of the 64-bit hash space.
+std::uint64_t segment_start(std::uint64_t segment, std::uint64_t total) {
+  return static_cast<std::uint64_t>((static_cast<unsigned __int128>(segment) << 64) / total);
+}
+
+}  // namespace
+
+std::string item_key_of(const Table& table, const Item& item) {
+  const TableSchema& schema = table.schema;
+  return encode_item_key(table.uid, item.at(schema.partition_key.name),
+                         schema.sort_key ? &item.at(schema.sort_key->name) : nullptr);
+}
+
+KeyRange query_range(const Table& table, const expr::KeyCondition& condition) {
+  using expr::SortKeyOp;
+  const std::string partition = encode_partition_prefix(table.uid, condition.partition_value);
+  KeyRange range{partition, prefix_end(partition)};
+  switch (condition.sort_op) {
+    case SortKeyOp::kNone:
+      break;
+    case SortKeyOp::kEq:
+      range.lower = sort_key_bound(partition, condition.sort_value);
+      range.upper = key_after(range.lower);
+      break;
+    case SortKeyOp::kLt:
+      range.upper = sort_key_bound(partition, condition.sort_value);
+      break;
+    case SortKeyOp::kLe:
+      range.upper = key_after(sort_key_bound(partition, condition.sort_value));
+      break;
+    case SortKeyOp::kGt:
+      range.lower = key_after(sort_key_bound(partition, condition.sort_value));
+      break;
+    case SortKeyOp::kGe:
+      range.lower = sort_key_bound(partition, condition.sort_value);
+      break;
+    case SortKeyOp::kBetween:
+      range.lower = sort_key_bound(partition, condition.sort_value);
+      range.upper = key_after(sort_key_bound(partition, condition.sort_high));
+      break;
+    case SortKeyOp::kBeginsWith: {
+      range.lower = partition;
+      append_key_prefix(range.lower, condition.sort_value);
+      range.upper = prefix_end(range.lower);
+      break;
+    }
+  }
+  return range;
+}
+
+KeyRange scan_range(const Table& table, const std::optional<ScanSegment>& segment) {
+  KeyRange range{encode_table_prefix(table.uid), encode_table_prefix(table.uid + 1)};
+  if (segment) {
+    range.lower = encode_hash_bound(table.uid, segment_start(segment->segment, segment->total));
+    if (segment->segment + 1 < segment->total) {
+      range.upper =
+          encode_hash_bound(table.uid, segment_start(segment->segment + 1, segment->total));
+    }
+  }
+  return range;
+}
+
+Result<ItemPage> read_page(Database& database, const Table& table, const KeyRange& range,
+                           const PageRequest& request) {
+  std::string lower = range.lower;
+  std::string upper = range.upper;
+  if (request.exclusive_start_key != nullptr) {
+    const std::string start = item_key_of(table, *request.exclusive_start_key);
+    if (request.forward) {
+      lower = std::max(lower, key_after(start));
+    } else {
+      upper = std::min(upper, start);
+    }
+  }
+  ItemPage page;
+  if (lower >= upper) {
+    return page;
+  }
+  rocksdb::Slice lower_slice(lower);
+  rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions options;
+  options.iterate_lower_bound = &lower_slice;
+  options.iterate_upper_bound = &upper_slice;
+  // Bloom filters on the partition prefix when both bounds lie in one partition (a Query).
+  options.auto_prefix_mode = true;
+  std::unique_ptr<rocksdb::Iterator> it(database.db().NewIterator(options, database.items()));
+  std::size_t page_bytes = 0;
+  for (request.forward ? it->SeekToFirst() : it->SeekToLast(); it->Valid();
+       request.forward ? it->Next() : it->Prev()) {
+    if ((request.limit && page.items.size() == *request.limit) || page_bytes >= kMaxPageBytes) {
+      page.truncated = true;
+      break;
+    }
+    DDB_ASSIGN_OR_RETURN(auto item,
+                         decode_item(std::string_view(it->value().data(), it->value().size())));
+    page_bytes += item_size(item);
+    page.items.push_back(std::move(item));
+  }
+  if (!it->status().ok()) {
+    return ApiError::internal("storage failure: " + it->status().ToString());
+  }
+  return page;
+}
+
+}  // namespace ddblocal::storage

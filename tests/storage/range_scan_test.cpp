@@ -1,0 +1,198 @@
+// Query and Scan pages through the Store: key ranges, order, limits, continuation, the 1 MB
+// page and parallel scan segments.
+#include "storage/range_scan.h"
+
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+
+namespace ddblocal::storage {
+namespace {
+
+using expr::KeyCondition;
+using expr::SortKeyOp;
+
+AttributeValue number(std::string_view text) {
+  return *Number::parse(text);
+}
+
+class RangeScanTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    StoreOptions options;
+    options.in_memory = true;
+    store_ = *Store::open(options);
+    TableSchema schema;
+    schema.table_name = "events";
+    schema.partition_key = {"p", ScalarType::kS};
+    schema.sort_key = AttributeDefinition{"c", ScalarType::kN};
+    schema.attribute_definitions = {schema.partition_key, *schema.sort_key};
+    ASSERT_TRUE(store_->create_table("us-east-1", schema).has_value());
+    table_ = *store_->find_table("us-east-1", "events");
+  }
+
+  void put(Item item) {
+    Item key{{"p", item.at("p")}, {"c", item.at("c")}};
+    auto replace = [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
+      return std::optional<Item>(item);
+    };
+    ASSERT_TRUE(store_->write_item(*table_, key, replace).has_value());
+  }
+
+  // The sort keys a query answers, in order.
+  std::vector<std::string> sort_keys(const KeyCondition& condition, PageRequest request = {}) {
+    Result<ItemPage> page = store_->query(*table_, condition, request);
+    EXPECT_TRUE(page.has_value());
+    std::vector<std::string> keys;
+    for (const Item& item : page->items) {
+      keys.push_back(item.at("c").get_if<Number>()->to_string());
+    }
+    return keys;
+  }
+
+  KeyCondition on(std::string partition, SortKeyOp op = SortKeyOp::kNone,
+                  std::string_view value = "0", std::string_view high = "0") {
+    return {partition, op, number(value), number(high)};
+  }
+
+  std::unique_ptr<Store> store_;
+  std::shared_ptr<const Table> table_;
+};
+
+TEST_F(RangeScanTest, QueryReadsOnePartitionInNumericOrder) {
+  for (const char* c : {"10", "-5", "2", "0.5", "-20"}) {
+    put({{"p", std::string("a")}, {"c", number(c)}});
+  }
+  put({{"p", std::string("b")}, {"c", number("1")}});
+  EXPECT_EQ(sort_keys(on("a")), (std::vector<std::string>{"-20", "-5", "0.5", "2", "10"}));
+  PageRequest backwards;
+  backwards.forward = false;
+  EXPECT_EQ(sort_keys(on("a"), backwards),
+            (std::vector<std::string>{"10", "2", "0.5", "-5", "-20"}));
+  EXPECT_TRUE(sort_keys(on("c")).empty());
+}
+
+TEST_F(RangeScanTest, QuerySortKeyOperators) {
+  for (int c = 1; c <= 5; ++c) {
+    put({{"p", std::string("a")}, {"c", number(std::to_string(c))}});
+  }
+  using V = std::vector<std::string>;
+  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kEq, "3")), V{"3"});
+  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kLt, "3")), (V{"1", "2"}));
+  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kLe, "3")), (V{"1", "2", "3"}));
+  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kGt, "3")), (V{"4", "5"}));
+  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kGe, "3")), (V{"3", "4", "5"}));
+  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kBetween, "2", "4")), (V{"2", "3", "4"}));
+}
+
+TEST_F(RangeScanTest, BeginsWithIsAKeyRange) {
+  TableSchema schema;
+  schema.table_name = "names";
+  schema.partition_key = {"p", ScalarType::kS};
+  schema.sort_key = AttributeDefinition{"s", ScalarType::kS};
+  ASSERT_TRUE(store_->create_table("us-east-1", schema).has_value());
+  auto table = *store_->find_table("us-east-1", "names");
+  using namespace std::string_literals;
+  for (std::string s : {"ab"s, "abc"s, "ab\0x"s, "a"s, "b"s, "abd"s}) {
+    Item item{{"p", std::string("k")}, {"s", s}};
+    auto replace = [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
+      return std::optional<Item>(item);
+    };
+    ASSERT_TRUE(store_->write_item(*table, item, replace).has_value());
+  }
+  KeyCondition condition{std::string("k"), SortKeyOp::kBeginsWith, std::string("ab"), {}};
+  Result<ItemPage> page = store_->query(*table, condition, {});
+  ASSERT_TRUE(page.has_value());
+  std::vector<std::string> found;
+  for (const Item& item : page->items) {
+    found.push_back(*item.at("s").get_if<std::string>());
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"ab", std::string("ab\0x", 4), "abc", "abd"}));
+}
+
+TEST_F(RangeScanTest, LimitAndExclusiveStartKeyPageThroughInOrder) {
+  for (int c = 1; c <= 7; ++c) {
+    put({{"p", std::string("a")}, {"c", number(std::to_string(c))}});
+  }
+  for (bool forward : {true, false}) {
+    std::vector<std::string> all;
+    std::optional<Item> start;
+    for (int pages = 0; pages < 10; ++pages) {
+      PageRequest request;
+      request.limit = 3;
+      request.forward = forward;
+      request.exclusive_start_key = start ? &*start : nullptr;
+      Result<ItemPage> page = store_->query(*table_, on("a"), request);
+      ASSERT_TRUE(page.has_value());
+      for (const Item& item : page->items) {
+        all.push_back(item.at("c").get_if<Number>()->to_string());
+      }
+      if (!page->truncated) {
+        break;
+      }
+      const Item& last = page->items.back();
+      start = Item{{"p", last.at("p")}, {"c", last.at("c")}};
+    }
+    std::vector<std::string> expected{"1", "2", "3", "4", "5", "6", "7"};
+    if (!forward) {
+      std::reverse(expected.begin(), expected.end());
+    }
+    EXPECT_EQ(all, expected);
+  }
+}
+
+TEST_F(RangeScanTest, QueryStartKeyMustLieInTheKeyRange) {
+  put({{"p", std::string("a")}, {"c", number("1")}});
+  const Item elsewhere{{"p", std::string("b")}, {"c", number("1")}};
+  PageRequest request;
+  request.exclusive_start_key = &elsewhere;
+  Result<ItemPage> page = store_->query(*table_, on("a"), request);
+  ASSERT_FALSE(page.has_value());
+  EXPECT_EQ(page.error().message(),
+            "The provided starting key is outside query boundaries based on provided conditions");
+  const Item below{{"p", std::string("a")}, {"c", number("1")}};
+  request.exclusive_start_key = &below;
+  EXPECT_FALSE(store_->query(*table_, on("a", SortKeyOp::kGt, "5"), request).has_value());
+}
+
+TEST_F(RangeScanTest, PageStopsAtOneMegabyte) {
+  const std::string payload(100 * 1024, 'x');
+  for (int c = 0; c < 25; ++c) {
+    put({{"p", std::string("a")}, {"c", number(std::to_string(c))}, {"v", payload}});
+  }
+  Result<ItemPage> page = store_->query(*table_, on("a"), {});
+  ASSERT_TRUE(page.has_value());
+  EXPECT_TRUE(page->truncated);
+  std::size_t bytes = 0;
+  for (const Item& item : page->items) {
+    bytes += item_size(item);
+  }
+  EXPECT_GE(bytes, kMaxPageBytes);
+  EXPECT_LT(bytes - item_size(page->items.back()), kMaxPageBytes);
+}
+
+TEST_F(RangeScanTest, ScanSegmentsHoldEveryItemExactlyOnce) {
+  for (int i = 0; i < 300; ++i) {
+    put({{"p", "user" + std::to_string(i)}, {"c", number("1")}});
+  }
+  for (std::uint64_t total : {1, 2, 3, 7, 1000}) {
+    std::multiset<std::string> seen;
+    for (std::uint64_t segment = 0; segment < total; ++segment) {
+      Result<ItemPage> page = store_->scan(*table_, ScanSegment{segment, total}, {});
+      ASSERT_TRUE(page.has_value());
+      EXPECT_FALSE(page->truncated);
+      for (const Item& item : page->items) {
+        seen.insert(*item.at("p").get_if<std::string>());
+      }
+    }
+    EXPECT_EQ(seen.size(), 300u) << total;
+    EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 300u) << total;
+  }
+  Result<ItemPage> whole = store_->scan(*table_, std::nullopt, {});
+  ASSERT_TRUE(whole.has_value());
+  EXPECT_EQ(whole->items.size(), 300u);
+}
+
+}  // namespace
+}  // namespace ddblocal::storage
