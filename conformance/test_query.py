@@ -12,9 +12,8 @@ import pytest
 from boto3.dynamodb.conditions import Attr, Key
 from boto3.dynamodb.types import Binary, TypeSerializer
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, error_of, unique_name
+from conftest import ACCESS_KEY, REGION, SECRET_KEY, failure, unique_name, validation
 
 LOADERS = 8
 BIG_COUNT = 2000
@@ -37,17 +36,6 @@ LOCAL_START_KEY = "DynamoDB Local words invalid ExclusiveStartKey errors its own
 LOCAL_NESTED_KEY = ("DynamoDB Local says 'Key attributes must be scalars; ...'; AWS's text was "
                     "captured by other emulators' authors (ExtendDB PR #195, dynoxide)")
 LOCAL_FILTERED_PAGE = "DynamoDB Local applies the 1 MB page limit after the filter, not before"
-
-
-def failure(call, **params):
-    """(code, message, status) of a request that must fail."""
-    with pytest.raises(ClientError) as excinfo:
-        call(**params)
-    return error_of(excinfo)
-
-
-def validation(message):
-    return ("ValidationException", message, 400)
 
 
 def make_clients(endpoint, count):
@@ -276,6 +264,18 @@ def test_query_no_last_evaluated_key_when_done(num):
     got = num.query(KeyConditionExpression=Key("p").eq("order"), Limit=100)
     assert got["Count"] == len(NUMBERS)
     assert "LastEvaluatedKey" not in got
+
+
+# A query that reaches its Limit has a LastEvaluatedKey even when nothing follows; the next
+# page is then empty and ends the query.
+def test_query_limit_reached_exactly(num):
+    got = num.query(KeyConditionExpression=Key("p").eq("order"), Limit=len(NUMBERS))
+    assert got["Count"] == len(NUMBERS)
+    assert got["LastEvaluatedKey"] == {"p": "order", "c": NUMBERS[-1]}
+    rest = num.query(KeyConditionExpression=Key("p").eq("order"), Limit=len(NUMBERS),
+                     ExclusiveStartKey=got["LastEvaluatedKey"])
+    assert rest["Count"] == 0
+    assert "LastEvaluatedKey" not in rest
 
 
 # Limit counts the items read before the filter: ScannedCount is the Limit, Count what matched.

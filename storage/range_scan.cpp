@@ -110,14 +110,16 @@ Result<ItemPage> read_page(Database& database, const Table& table, const KeyRang
   std::size_t page_bytes = 0;
   for (request.forward ? it->SeekToFirst() : it->SeekToLast(); it->Valid();
        request.forward ? it->Next() : it->Prev()) {
-    if ((request.limit && page.items.size() == *request.limit) || page_bytes >= kMaxPageBytes) {
-      page.truncated = true;
-      break;
-    }
     DDB_ASSIGN_OR_RETURN(auto item,
                          decode_item(std::string_view(it->value().data(), it->value().size())));
     page_bytes += item_size(item);
     page.items.push_back(std::move(item));
+    // Like DynamoDB, a page that reached its Limit or 1 MB has a LastEvaluatedKey even when
+    // nothing follows: the next page is then empty.
+    if ((request.limit && page.items.size() == *request.limit) || page_bytes >= kMaxPageBytes) {
+      page.truncated = true;
+      break;
+    }
   }
   if (!it->status().ok()) {
     return ApiError::internal("storage failure: " + it->status().ToString());

@@ -65,7 +65,7 @@ struct PageRequest {
 // The items one page read, in order.
 struct ItemPage {
   std::vector<Item> items;
-  // The page stopped before the range ended: the last item's key is the LastEvaluatedKey.
+  // The page stopped at its Limit or at 1 MB: the last item's key is the LastEvaluatedKey.
   bool truncated = false;
 };
 

@@ -142,6 +142,20 @@ TEST_F(RangeScanTest, LimitAndExclusiveStartKeyPageThroughInOrder) {
   }
 }
 
+TEST_F(RangeScanTest, APageThatReachesItsLimitIsTruncatedEvenAtTheEnd) {
+  for (int c = 1; c <= 3; ++c) {
+    put({{"p", std::string("a")}, {"c", number(std::to_string(c))}});
+  }
+  PageRequest request;
+  request.limit = 3;
+  Result<ItemPage> page = store_->query(*table_, on("a"), request);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->items.size(), 3u);
+  EXPECT_TRUE(page->truncated);
+  request.limit = 4;
+  EXPECT_FALSE(store_->query(*table_, on("a"), request)->truncated);
+}
+
 TEST_F(RangeScanTest, QueryStartKeyMustLieInTheKeyRange) {
   put({{"p", std::string("a")}, {"c", number("1")}});
   const Item elsewhere{{"p", std::string("b")}, {"c", number("1")}};
