@@ -61,7 +61,7 @@ def rss_mb(process):
 
 def wrk(port, script, seconds, connections, env=None):
     output = subprocess.run(
-        ["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{seconds}s", "-s",
+        ["wrk", f"-t{min(WRK_THREADS, connections)}", f"-c{connections}", f"-d{seconds}s", "-s",
          os.path.join(LUA, script), f"http://127.0.0.1:{port}/"],
         check=True, capture_output=True, text=True,
         env={**os.environ, "BENCH_LUA": LUA, **(env or {})}).stdout

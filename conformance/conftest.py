@@ -27,6 +27,7 @@ import urllib.request
 
 import boto3
 import pytest
+from boto3.dynamodb.types import TypeSerializer
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
@@ -252,3 +253,23 @@ def error_of(excinfo):
         response["Error"]["Message"],
         response["ResponseMetadata"]["HTTPStatusCode"],
     )
+
+
+def failure(call, **params):
+    """(code, message, status) of a request that must fail."""
+    with pytest.raises(ClientError) as excinfo:
+        call(**params)
+    return error_of(excinfo)
+
+
+def validation(message):
+    """The (code, message, status) a ValidationException with this message has."""
+    return ("ValidationException", message, 400)
+
+
+_serializer = TypeSerializer()
+
+
+def wire(value):
+    """The low-level (wire) form of a Python value, e.g. {"N": "5"} for Decimal(5)."""
+    return _serializer.serialize(value)

@@ -9,34 +9,17 @@ from decimal import Decimal
 
 import pytest
 from boto3.dynamodb.conditions import Attr
-from boto3.dynamodb.types import TypeSerializer
 from botocore.exceptions import ClientError
 
-from conftest import error_of, unique_name
+from conftest import error_of, failure, unique_name, validation, wire
 from test_protocol import post
 
 CONDITION_FAILED = ("ConditionalCheckFailedException", "The conditional request failed", 400)
 MAX_EXPRESSION_BYTES = 4096
-_serializer = TypeSerializer()
-
-
-def wire(value):
-    return _serializer.serialize(value)
 
 
 def wire_item(item):
     return {name: wire(value) for name, value in item.items()}
-
-
-def failure(call, **params):
-    """(code, message, status) of a request that must fail."""
-    with pytest.raises(ClientError) as excinfo:
-        call(**params)
-    return error_of(excinfo)
-
-
-def validation(message):
-    return ("ValidationException", message, 400)
 
 
 def expression_params(condition, values=None, names=None):

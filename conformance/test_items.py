@@ -7,9 +7,8 @@ from decimal import Decimal
 
 import pytest
 from boto3.dynamodb.types import Binary
-from botocore.exceptions import ClientError
 
-from conftest import error_of, unique_name
+from conftest import failure, unique_name, validation
 
 MAX_ITEM_BYTES = 400 * 1024
 LOCAL_MISSING_TABLE = "DynamoDB Local says 'Cannot do operations on a non-existent table'"
@@ -17,17 +16,6 @@ LOCAL_KEY_MESSAGES = "DynamoDB Local words key-schema mismatches its own way"
 LOCAL_NUMBER_MESSAGES = "DynamoDB Local words precision and parse errors of numbers its own way"
 LOCAL_KEY_SIZE = "DynamoDB Local has one combined message for both key size limits"
 LOCAL_RETURN_VALUES = "DynamoDB Local says 'Return values set to invalid value'"
-
-
-def failure(call, **params):
-    """(code, message, status) of a request that must fail."""
-    with pytest.raises(ClientError) as excinfo:
-        call(**params)
-    return error_of(excinfo)
-
-
-def validation(message):
-    return ("ValidationException", message, 400)
 
 
 def normalize_sets(item):

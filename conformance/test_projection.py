@@ -2,9 +2,8 @@
 #name placeholders, paths that do not resolve, and the validation errors of projections."""
 
 import pytest
-from botocore.exceptions import ClientError
 
-from conftest import error_of, unique_name
+from conftest import failure, unique_name, validation
 
 MAX_EXPRESSION_BYTES = 4096
 ITEM = {
@@ -15,17 +14,6 @@ ITEM = {
     "name": "reserved",
     "l": [[1, 2], [3, 4]],
 }
-
-
-def failure(call, **params):
-    """(code, message, status) of a request that must fail."""
-    with pytest.raises(ClientError) as excinfo:
-        call(**params)
-    return error_of(excinfo)
-
-
-def validation(message):
-    return ("ValidationException", message, 400)
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,8 @@ import pytest
 from boto3.dynamodb.conditions import Attr
 from boto3.dynamodb.types import TypeSerializer
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, error_of, unique_name
+from conftest import ACCESS_KEY, REGION, SECRET_KEY, failure, unique_name, validation
 
 WORKERS = 8
 PARTITIONS = 200
@@ -27,17 +26,6 @@ LARGE_PAGE = (10, 11)
 LOCAL_MISSING_TABLE = "DynamoDB Local says 'Cannot do operations on a non-existent table'"
 LOCAL_LIMIT = "DynamoDB Local says 'Limit must be greater than or equal to 1'"
 LOCAL_SEGMENTS = "DynamoDB Local words Segment/TotalSegments errors its own way"
-
-
-def failure(call, **params):
-    """(code, message, status) of a request that must fail."""
-    with pytest.raises(ClientError) as excinfo:
-        call(**params)
-    return error_of(excinfo)
-
-
-def validation(message):
-    return ("ValidationException", message, 400)
 
 
 def make_clients(endpoint, count):

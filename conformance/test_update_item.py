@@ -5,10 +5,8 @@ of update expressions (paths, types, overlaps, numbers, sizes)."""
 from decimal import Decimal
 
 import pytest
-from boto3.dynamodb.types import TypeSerializer
-from botocore.exceptions import ClientError
 
-from conftest import error_of
+from conftest import failure, validation, wire
 
 MAX_ITEM_BYTES = 400 * 1024
 MAX_EXPRESSION_BYTES = 4096
@@ -20,22 +18,6 @@ LOCAL_PRECISION = "DynamoDB Local says 'DynamoDB only supports precision up to 3
 LOCAL_ZERO = "DynamoDB Local returns an arithmetic zero unnormalized (e.g. '0.000')"
 LOCAL_REMOVE_UPSERT = "DynamoDB Local creates the item for a REMOVE on a missing item"
 OVERFLOW = "Number overflow. Attempting to store a number with magnitude larger than supported range"
-_serializer = TypeSerializer()
-
-
-def wire(value):
-    return _serializer.serialize(value)
-
-
-def failure(call, **params):
-    """(code, message, status) of a request that must fail."""
-    with pytest.raises(ClientError) as excinfo:
-        call(**params)
-    return error_of(excinfo)
-
-
-def validation(message):
-    return ("ValidationException", message, 400)
 
 
 @pytest.fixture

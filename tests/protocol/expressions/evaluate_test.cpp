@@ -3,7 +3,6 @@
 // against real DynamoDB, agree wherever they cover the case).
 #include "protocol/expressions/evaluate.h"
 
-#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,81 +10,13 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/protocol/expressions/ast_builders.h"
+
 namespace ddblocal::expr {
 namespace {
 
-PathElement name_element(std::string name) {
-  PathElement element;
-  element.name = std::move(name);
-  return element;
-}
+using namespace builders;
 
-PathElement index_element(std::uint32_t index) {
-  PathElement element;
-  element.kind = PathElement::Kind::kIndex;
-  element.index = index;
-  return element;
-}
-
-// "a.b[2].c" as a resolved Path.
-Path path(std::string_view text) {
-  Path result;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '.') {
-      ++pos;
-    } else if (text[pos] == '[') {
-      std::size_t close = text.find(']', pos);
-      result.elements.push_back(index_element(static_cast<std::uint32_t>(
-          std::stoul(std::string(text.substr(pos + 1, close - pos - 1))))));
-      pos = close + 1;
-    } else {
-      std::size_t end = std::min(text.find_first_of(".[", pos), text.size());
-      result.elements.push_back(name_element(std::string(text.substr(pos, end - pos))));
-      pos = end;
-    }
-  }
-  return result;
-}
-
-AttributeValue N(std::string_view text) {
-  return Number::parse(text).value();
-}
-AttributeValue S(std::string text) {
-  return text;
-}
-AttributeValue B(std::string bytes) {
-  return Binary{std::move(bytes)};
-}
-AttributeValue SS(std::vector<std::string> members) {
-  std::sort(members.begin(), members.end());
-  return StringSet{std::move(members)};
-}
-AttributeValue NS(const std::vector<std::string>& texts) {
-  std::vector<Number> members;
-  for (const std::string& text : texts) {
-    members.push_back(Number::parse(text).value());
-  }
-  std::sort(members.begin(), members.end());
-  return NumberSet{std::move(members)};
-}
-AttributeValue BS(std::vector<std::string> members) {
-  std::sort(members.begin(), members.end());
-  return BinarySet{std::move(members)};
-}
-AttributeValue L(AttributeList elements) {
-  return elements;
-}
-AttributeValue M(AttributeMap members) {
-  return members;
-}
-
-Operand at(std::string_view text) {
-  return {path(text)};
-}
-Operand val(AttributeValue value) {
-  return {ValueRef{":v", std::move(value)}};
-}
 Operand size(std::string_view text) {
   return {FunctionCall{"size", {at(text)}}};
 }

@@ -2,73 +2,36 @@
 // nullptr for a missing item, attribute, member or index, or a step into a non-document value.
 #include "protocol/expressions/path.h"
 
-#include <algorithm>
 #include <string>
-#include <string_view>
-#include <utility>
 
 #include <gtest/gtest.h>
+
+#include "tests/protocol/expressions/ast_builders.h"
 
 namespace ddblocal::expr {
 namespace {
 
-PathElement name_element(std::string name) {
-  PathElement element;
-  element.name = std::move(name);
-  return element;
-}
-
-PathElement index_element(std::uint32_t index) {
-  PathElement element;
-  element.kind = PathElement::Kind::kIndex;
-  element.index = index;
-  return element;
-}
-
-// "a.b[2].c" as a resolved Path.
-Path path(std::string_view text) {
-  Path result;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '.') {
-      ++pos;
-    } else if (text[pos] == '[') {
-      std::size_t close = text.find(']', pos);
-      result.elements.push_back(index_element(static_cast<std::uint32_t>(
-          std::stoul(std::string(text.substr(pos + 1, close - pos - 1))))));
-      pos = close + 1;
-    } else {
-      std::size_t end = std::min(text.find_first_of(".[", pos), text.size());
-      result.elements.push_back(name_element(std::string(text.substr(pos, end - pos))));
-      pos = end;
-    }
-  }
-  return result;
-}
-
-AttributeValue n(std::string_view text) {
-  return Number::parse(text).value();
-}
+using namespace builders;
 
 // {"a": {"b": [1, "two", {"c": true}], "e": {}}, "s": "text", "n": 5}
 Item sample() {
-  AttributeList b = {n("1"), std::string("two"), AttributeMap{{"c", true}}};
+  AttributeList b = {N("1"), std::string("two"), AttributeMap{{"c", true}}};
   return {{"a", AttributeMap{{"b", b}, {"e", AttributeMap{}}}},
           {"s", std::string("text")},
-          {"n", n("5")}};
+          {"n", N("5")}};
 }
 
 TEST(FindPath, FindsTopLevelAttributes) {
   Item item = sample();
   ASSERT_NE(find_path(&item, path("s")), nullptr);
   EXPECT_EQ(*find_path(&item, path("s")), AttributeValue(std::string("text")));
-  EXPECT_EQ(*find_path(&item, path("n")), n("5"));
+  EXPECT_EQ(*find_path(&item, path("n")), N("5"));
   EXPECT_EQ(find_path(&item, path("a")), &item.at("a"));
 }
 
 TEST(FindPath, FollowsMapMembersAndListElements) {
   Item item = sample();
-  EXPECT_EQ(*find_path(&item, path("a.b[0]")), n("1"));
+  EXPECT_EQ(*find_path(&item, path("a.b[0]")), N("1"));
   EXPECT_EQ(*find_path(&item, path("a.b[1]")), AttributeValue(std::string("two")));
   EXPECT_EQ(*find_path(&item, path("a.b[2].c")), AttributeValue(true));
   EXPECT_EQ(*find_path(&item, path("a.e")), AttributeValue(AttributeMap{}));

@@ -5,47 +5,16 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "tests/protocol/expressions/ast_builders.h"
+
 namespace ddblocal::expr {
 namespace {
 
-PathElement name_element(std::string name) {
-  PathElement element;
-  element.name = std::move(name);
-  return element;
-}
-
-PathElement index_element(std::uint32_t index) {
-  PathElement element;
-  element.kind = PathElement::Kind::kIndex;
-  element.index = index;
-  return element;
-}
-
-// "a.b[2].c" as a resolved Path.
-Path path(std::string_view text) {
-  Path result;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '.') {
-      ++pos;
-    } else if (text[pos] == '[') {
-      std::size_t close = text.find(']', pos);
-      result.elements.push_back(index_element(static_cast<std::uint32_t>(
-          std::stoul(std::string(text.substr(pos + 1, close - pos - 1))))));
-      pos = close + 1;
-    } else {
-      std::size_t end = std::min(text.find_first_of(".[", pos), text.size());
-      result.elements.push_back(name_element(std::string(text.substr(pos, end - pos))));
-      pos = end;
-    }
-  }
-  return result;
-}
+using namespace builders;
 
 // "a, b.c" as the projection's paths.
 std::vector<Path> paths(std::string_view text) {
@@ -56,19 +25,6 @@ std::vector<Path> paths(std::string_view text) {
     text.remove_prefix(std::min(comma + 2, text.size()));
   }
   return result;
-}
-
-AttributeValue N(std::string_view text) {
-  return Number::parse(text).value();
-}
-AttributeValue S(std::string text) {
-  return text;
-}
-AttributeValue L(AttributeList elements) {
-  return elements;
-}
-AttributeValue M(AttributeMap members) {
-  return members;
 }
 
 // The oracle runs' item (key attribute left out).

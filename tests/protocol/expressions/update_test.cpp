@@ -4,7 +4,6 @@
 // which return only the updated nested parts where DynamoDB Local returns whole attributes.
 #include "protocol/expressions/update.h"
 
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,9 +13,12 @@
 #include <gtest/gtest.h>
 
 #include "protocol/expressions/projection.h"
+#include "tests/protocol/expressions/ast_builders.h"
 
 namespace ddblocal::expr {
 namespace {
+
+using namespace builders;
 
 const std::string kInvalidPath =
     "The document path provided in the update expression is invalid for update";
@@ -26,75 +28,6 @@ const std::string kWrongType = "An operand in the update expression has an incor
 const std::string kOverflow =
     "Number overflow. Attempting to store a number with magnitude larger than supported range";
 
-PathElement name_element(std::string name) {
-  PathElement element;
-  element.name = std::move(name);
-  return element;
-}
-
-PathElement index_element(std::uint32_t index) {
-  PathElement element;
-  element.kind = PathElement::Kind::kIndex;
-  element.index = index;
-  return element;
-}
-
-// "a.b[2].c" as a resolved Path.
-Path path(std::string_view text) {
-  Path result;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '.') {
-      ++pos;
-    } else if (text[pos] == '[') {
-      std::size_t close = text.find(']', pos);
-      result.elements.push_back(index_element(static_cast<std::uint32_t>(
-          std::stoul(std::string(text.substr(pos + 1, close - pos - 1))))));
-      pos = close + 1;
-    } else {
-      std::size_t end = std::min(text.find_first_of(".[", pos), text.size());
-      result.elements.push_back(name_element(std::string(text.substr(pos, end - pos))));
-      pos = end;
-    }
-  }
-  return result;
-}
-
-AttributeValue N(std::string_view text) {
-  return Number::parse(text).value();
-}
-AttributeValue S(std::string text) {
-  return text;
-}
-AttributeValue SS(std::vector<std::string> members) {
-  std::sort(members.begin(), members.end());
-  return StringSet{std::move(members)};
-}
-AttributeValue NS(const std::vector<std::string>& texts) {
-  std::vector<Number> members;
-  for (const std::string& text : texts) {
-    members.push_back(Number::parse(text).value());
-  }
-  std::sort(members.begin(), members.end());
-  return NumberSet{std::move(members)};
-}
-AttributeValue BS(std::vector<std::string> members) {
-  std::sort(members.begin(), members.end());
-  return BinarySet{std::move(members)};
-}
-AttributeValue L(AttributeList elements) {
-  return elements;
-}
-AttributeValue M(AttributeMap members) {
-  return members;
-}
-
-Operand at(std::string_view text) {
-  return {path(text)};
-}
-Operand val(AttributeValue value) {
-  return {ValueRef{":v", std::move(value)}};
-}
 Operand plus(Operand a, Operand b) {
   return {Arithmetic{'+', {std::move(a), std::move(b)}}};
 }

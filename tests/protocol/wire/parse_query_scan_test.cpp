@@ -8,26 +8,13 @@
 
 #include "protocol/wire/requests.h"
 #include "protocol/wire/value_codec.h"
+#include "tests/protocol/wire/wire_test_util.h"
 
 namespace ddblocal::wire {
 namespace {
 
-JsonDocument parse_json(std::string_view text) {
-  JsonDocument document;
-  document.Parse(text.data(), text.size());
-  EXPECT_FALSE(document.HasParseError()) << text;
-  return document;
-}
-
-template <typename T>
-std::string validation_message(const Result<T>& result) {
-  EXPECT_FALSE(result.has_value());
-  if (result.has_value()) {
-    return "";
-  }
-  EXPECT_EQ(result.error().type(), ErrorType::kValidation) << result.error().message();
-  return result.error().message();
-}
+using test_util::parse_json;
+using test_util::validation_message;
 
 std::string query_error(std::string_view body) {
   return validation_message(parse_query(parse_json(body)));
