@@ -11,24 +11,10 @@
 #include <vector>
 
 #include "protocol/expressions/path.h"
+#include "protocol/utf16.h"
 
 namespace ddblocal::expr {
 namespace {
-
-// The number of UTF-16 code units in UTF-8 text: what size() answers for a string on
-// DynamoDB ("é𝄞" is 3, verified against the real service by ExtendDB issue #60, and by
-// DynamoDB Local). Every byte but a continuation byte starts a code point; four-byte code
-// points need a surrogate pair.
-std::size_t utf16_length(std::string_view text) {
-  std::size_t length = 0;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if ((byte & 0xC0) != 0x80) {
-      length += byte >= 0xF0 ? 2 : 1;
-    }
-  }
-  return length;
-}
 
 // size(value): strings in UTF-16 code units, binaries in bytes, sets, lists and maps by their
 // element count. Numbers, booleans and NULL have no size (nullptr).

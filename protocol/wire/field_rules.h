@@ -15,6 +15,7 @@
 
 #include "protocol/api_error.h"
 #include "protocol/result.h"
+#include "protocol/utf16.h"
 
 namespace ddblocal::wire {
 
@@ -62,18 +63,6 @@ class Violations {
  private:
   std::vector<std::string> messages_;
 };
-
-// The length DynamoDB (a Java service) gives a string: UTF-16 code units.
-// REQUIRES: text is valid UTF-8.
-inline std::size_t utf16_length(std::string_view text) {
-  std::size_t length = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) {
-      length += c >= 0xF0 ? 2 : 1;
-    }
-  }
-  return length;
-}
 
 // The one pattern the API model uses for table and index names.
 inline constexpr std::string_view kNamePattern = "[a-zA-Z0-9_.-]+";

@@ -15,6 +15,7 @@
 
 #include <openssl/evp.h>
 
+#include "protocol/utf16.h"
 #include "protocol/wire/fields.h"
 
 namespace ddblocal::wire {
@@ -106,18 +107,6 @@ std::size_t padding_of(std::string_view text) {
     return 0;
   }
   return text.size() >= 2 && text[text.size() - 2] == '=' ? 2 : 1;
-}
-
-// DynamoDB (Java) reports the length in UTF-16 code units.
-std::size_t utf16_length(std::string_view utf8) {
-  std::size_t length = 0;
-  for (char c : utf8) {
-    auto byte = static_cast<unsigned char>(c);
-    if ((byte & 0xC0) != 0x80) {
-      length += byte >= 0xF0 ? 2 : 1;
-    }
-  }
-  return length;
 }
 
 // Accepts exactly the canonical encodings: a length that is a multiple of 4, only alphabet
