@@ -172,27 +172,40 @@ TEST(Number, OrdersBySignThenMagnitude) {
   EXPECT_EQ(parse_ok("-0") <=> parse_ok("0.000"), std::strong_ordering::equal);
 }
 
+// Random numbers m x 10^e (|e| <= shift) as text, each with the native integer
+// m x 10^(e + shift) that stands for it exactly.
+class RandomOperands {
+ public:
+  RandomOperands(std::uint64_t seed, int shift)
+      : rng_(seed), shift_(shift), exponent_(-shift, shift) {}
+
+  // Every other draw has a small mantissa, which makes ties and near ties common.
+  std::pair<std::string, __int128> draw(int i) {
+    std::int64_t m = i % 2 == 0 ? small_(rng_) : mantissa_(rng_);
+    int e = exponent_(rng_);
+    __int128 native = m;
+    for (int k = 0; k < e + shift_; ++k) {
+      native *= 10;
+    }
+    return {std::to_string(m) + "e" + std::to_string(e), native};
+  }
+
+ private:
+  std::mt19937_64 rng_;
+  int shift_;
+  std::uniform_int_distribution<std::int64_t> mantissa_{-1'000'000'000'000'000,
+                                                        1'000'000'000'000'000};
+  std::uniform_int_distribution<int> small_{-20, 20};
+  std::uniform_int_distribution<int> exponent_;
+};
+
 // Random m x 10^e pairs, written in varied forms, ordered exactly as the native integers
 // m x 10^(e + kShift) order.
 TEST(Number, OrderingMatchesNativeIntegerArithmetic) {
-  constexpr int kShift = 6;
-  std::mt19937_64 rng(20240611);
-  std::uniform_int_distribution<std::int64_t> mantissa(-1'000'000'000'000'000,
-                                                       1'000'000'000'000'000);
-  std::uniform_int_distribution<int> small(-20, 20);
-  std::uniform_int_distribution<int> exponent(-kShift, kShift);
-  auto draw = [&](std::int64_t m, int e) {
-    __int128 native = m;
-    for (int i = 0; i < e + kShift; ++i) {
-      native *= 10;
-    }
-    return std::pair{std::to_string(m) + "e" + std::to_string(e), native};
-  };
+  RandomOperands operands(20240611, 6);
   for (int i = 0; i < 20000; ++i) {
-    // Small mantissas make ties and near ties common.
-    bool tiny = i % 2 == 0;
-    auto [a_text, a] = draw(tiny ? small(rng) : mantissa(rng), exponent(rng));
-    auto [b_text, b] = draw(tiny ? small(rng) : mantissa(rng), exponent(rng));
+    auto [a_text, a] = operands.draw(i);
+    auto [b_text, b] = operands.draw(i);
     Number x = parse_ok(a_text);
     Number y = parse_ok(b_text);
     ASSERT_EQ(x <=> y, a <=> b) << a_text << " vs " << b_text;
@@ -345,25 +358,13 @@ std::string int128_text(__int128 value) {
 // sum and difference must equal the native integer results scaled back by 10^-kShift.
 TEST(Number, ArithmeticMatchesNativeIntegerArithmetic) {
   constexpr int kShift = 8;
-  std::mt19937_64 rng(515);
-  std::uniform_int_distribution<std::int64_t> mantissa(-1'000'000'000'000'000,
-                                                       1'000'000'000'000'000);
-  std::uniform_int_distribution<int> small(-20, 20);
-  std::uniform_int_distribution<int> exponent(-kShift, kShift);
-  auto draw = [&](std::int64_t m, int e) {
-    __int128 native = m;
-    for (int i = 0; i < e + kShift; ++i) {
-      native *= 10;
-    }
-    return std::pair{std::to_string(m) + "e" + std::to_string(e), native};
-  };
+  RandomOperands operands(515, kShift);
   auto scaled = [&](__int128 native) {
     return parse_ok(int128_text(native) + "e-" + std::to_string(kShift));
   };
   for (int i = 0; i < 20000; ++i) {
-    bool tiny = i % 2 == 0;
-    auto [a_text, a] = draw(tiny ? small(rng) : mantissa(rng), exponent(rng));
-    auto [b_text, b] = draw(tiny ? small(rng) : mantissa(rng), exponent(rng));
+    auto [a_text, a] = operands.draw(i);
+    auto [b_text, b] = operands.draw(i);
     ASSERT_EQ(add_ok(a_text, b_text), scaled(a + b)) << a_text << " + " << b_text;
     ASSERT_EQ(subtract_ok(a_text, b_text), scaled(a - b)) << a_text << " - " << b_text;
   }
