@@ -159,6 +159,15 @@ def _session():
     )
 
 
+def make_clients(endpoint, count):
+    """Low-level clients, one per worker thread, all built before any thread starts (creating
+    boto3 clients concurrently is not thread-safe)."""
+    return [
+        _session().client("dynamodb", endpoint_url=endpoint, config=_config(True))
+        for _ in range(count)
+    ]
+
+
 @pytest.fixture(scope="session")
 def dynamodb(endpoint):
     """boto3 service resource (the boto3 guide's entry point)."""

@@ -3,28 +3,13 @@ are decided one at a time (exactly one create-if-absent wins per key)."""
 
 import threading
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY
+from conftest import make_clients
 
 THREADS = 8
 INCREMENTS_PER_THREAD = 1000
 RACE_KEYS = 50
-
-
-def make_clients(endpoint, count):
-    """One low-level client per thread, all built before any thread starts (creating boto3
-    clients concurrently is not thread-safe)."""
-    config = Config(region_name=REGION, retries={"total_max_attempts": 1, "mode": "standard"},
-                    connect_timeout=5, read_timeout=60, max_pool_connections=2)
-    sessions = [
-        boto3.session.Session(
-            aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, region_name=REGION)
-        for _ in range(count)
-    ]
-    return [session.client("dynamodb", endpoint_url=endpoint, config=config) for session in sessions]
 
 
 def run_threads(targets):

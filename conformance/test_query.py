@@ -7,13 +7,11 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
-import boto3
 import pytest
 from boto3.dynamodb.conditions import Attr, Key
 from boto3.dynamodb.types import Binary, TypeSerializer
-from botocore.config import Config
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, failure, unique_name, validation
+from conftest import failure, unique_name, validation, make_clients
 
 LOADERS = 8
 BIG_COUNT = 2000
@@ -36,15 +34,6 @@ LOCAL_START_KEY = "DynamoDB Local words invalid ExclusiveStartKey errors its own
 LOCAL_NESTED_KEY = ("DynamoDB Local says 'Key attributes must be scalars; ...'; AWS's text was "
                     "captured by other emulators' authors (ExtendDB PR #195, dynoxide)")
 LOCAL_FILTERED_PAGE = "DynamoDB Local applies the 1 MB page limit after the filter, not before"
-
-
-def make_clients(endpoint, count):
-    """One low-level client per loader thread, built before any thread starts."""
-    config = Config(region_name=REGION, retries={"total_max_attempts": 1, "mode": "standard"},
-                    connect_timeout=5, read_timeout=60)
-    sessions = [boto3.session.Session(aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
-                                      region_name=REGION) for _ in range(count)]
-    return [session.client("dynamodb", endpoint_url=endpoint, config=config) for session in sessions]
 
 
 def load(endpoint, table, items):

@@ -6,13 +6,11 @@ import random
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-import boto3
 import pytest
 from boto3.dynamodb.conditions import Attr
 from boto3.dynamodb.types import TypeSerializer
-from botocore.config import Config
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, failure, unique_name, validation
+from conftest import failure, unique_name, validation, make_clients
 
 WORKERS = 8
 PARTITIONS = 200
@@ -26,15 +24,6 @@ LARGE_PAGE = (10, 11)
 LOCAL_MISSING_TABLE = "DynamoDB Local says 'Cannot do operations on a non-existent table'"
 LOCAL_LIMIT = "DynamoDB Local says 'Limit must be greater than or equal to 1'"
 LOCAL_SEGMENTS = "DynamoDB Local words Segment/TotalSegments errors its own way"
-
-
-def make_clients(endpoint, count):
-    """One low-level client per worker thread, built before any thread starts."""
-    config = Config(region_name=REGION, retries={"total_max_attempts": 1, "mode": "standard"},
-                    connect_timeout=5, read_timeout=60)
-    sessions = [boto3.session.Session(aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
-                                      region_name=REGION) for _ in range(count)]
-    return [session.client("dynamodb", endpoint_url=endpoint, config=config) for session in sessions]
 
 
 @pytest.fixture(scope="module")
