@@ -10,6 +10,16 @@ function common.headers(operation)
   }
 end
 
+-- A setup function that gives each wrk thread its own global thread_id (0, 1, ...), so that
+-- the threads write distinct keys.
+function common.number_threads()
+  local threads = 0
+  return function(thread)
+    thread:set("thread_id", threads)
+    threads = threads + 1
+  end
+end
+
 function common.done(summary, latency, requests)
   io.write(string.format(
     '{"requests": %d, "seconds": %.3f, "errors": %d, "p50_us": %d, "p99_us": %d}\n',

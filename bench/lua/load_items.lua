@@ -4,11 +4,7 @@
 package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
 local common = require("common")
 
-local threads = 0
-function setup(thread)
-  thread:set("thread_id", threads)
-  threads = threads + 1
-end
+setup = common.number_threads()
 
 local headers = common.headers("PutItem")
 local counter = 0
