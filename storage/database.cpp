@@ -130,6 +130,26 @@ Result<std::optional<std::string>> Database::get(rocksdb::ColumnFamilyHandle* fa
   return std::optional<std::string>(std::move(value));
 }
 
+Result<std::vector<std::optional<std::string>>> Database::get_all(
+    rocksdb::ColumnFamilyHandle* family, std::span<const std::string> keys) {
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot.snapshot();
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<std::string> values;
+  std::vector<rocksdb::Status> statuses = db_->MultiGet(
+      options, std::vector<rocksdb::ColumnFamilyHandle*>(keys.size(), family), slices, &values);
+  std::vector<std::optional<std::string>> found(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].ok()) {
+      found[i] = std::move(values[i]);
+    } else if (!statuses[i].IsNotFound()) {
+      return rocksdb_error(statuses[i]);
+    }
+  }
+  return found;
+}
+
 void Database::add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, TableStats delta) {
   batch.Merge(stats_, encode_table_prefix(table_uid), encode_stats(delta)).PermitUncheckedError();
 }

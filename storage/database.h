@@ -4,8 +4,10 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
@@ -41,6 +43,9 @@ class Database {
   Result<void> write(rocksdb::WriteBatch& batch);
   // The value under `key`, or nullopt.
   Result<std::optional<std::string>> get(rocksdb::ColumnFamilyHandle* family, std::string_view key);
+  // The values under `keys` (nullopt where absent), all read from one snapshot.
+  Result<std::vector<std::optional<std::string>>> get_all(rocksdb::ColumnFamilyHandle* family,
+                                                          std::span<const std::string> keys);
 
   // Adds a stats delta for a table to `batch`.
   void add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, TableStats delta);

@@ -36,6 +36,43 @@ TableStats stats_delta(const std::optional<Item>& old_item, const std::optional<
   return delta;
 }
 
+// Adds one item's write, and the table's stats change, to `batch`.
+void add_item_write(Database& database, rocksdb::WriteBatch& batch, const Table& table,
+                    const std::string& item_key, const ItemWrite& write) {
+  if (!write.old_item && !write.new_item) {
+    return;
+  }
+  if (write.new_item) {
+    std::string value;
+    append_item(value, *write.new_item);
+    batch.Put(database.items(), item_key, value).PermitUncheckedError();
+  } else {
+    batch.Delete(database.items(), item_key).PermitUncheckedError();
+  }
+  database.add_stats(batch, table.uid, stats_delta(write.old_item, write.new_item));
+}
+
+// The stored items decoded, nullopt where absent.
+Result<std::vector<std::optional<Item>>> decode_items(
+    const std::vector<std::optional<std::string>>& stored) {
+  std::vector<std::optional<Item>> items(stored.size());
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    if (stored[i]) {
+      DDB_ASSIGN_OR_RETURN(items[i], decode_item(*stored[i]));
+    }
+  }
+  return items;
+}
+
+std::vector<std::string> item_keys_of(std::span<const ItemAddress> addresses) {
+  std::vector<std::string> keys;
+  keys.reserve(addresses.size());
+  for (const ItemAddress& address : addresses) {
+    keys.push_back(item_key_of(*address.table, *address.key));
+  }
+  return keys;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
@@ -130,25 +167,63 @@ Result<std::optional<Item>> Store::read_item(const std::string& item_key) {
 }
 
 Result<ItemWrite> Store::write_item(const Table& table, const Item& key, const ItemChange& change) {
-  std::string encoded_key = item_key_of(table, key);
-  std::unique_lock lock = key_locks_->lock(encoded_key);
+  std::string item_key = item_key_of(table, key);
+  std::unique_lock lock = key_locks_->lock(item_key);
   ItemWrite write;
-  DDB_ASSIGN_OR_RETURN(write.old_item, read_item(encoded_key));
+  DDB_ASSIGN_OR_RETURN(write.old_item, read_item(item_key));
   DDB_ASSIGN_OR_RETURN(write.new_item, change(write.old_item));
-  if (!write.old_item && !write.new_item) {
-    return write;
+  rocksdb::WriteBatch batch;
+  add_item_write(*database_, batch, table, item_key, write);
+  if (batch.Count() > 0) {
+    DDB_RETURN_IF_ERROR(database_->write(batch));
+  }
+  return write;
+}
+
+Result<AllOrNothing> Store::write_all(std::span<const KeyedChange> changes) {
+  std::vector<ItemAddress> addresses;
+  addresses.reserve(changes.size());
+  for (const KeyedChange& change : changes) {
+    addresses.push_back(change.address);
+  }
+  const std::vector<std::string> item_keys = item_keys_of(addresses);
+  KeyLocks::Guard guard = key_locks_->lock_all(item_keys);
+  DDB_ASSIGN_OR_RETURN(auto stored, database_->get_all(database_->items(), item_keys));
+  DDB_ASSIGN_OR_RETURN(auto old_items, decode_items(stored));
+
+  AllOrNothing outcome;
+  outcome.writes.resize(changes.size());
+  std::vector<std::optional<ApiError>> failures(changes.size());
+  bool failed = false;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    outcome.writes[i].old_item = std::move(old_items[i]);
+    Result<std::optional<Item>> new_item = changes[i].change(outcome.writes[i].old_item);
+    if (new_item) {
+      outcome.writes[i].new_item = std::move(*new_item);
+    } else {
+      failures[i] = std::move(new_item).error();
+      failed = true;
+    }
+  }
+  if (failed) {
+    outcome.writes.clear();
+    outcome.failures = std::move(failures);
+    return outcome;
   }
   rocksdb::WriteBatch batch;
-  if (write.new_item) {
-    std::string value;
-    append_item(value, *write.new_item);
-    batch.Put(database_->items(), encoded_key, value).PermitUncheckedError();
-  } else {
-    batch.Delete(database_->items(), encoded_key).PermitUncheckedError();
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    add_item_write(*database_, batch, *changes[i].address.table, item_keys[i], outcome.writes[i]);
   }
-  database_->add_stats(batch, table.uid, stats_delta(write.old_item, write.new_item));
-  DDB_RETURN_IF_ERROR(database_->write(batch));
-  return write;
+  if (batch.Count() > 0) {
+    DDB_RETURN_IF_ERROR(database_->write(batch));
+  }
+  return outcome;
+}
+
+Result<std::vector<std::optional<Item>>> Store::get_all(std::span<const ItemAddress> addresses) {
+  DDB_ASSIGN_OR_RETURN(auto stored,
+                       database_->get_all(database_->items(), item_keys_of(addresses)));
+  return decode_items(stored);
 }
 
 Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& condition,

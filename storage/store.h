@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,30 @@ using ItemChange = std::function<Result<std::optional<Item>>(const std::optional
 struct ItemWrite {
   std::optional<Item> old_item;
   std::optional<Item> new_item;
+};
+
+// One item of a multi-item read or write: the item with `key` in `table`. Both outlive the
+// call they are passed to.
+struct ItemAddress {
+  const Table* table = nullptr;
+  const Item* key = nullptr;
+};
+
+// One item of an all-or-nothing write and the change to make to it.
+struct KeyedChange {
+  ItemAddress address;
+  ItemChange change;
+};
+
+// What write_all did: every change committed, or nothing written at all.
+struct AllOrNothing {
+  // When committed: each item before and after, in the order of the changes.
+  std::vector<ItemWrite> writes;
+  // When not committed: one entry per change, its failure or nullopt for a change that
+  // would have applied. Empty when committed.
+  std::vector<std::optional<ApiError>> failures;
+
+  bool committed() const { return failures.empty(); }
 };
 
 // DynamoDB's page: a Query or Scan reads at most 1 MB of items (sizes as item_size counts).
@@ -110,6 +135,18 @@ class Store {
   // cannot apply) writes nothing and is answered as it is.
   // REQUIRES: `key` as in get_item; a replacement carries the same key attributes.
   Result<ItemWrite> write_item(const Table& table, const Item& key, const ItemChange& change);
+
+  // Applies several changes as one serializable, atomic write: under the locks of every
+  // item, reads them all, asks each change for its replacement, and commits every
+  // replacement in one write when no change failed. Every change is asked even after one
+  // failed, so that all failures are reported. Fails only when storage does.
+  // REQUIRES: the addresses name distinct items; keys and replacements as in write_item.
+  Result<AllOrNothing> write_all(std::span<const KeyedChange> changes);
+
+  // The items at `addresses` (nullopt where absent), all read from one snapshot: a
+  // write_all is seen entirely or not at all.
+  // REQUIRES: keys as in get_item.
+  Result<std::vector<std::optional<Item>>> get_all(std::span<const ItemAddress> addresses);
 
   // A page of the items whose keys satisfy `condition` (one partition, a sort key range).
   Result<ItemPage> query(const Table& table, const expr::KeyCondition& condition,

@@ -1,5 +1,6 @@
 #include "storage/store.h"
 
+#include <atomic>
 #include <filesystem>
 #include <thread>
 
@@ -156,6 +157,106 @@ TEST(Store, ChangesToOneItemAreSerialized) {
     thread.join();
   }
   EXPECT_EQ((*store->get_item(*table, key))->at("age"), AttributeValue(*Number::parse("2000")));
+}
+
+// A change that sets the item to `item`, or fails as a condition would when `fail`.
+ItemChange put_unless(const Item& item, bool fail) {
+  return [item, fail](const std::optional<Item>&) -> Result<std::optional<Item>> {
+    if (fail) {
+      return ApiError::conditional_check_failed();
+    }
+    return std::optional<Item>(item);
+  };
+}
+
+TEST(Store, WriteAllCommitsEveryChangeTogether) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  Item jane = user("janedoe", "Doe", "25");
+  Item john = user("johndoe", "Doe", "30");
+  ASSERT_TRUE(put(*store, *table, jane).has_value());
+  const Item jane_key = key_of(jane);
+  const Item john_key = key_of(john);
+  std::vector<KeyedChange> changes{{{table.get(), &jane_key},
+                                    [](const std::optional<Item>&) -> Result<std::optional<Item>> {
+                                      return std::optional<Item>();
+                                    }},
+                                   {{table.get(), &john_key}, put_unless(john, false)}};
+  Result<AllOrNothing> outcome = store->write_all(changes);
+  ASSERT_TRUE(outcome.has_value());
+  ASSERT_TRUE(outcome->committed());
+  ASSERT_EQ(outcome->writes.size(), 2u);
+  EXPECT_EQ(outcome->writes[0].old_item, jane);
+  EXPECT_FALSE(outcome->writes[0].new_item.has_value());
+  EXPECT_FALSE(outcome->writes[1].old_item.has_value());
+  EXPECT_EQ(outcome->writes[1].new_item, john);
+
+  const std::vector<ItemAddress> addresses{{table.get(), &jane_key}, {table.get(), &john_key}};
+  Result<std::vector<std::optional<Item>>> items = store->get_all(addresses);
+  ASSERT_TRUE(items.has_value());
+  EXPECT_EQ(*items, (std::vector<std::optional<Item>>{std::nullopt, john}));
+  EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 1);
+}
+
+TEST(Store, WriteAllWritesNothingWhenAnyChangeFailsAndReportsEachFailure) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  const std::vector<Item> items{user("a", "x", "1"), user("b", "x", "2"), user("c", "x", "3")};
+  std::vector<Item> keys;
+  for (const Item& item : items) {
+    keys.push_back(key_of(item));
+  }
+  std::vector<KeyedChange> changes{{{table.get(), &keys[0]}, put_unless(items[0], false)},
+                                   {{table.get(), &keys[1]}, put_unless(items[1], true)},
+                                   {{table.get(), &keys[2]}, put_unless(items[2], true)}};
+  Result<AllOrNothing> outcome = store->write_all(changes);
+  ASSERT_TRUE(outcome.has_value());
+  ASSERT_FALSE(outcome->committed());
+  ASSERT_EQ(outcome->failures.size(), 3u);
+  EXPECT_FALSE(outcome->failures[0].has_value());
+  EXPECT_EQ(outcome->failures[1]->type(), ErrorType::kConditionalCheckFailed);
+  EXPECT_EQ(outcome->failures[2]->type(), ErrorType::kConditionalCheckFailed);
+  for (const Item& key : keys) {
+    EXPECT_FALSE(store->get_item(*table, key)->has_value());
+  }
+  EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 0);
+}
+
+// Transfers between two items under write_all never let get_all see half of one.
+TEST(Store, GetAllNeverSeesHalfOfAWriteAll) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  const Item a = key_of(user("a", "x", "0"));
+  const Item b = key_of(user("b", "x", "0"));
+  ASSERT_TRUE(put(*store, *table, user("a", "x", "100")).has_value());
+  ASSERT_TRUE(put(*store, *table, user("b", "x", "100")).has_value());
+  auto age = [](const Item& item) {
+    return std::stoi(item.at("age").get_if<Number>()->to_string());
+  };
+  auto shift = [&](const std::string& username, int delta) -> ItemChange {
+    return [&age, username, delta](const std::optional<Item>& old) -> Result<std::optional<Item>> {
+      return std::optional<Item>(user(username, "x", std::to_string(age(*old) + delta)));
+    };
+  };
+  std::atomic<bool> done = false;
+  std::thread writer([&] {
+    for (int i = 0; i < 2000; ++i) {
+      std::vector<KeyedChange> transfer{{{table.get(), &a}, shift("a", -1)},
+                                        {{table.get(), &b}, shift("b", 1)}};
+      ASSERT_TRUE(store->write_all(transfer).has_value());
+    }
+    done = true;
+  });
+  const std::vector<ItemAddress> pair{{table.get(), &a}, {table.get(), &b}};
+  while (!done) {
+    auto items = store->get_all(pair);
+    ASSERT_TRUE(items.has_value());
+    ASSERT_EQ(age(*(*items)[0]) + age(*(*items)[1]), 200);
+  }
+  writer.join();
 }
 
 TEST(Store, DeletedTableNameIsFreeAndItsItemsGone) {
