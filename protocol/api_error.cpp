@@ -2,6 +2,18 @@
 
 namespace ddblocal {
 
+ApiError ApiError::transaction_canceled(std::vector<CancellationReason> reasons) {
+  std::string message =
+      "Transaction cancelled, please refer cancellation reasons for specific reasons [";
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
+    message.append(i > 0 ? ", " : "").append(reasons[i].code);
+  }
+  message.append("]");
+  ApiError error(ErrorType::kTransactionCanceled, std::move(message));
+  error.cancellation_reasons_ = std::move(reasons);
+  return error;
+}
+
 std::string_view ApiError::type_name() const {
   switch (type_) {
     case ErrorType::kValidation:
@@ -16,6 +28,12 @@ std::string_view ApiError::type_name() const {
       return "com.amazonaws.dynamodb.v20120810#ResourceInUseException";
     case ErrorType::kConditionalCheckFailed:
       return "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException";
+    case ErrorType::kTransactionCanceled:
+      return "com.amazonaws.dynamodb.v20120810#TransactionCanceledException";
+    case ErrorType::kTransactionInProgress:
+      return "com.amazonaws.dynamodb.v20120810#TransactionInProgressException";
+    case ErrorType::kIdempotentParameterMismatch:
+      return "com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException";
     case ErrorType::kInternalServerError:
       return "com.amazonaws.dynamodb.v20120810#InternalServerError";
   }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "protocol/item_fwd.h"
 
@@ -17,7 +18,19 @@ enum class ErrorType {
   kResourceNotFound,
   kResourceInUse,
   kConditionalCheckFailed,
+  kTransactionCanceled,
+  kTransactionInProgress,
+  kIdempotentParameterMismatch,
   kInternalServerError,
+};
+
+// Why one action of a canceled transaction failed, or "None" for an action that did not:
+// TransactionCanceledException lists one per action, in the order of the request.
+struct CancellationReason {
+  std::string code;     // "None", "ConditionalCheckFailed", "ValidationError", ...
+  std::string message;  // empty for "None"
+  // The item as it was, for ConditionalCheckFailed with ALL_OLD; else null.
+  std::shared_ptr<const Item> item;
 };
 
 class ApiError {
@@ -45,6 +58,14 @@ class ApiError {
     error.item_ = std::move(item);
     return error;
   }
+  // The message names each reason's code in order, as DynamoDB's does.
+  static ApiError transaction_canceled(std::vector<CancellationReason> reasons);
+  static ApiError transaction_in_progress(std::string message) {
+    return {ErrorType::kTransactionInProgress, std::move(message)};
+  }
+  static ApiError idempotent_parameter_mismatch(std::string message) {
+    return {ErrorType::kIdempotentParameterMismatch, std::move(message)};
+  }
   static ApiError internal(std::string message) {
     return {ErrorType::kInternalServerError, std::move(message)};
   }
@@ -53,6 +74,10 @@ class ApiError {
   const std::string& message() const { return message_; }
   // The item the error carries back to the client, or nullptr.
   const Item* item() const { return item_.get(); }
+  // A TransactionCanceledException's reasons; empty for every other error.
+  const std::vector<CancellationReason>& cancellation_reasons() const {
+    return cancellation_reasons_;
+  }
 
   // The wire name DynamoDB puts in "__type", e.g.
   // "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException".
@@ -64,6 +89,7 @@ class ApiError {
   ErrorType type_ = ErrorType::kInternalServerError;
   std::string message_;
   std::shared_ptr<const Item> item_;
+  std::vector<CancellationReason> cancellation_reasons_;
 };
 
 }  // namespace ddblocal

@@ -18,6 +18,8 @@ constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& handlers() {
   static const std::unordered_map<std::string_view, Handler> table = {
+      {"BatchGetItem", &handle_batch_get_item},
+      {"BatchWriteItem", &handle_batch_write_item},
       {"CreateTable", &handle_create_table},
       {"DeleteTable", &handle_delete_table},
       {"DeleteItem", &handle_delete_item},
@@ -27,6 +29,8 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"PutItem", &handle_put_item},
       {"Query", &handle_query},
       {"Scan", &handle_scan},
+      {"TransactGetItems", &handle_transact_get_items},
+      {"TransactWriteItems", &handle_transact_write_items},
       {"UpdateItem", &handle_update_item},
   };
   return table;
@@ -79,7 +83,7 @@ HttpResponse Router::dispatch(const HttpRequest& request) const {
     return make_error_response(parsed.error(), request);
   }
   RequestContext context{region_of_authorization(to_std(request[http::field::authorization])),
-                         store_};
+                         store_, client_request_tokens_};
   Result<std::string> answer = handler(context, body);
   if (!answer) {
     return make_error_response(answer.error(), request);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/asio.h"
+#include "server/handlers/client_request_tokens.h"
 #include "storage/store.h"
 
 namespace ddblocal {
@@ -18,6 +19,8 @@ class Router {
   HttpResponse dispatch(const HttpRequest& request) const;
 
   storage::Store& store_;
+  // Shared by every request; synchronized inside.
+  mutable ClientRequestTokens client_request_tokens_;
 };
 
 }  // namespace ddblocal

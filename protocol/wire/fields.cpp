@@ -174,6 +174,26 @@ Result<std::optional<std::int64_t>> optional_integer(const JsonValue& object,
   return read_member<std::int64_t>(object, name, integer_value);
 }
 
+Result<const JsonValue*> object_value(const JsonValue& value) {
+  if (value.IsArray()) {
+    return ApiError::serialization("Start of list found where not expected");
+  }
+  if (!value.IsObject()) {
+    return ApiError::serialization(kUnexpectedFieldType);
+  }
+  return &value;
+}
+
+Result<const JsonValue*> array_value(const JsonValue& value) {
+  if (value.IsObject()) {
+    return ApiError::serialization(kObjectNotExpected);
+  }
+  if (!value.IsArray()) {
+    return ApiError::serialization(kUnexpectedFieldType);
+  }
+  return &value;
+}
+
 Result<const JsonValue*> optional_object(const JsonValue& object, std::string_view name) {
   auto read = [name](const JsonValue& value) -> Result<const JsonValue*> {
     if (value.IsArray()) {
@@ -188,16 +208,7 @@ Result<const JsonValue*> optional_object(const JsonValue& object, std::string_vi
 }
 
 Result<const JsonValue*> optional_array(const JsonValue& object, std::string_view name) {
-  auto read = [](const JsonValue& value) -> Result<const JsonValue*> {
-    if (value.IsObject()) {
-      return ApiError::serialization(kObjectNotExpected);
-    }
-    if (!value.IsArray()) {
-      return ApiError::serialization(kUnexpectedFieldType);
-    }
-    return &value;
-  };
-  return pointer_or_null(read_member<const JsonValue*>(object, name, read));
+  return pointer_or_null(read_member<const JsonValue*>(object, name, array_value));
 }
 
 }  // namespace ddblocal::wire

@@ -24,6 +24,11 @@ Result<std::optional<std::int64_t>> optional_integer(const JsonValue& object,
 Result<std::string_view> string_value(const JsonValue& value);
 Result<bool> bool_value(const JsonValue& value);
 
+// A list element or map value that must be a structure, or a list.
+// REQUIRES: !value.IsNull().
+Result<const JsonValue*> object_value(const JsonValue& value);
+Result<const JsonValue*> array_value(const JsonValue& value);
+
 // nullptr when absent.
 Result<const JsonValue*> optional_object(const JsonValue& object, std::string_view name);
 Result<const JsonValue*> optional_array(const JsonValue& object, std::string_view name);

@@ -10,24 +10,16 @@
 #include "protocol/expressions/update.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
+#include "protocol/wire/item_members.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
 namespace {
 
-// Enum sets in the order DynamoDB lists them in its messages.
 constexpr std::string_view kReturnValues[] = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
                                               "UPDATED_NEW"};
-constexpr std::string_view kReturnConsumedCapacity[] = {"INDEXES", "TOTAL", "NONE"};
-constexpr std::string_view kReturnItemCollectionMetrics[] = {"SIZE", "NONE"};
-
 constexpr StringRule kReturnValuesRule{.allowed = kReturnValues};
-constexpr StringRule kReturnConsumedCapacityRule{.allowed = kReturnConsumedCapacity};
-constexpr StringRule kReturnItemCollectionMetricsRule{.allowed = kReturnItemCollectionMetrics};
-constexpr std::string_view kReturnValuesOnConditionCheckFailure[] = {"ALL_OLD", "NONE"};
-constexpr StringRule kReturnValuesOnConditionCheckFailureRule{
-    .allowed = kReturnValuesOnConditionCheckFailure};
 
 // The members every single-item operation reads first.
 struct CommonMembers {
@@ -39,33 +31,6 @@ Result<CommonMembers> read_common_members(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto table_name, optional_string(body, "TableName"));
   DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
   return CommonMembers{table_name, capacity};
-}
-
-// An Item or a Key, decoded. A SerializationException from the values ends the parse at once,
-// as DynamoDB reports those before any constraint; a ValidationException waits in `deferred`
-// until the member constraints have passed.
-struct DecodedAttributes {
-  bool present = false;
-  Item attributes;
-  std::optional<ApiError> deferred;
-};
-
-Result<DecodedAttributes> decode_attributes(const JsonValue& body, std::string_view member) {
-  DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(body, member));
-  DecodedAttributes decoded;
-  if (json == nullptr) {
-    return decoded;
-  }
-  decoded.present = true;
-  auto item = decode_item(*json);
-  if (item) {
-    decoded.attributes = std::move(*item);
-  } else if (item.error().type() == ErrorType::kSerialization) {
-    return std::move(item).error();
-  } else {
-    decoded.deferred = std::move(item).error();
-  }
-  return decoded;
 }
 
 // REQUIRES: `text` is in kReturnValues.
@@ -288,6 +253,17 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
     DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
   }
   return {};
+}
+
+Item key_of(const TableSchema& schema, const Item& item) {
+  Item key;
+  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+    const auto found = item.find(key_attribute.definition.name);
+    if (found != item.end()) {
+      key.insert(*found);
+    }
+  }
+  return key;
 }
 
 Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateExpression& update) {

@@ -9,6 +9,7 @@
 
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
+#include "protocol/wire/item_members.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/value_codec.h"
 
@@ -18,10 +19,8 @@ namespace {
 // Enum sets in the order DynamoDB lists them in its messages.
 constexpr std::string_view kSelectValues[] = {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
                                               "ALL_PROJECTED_ATTRIBUTES"};
-constexpr std::string_view kReturnConsumedCapacity[] = {"INDEXES", "TOTAL", "NONE"};
 
 constexpr StringRule kSelectRule{.allowed = kSelectValues};
-constexpr StringRule kReturnConsumedCapacityRule{.allowed = kReturnConsumedCapacity};
 constexpr StringRule kIndexNameRule{.min_length = 3, .max_length = 255, .name_pattern = true};
 constexpr IntegerRule kLimitRule{.min = 1};
 constexpr IntegerRule kSegmentRule{.min = 0, .max = 999999};

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "protocol/attribute_value.h"
 #include "protocol/expressions/ast.h"
@@ -24,6 +25,12 @@ namespace ddblocal::wire {
 inline constexpr std::size_t kMaxItemBytes = 400 * 1024;
 inline constexpr std::size_t kMaxPartitionKeyBytes = 2048;
 inline constexpr std::size_t kMaxSortKeyBytes = 1024;
+
+// The batch and transaction limits of the API Reference.
+inline constexpr std::size_t kMaxBatchWrites = 25;
+inline constexpr std::size_t kMaxBatchGetKeys = 100;
+inline constexpr std::size_t kMaxTransactionActions = 100;
+inline constexpr std::size_t kMaxTransactionBytes = 4 * 1024 * 1024;
 
 // What DynamoDB says of a Key of the wrong shape, without telling which attribute is wrong.
 inline constexpr std::string_view kKeyDoesNotMatchSchema =
@@ -117,6 +124,60 @@ struct ScanRequest {
   bool consistent_read = false;
 };
 
+// One WriteRequest of a BatchWriteItem.
+struct BatchWrite {
+  std::string table_name;
+  // A PutRequest's Item, or a DeleteRequest's Key when !put.
+  Item item;
+  bool put = true;
+};
+
+struct BatchWriteItemRequest {
+  // In the order of the request: table by table, each table's list in order.
+  std::vector<BatchWrite> writes;
+};
+
+// One table's KeysAndAttributes of a BatchGetItem.
+struct BatchGetTable {
+  std::string table_name;
+  std::vector<Item> keys;
+  bool consistent_read = false;
+  std::optional<expr::Projection> projection;
+  // The KeysAndAttributes object as sent: UnprocessedKeys repeats it with fewer keys.
+  const JsonValue* json = nullptr;
+};
+
+struct BatchGetItemRequest {
+  std::vector<BatchGetTable> tables;
+};
+
+enum class TransactionAction { kConditionCheck, kPut, kDelete, kUpdate };
+
+// One of TransactWriteItems' actions.
+struct TransactWrite {
+  TransactionAction action = TransactionAction::kPut;
+  std::string table_name;
+  // A Put's Item; the Key of the others.
+  Item item;
+  // Required for a ConditionCheck.
+  std::optional<expr::Condition> condition;
+  // An Update's, required.
+  std::optional<expr::UpdateExpression> update;
+  bool return_old_item_on_condition_failure = false;
+};
+
+struct TransactWriteItemsRequest {
+  std::vector<TransactWrite> actions;
+  std::optional<std::string> client_request_token;
+  // SHA-256 of TransactItems as sent: what tells a retry of this request (same digest) from a
+  // different request under the same token. DynamoDB compares TransactItems alone.
+  std::string digest;
+};
+
+struct TransactGetItemsRequest {
+  std::vector<GetItemRequest> gets;
+};
+
 // Each parser takes the body of its operation (a JSON object, as parse_request_body
 // guarantees) and fails with DynamoDB's error for that body: SerializationException for a
 // member of the wrong JSON type, ValidationException for a value the service rejects. Where
@@ -134,6 +195,14 @@ Result<GetItemRequest> parse_get_item(const JsonValue& body);
 Result<DeleteItemRequest> parse_delete_item(const JsonValue& body);
 Result<UpdateItemRequest> parse_update_item(const JsonValue& body);
 Result<QueryRequest> parse_query(const JsonValue& body);
+// Also rejects more than kMaxBatchWrites requests and an item larger than kMaxItemBytes.
+Result<BatchWriteItemRequest> parse_batch_write_item(const JsonValue& body);
+// Also rejects more than kMaxBatchGetKeys keys and a key given twice for one table.
+Result<BatchGetItemRequest> parse_batch_get_item(const JsonValue& body);
+// Also rejects Put items larger than kMaxItemBytes and together larger than
+// kMaxTransactionBytes.
+Result<TransactWriteItemsRequest> parse_transact_write_items(const JsonValue& body);
+Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body);
 Result<ScanRequest> parse_scan(const JsonValue& body);
 
 // A Key (GetItem, DeleteItem) against the table's schema: exactly the key attributes, of the
@@ -145,6 +214,10 @@ Result<void> validate_key(const TableSchema& schema, const Item& key);
 // checks of validate_key, its messages prefixed with "The provided starting key is invalid: ".
 // Whether the key lies within a Query's key condition is the query's business.
 Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item& key);
+
+// The key attributes `item` has, of the table's key schema (all of them once
+// validate_item_keys passed).
+Item key_of(const TableSchema& schema, const Item& item);
 
 // An update must not write or remove a key attribute.
 Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateExpression& update);

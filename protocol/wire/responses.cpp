@@ -195,6 +195,65 @@ std::string write_page_response(const std::vector<Item>* items, std::size_t coun
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+std::string write_batch_get_response(const std::vector<TableItems>& responses,
+                                     const std::vector<UnprocessedKeys>& unprocessed) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_key(writer, "Responses");
+  writer.StartObject();
+  for (const TableItems& table : responses) {
+    write_key(writer, table.table_name);
+    writer.StartArray();
+    for (const Item& item : table.items) {
+      write_item(writer, item);
+    }
+    writer.EndArray();
+  }
+  writer.EndObject();
+  write_key(writer, "UnprocessedKeys");
+  writer.StartObject();
+  for (const UnprocessedKeys& table : unprocessed) {
+    write_key(writer, table.table_name);
+    writer.StartObject();
+    for (const auto& member : table.keys_and_attributes->GetObject()) {
+      if (std::string_view(member.name.GetString(), member.name.GetStringLength()) != "Keys") {
+        member.name.Accept(writer);
+        member.value.Accept(writer);
+      }
+    }
+    write_key(writer, "Keys");
+    writer.StartArray();
+    for (const Item* key : table.keys) {
+      write_item(writer, *key);
+    }
+    writer.EndArray();
+    writer.EndObject();
+  }
+  writer.EndObject();
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_transact_get_response(const std::vector<std::optional<Item>>& items) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_key(writer, "Responses");
+  writer.StartArray();
+  for (const std::optional<Item>& item : items) {
+    writer.StartObject();
+    if (item) {
+      write_key(writer, "Item");
+      write_item(writer, *item);
+    }
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 std::string write_error_body(const ApiError& error) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
@@ -209,6 +268,25 @@ std::string write_error_body(const ApiError& error) {
   if (error.item() != nullptr) {
     write_key(writer, "Item");
     write_item(writer, *error.item());
+  }
+  if (!error.cancellation_reasons().empty()) {
+    write_key(writer, "CancellationReasons");
+    writer.StartArray();
+    for (const CancellationReason& reason : error.cancellation_reasons()) {
+      writer.StartObject();
+      if (reason.item) {
+        write_key(writer, "Item");
+        write_item(writer, *reason.item);
+      }
+      write_key(writer, "Code");
+      write_string(writer, reason.code);
+      if (!reason.message.empty()) {
+        write_key(writer, "Message");
+        write_string(writer, reason.message);
+      }
+      writer.EndObject();
+    }
+    writer.EndArray();
   }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());

@@ -11,6 +11,7 @@
 #include "protocol/api_error.h"
 #include "protocol/attribute_value.h"
 #include "protocol/table_schema.h"
+#include "protocol/wire/json.h"
 
 namespace ddblocal::wire {
 
@@ -33,6 +34,28 @@ std::string write_item_response(std::string_view member, const Item* item);
 // when `last_evaluated_key` is not null.
 std::string write_page_response(const std::vector<Item>* items, std::size_t count,
                                 std::size_t scanned_count, const Item* last_evaluated_key);
+
+// One table's items in a BatchGetItem answer.
+struct TableItems {
+  std::string_view table_name;
+  std::vector<Item> items;
+};
+
+// One table's keys left for the client to ask again, with the rest of the KeysAndAttributes
+// object it sent (its projection, names and ConsistentRead).
+struct UnprocessedKeys {
+  std::string_view table_name;
+  const JsonValue* keys_and_attributes;
+  std::vector<const Item*> keys;
+};
+
+// {"Responses":{"<table>":[...]},"UnprocessedKeys":{...}}: every table asked for appears in
+// Responses, UnprocessedKeys is always there, {} when every key was read.
+std::string write_batch_get_response(const std::vector<TableItems>& responses,
+                                     const std::vector<UnprocessedKeys>& unprocessed);
+
+// {"Responses":[{"Item":{...}},{},...]}: {} for an item that does not exist.
+std::string write_transact_get_response(const std::vector<std::optional<Item>>& items);
 
 // {"__type":"<type name>","message":"..."}. DynamoDB spells the member "Message" in its
 // SerializationException only.

@@ -6,6 +6,7 @@
 
 #include "protocol/result.h"
 #include "protocol/wire/json.h"
+#include "server/handlers/client_request_tokens.h"
 #include "storage/store.h"
 
 namespace ddblocal {
@@ -13,6 +14,7 @@ namespace ddblocal {
 struct RequestContext {
   std::string region;
   storage::Store& store;
+  ClientRequestTokens& client_request_tokens;
 };
 
 // Answers the JSON response body, or the error DynamoDB would send.
@@ -27,6 +29,13 @@ Result<std::string> handle_put_item(RequestContext& context, const wire::JsonVal
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_update_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_batch_write_item(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_batch_get_item(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_transact_write_items(RequestContext& context,
+                                                const wire::JsonValue& body);
+Result<std::string> handle_transact_get_items(RequestContext& context, const wire::JsonValue& body);
 
 Result<std::string> handle_query(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body);

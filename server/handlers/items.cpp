@@ -1,26 +1,13 @@
 // PutItem, GetItem, UpdateItem, DeleteItem.
-#include "protocol/expressions/evaluate.h"
 #include "protocol/expressions/projection.h"
 #include "protocol/expressions/update.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
+#include "server/handlers/item_changes.h"
 
 namespace ddblocal {
 namespace {
-
-using ItemChangeResult = Result<std::optional<Item>>;
-
-// Succeeds when there is no condition or it holds for the item as it is. Otherwise
-// ConditionalCheckFailedException, carrying the item when the client asked for it.
-Result<void> check_condition(const std::optional<expr::Condition>& condition, bool return_old_item,
-                             const std::optional<Item>& old_item) {
-  if (!condition || expr::evaluate(*condition, old_item ? &*old_item : nullptr)) {
-    return {};
-  }
-  return ApiError::conditional_check_failed(
-      return_old_item && old_item ? std::make_shared<const Item>(*old_item) : nullptr);
-}
 
 // The attributes ReturnValues asks for, under "Attributes"; NONE (or nothing to show)
 // answers {}.
@@ -61,40 +48,16 @@ Result<std::shared_ptr<const storage::Table>> table_for_key(RequestContext& cont
   return table;
 }
 
-// An update made of REMOVE actions alone does not create a missing item (Alternator's
-// test_update_expression.py, checked against DynamoDB).
-bool removes_only(const std::optional<expr::UpdateExpression>& update) {
-  return update && update->set.empty() && update->add.empty() && update->del.empty();
-}
-
-// UpdateItem's new item: the update applied to the item, or to its key alone when absent.
-ItemChangeResult updated_item(const wire::UpdateItemRequest& request,
-                              const std::optional<Item>& old_item) {
-  if (!old_item && removes_only(request.update)) {
-    return std::optional<Item>();
-  }
-  Item item = old_item ? *old_item : request.key;
-  if (request.update) {
-    DDB_ASSIGN_OR_RETURN(item, expr::apply_update(*request.update, std::move(item)));
-  }
-  if (item_size(item) > wire::kMaxItemBytes) {
-    return ApiError::validation("Item size to update has exceeded the maximum allowed size");
-  }
-  return std::optional<Item>(std::move(item));
-}
-
 }  // namespace
 
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_put_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, request.table_name));
   DDB_RETURN_IF_ERROR(wire::validate_item_keys(table->schema, request.item));
-  auto put = [&](const std::optional<Item>& old_item) -> ItemChangeResult {
-    DDB_RETURN_IF_ERROR(
-        check_condition(request.condition, request.return_old_item_on_condition_failure, old_item));
-    return std::optional<Item>(request.item);
-  };
-  DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.item, put));
+  const WriteCondition condition =
+      write_condition(request.condition, request.return_old_item_on_condition_failure);
+  DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.item,
+                                                            put_change(condition, request.item)));
   return attributes_response(request.return_values, write, std::nullopt);
 }
 
@@ -114,24 +77,21 @@ Result<std::string> handle_update_item(RequestContext& context, const wire::Json
   if (request.update) {
     DDB_RETURN_IF_ERROR(wire::validate_update_keys(table->schema, *request.update));
   }
-  auto update = [&](const std::optional<Item>& old_item) -> ItemChangeResult {
-    DDB_RETURN_IF_ERROR(
-        check_condition(request.condition, request.return_old_item_on_condition_failure, old_item));
-    return updated_item(request, old_item);
-  };
-  DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.key, update));
+  const WriteCondition condition =
+      write_condition(request.condition, request.return_old_item_on_condition_failure);
+  DDB_ASSIGN_OR_RETURN(
+      auto write, context.store.write_item(*table, request.key,
+                                           update_change(condition, request.key, request.update)));
   return attributes_response(request.return_values, write, request.update);
 }
 
 Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_delete_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
-  auto remove = [&](const std::optional<Item>& old_item) -> ItemChangeResult {
-    DDB_RETURN_IF_ERROR(
-        check_condition(request.condition, request.return_old_item_on_condition_failure, old_item));
-    return std::optional<Item>();
-  };
-  DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.key, remove));
+  const WriteCondition condition =
+      write_condition(request.condition, request.return_old_item_on_condition_failure);
+  DDB_ASSIGN_OR_RETURN(auto write,
+                       context.store.write_item(*table, request.key, delete_change(condition)));
   return attributes_response(request.return_values, write, std::nullopt);
 }
 

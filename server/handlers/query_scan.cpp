@@ -16,21 +16,12 @@ struct PageShape {
   wire::Select select;
 };
 
-// The key attributes of an item: the LastEvaluatedKey of a page that ends with it.
-Item key_of(const TableSchema& schema, const Item& item) {
-  Item key{{schema.partition_key.name, item.at(schema.partition_key.name)}};
-  if (schema.sort_key) {
-    key.emplace(schema.sort_key->name, item.at(schema.sort_key->name));
-  }
-  return key;
-}
-
 // Count counts the items that pass the filter; ScannedCount every item read.
 std::string page_response(const TableSchema& schema, storage::ItemPage page,
                           const PageShape& shape) {
   std::optional<Item> last_evaluated_key;
   if (page.truncated && !page.items.empty()) {
-    last_evaluated_key = key_of(schema, page.items.back());
+    last_evaluated_key = wire::key_of(schema, page.items.back());
   }
   const std::size_t scanned_count = page.items.size();
   std::vector<Item> matching;

@@ -1,0 +1,167 @@
+// Parsing and validation of BatchWriteItem and BatchGetItem. Texts follow DynamoDB where
+// recordings of the real service exist (dynalite's and Alternator's test suites), else
+// DynamoDB Local; see /work/notes/messages-batch-txn.md.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/wire/field_rules.h"
+#include "protocol/wire/fields.h"
+#include "protocol/wire/item_members.h"
+#include "protocol/wire/requests.h"
+#include "protocol/wire/value_codec.h"
+
+namespace ddblocal::wire {
+namespace {
+
+std::string_view text_of(const JsonValue& value) {
+  return {value.GetString(), value.GetStringLength()};
+}
+
+// The members both batch operations read first: RequestItems, a map of table names, checked
+// with the enums around it.
+Result<const JsonValue*> read_request_items(const JsonValue& body,
+                                            std::optional<std::string_view> collection_metrics) {
+  DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, optional_object(body, "RequestItems"));
+  DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
+  Violations violations;
+  check(violations, "returnConsumedCapacity", capacity, kReturnConsumedCapacityRule);
+  check(violations, "returnItemCollectionMetrics", collection_metrics,
+        kReturnItemCollectionMetricsRule);
+  if (request_items == nullptr) {
+    violations.add("requestItems", std::nullopt, "Member must not be null");
+  } else if (request_items->MemberCount() == 0) {
+    violations.add("requestItems", "{}", "Member must have length greater than or equal to 1");
+  }
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  for (const auto& table : request_items->GetObject()) {
+    if (!matches_name_pattern(text_of(table.name)) || table.name.GetStringLength() < 3 ||
+        table.name.GetStringLength() > 255) {
+      return ApiError::validation(
+          "Invalid table/index name.  Table/index names must be between 3 and 255 characters "
+          "long, and may contain only the characters a-z, A-Z, 0-9, '_', '-', and '.'");
+    }
+  }
+  return request_items;
+}
+
+// A WriteRequest: exactly one of PutRequest {Item} and DeleteRequest {Key}.
+// `position` counts from 1, as DynamoDB's member paths do.
+Result<BatchWrite> parse_write_request(std::string_view table_name, std::size_t position,
+                                       const JsonValue& element) {
+  DDB_ASSIGN_OR_RETURN(const JsonValue* request, object_value(element));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* put, optional_object(*request, "PutRequest"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* remove, optional_object(*request, "DeleteRequest"));
+  if ((put == nullptr) == (remove == nullptr)) {
+    // DynamoDB's words for a union with no member or two.
+    return ApiError::validation(
+        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of "
+        "the supported datatypes");
+  }
+  DDB_ASSIGN_OR_RETURN(auto attributes, decode_attributes(put != nullptr ? *put : *remove,
+                                                          put != nullptr ? "Item" : "Key"));
+  if (!attributes.present) {
+    return ApiError::validation("1 validation error detected: Value null at 'requestItems." +
+                                std::string(table_name) + ".member." + std::to_string(position) +
+                                ".member." +
+                                (put != nullptr ? "putRequest.item" : "deleteRequest.key") +
+                                "' failed to satisfy constraint: Member must not be null");
+  }
+  if (attributes.deferred) {
+    return std::move(*attributes.deferred);
+  }
+  if (put != nullptr && item_size(attributes.attributes) > kMaxItemBytes) {
+    return ApiError::validation("Item size has exceeded the maximum allowed size");
+  }
+  return BatchWrite{std::string(table_name), std::move(attributes.attributes), put != nullptr};
+}
+
+// One table's KeysAndAttributes.
+Result<BatchGetTable> parse_keys_and_attributes(std::string_view table_name,
+                                                const JsonValue& json) {
+  BatchGetTable table;
+  table.table_name = std::string(table_name);
+  table.json = &json;
+  DDB_ASSIGN_OR_RETURN(const JsonValue* keys, optional_array(json, "Keys"));
+  DDB_ASSIGN_OR_RETURN(auto consistent_read, optional_bool(json, "ConsistentRead"));
+  table.consistent_read = consistent_read.value_or(false);
+  for (const JsonValue& element : keys->GetArray()) {
+    DDB_ASSIGN_OR_RETURN(const JsonValue* key, object_value(element));
+    DDB_ASSIGN_OR_RETURN(auto decoded, decode_item(*key));
+    table.keys.push_back(std::move(decoded));
+  }
+  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(json, kProjectionOnly));
+  table.projection = std::move(expressions.projection);
+  return table;
+}
+
+}  // namespace
+
+Result<BatchWriteItemRequest> parse_batch_write_item(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, read_request_items(body, metrics));
+  std::size_t count = 0;
+  for (const auto& table : request_items->GetObject()) {
+    if (table.value.IsNull() || (table.value.IsArray() && table.value.Empty())) {
+      return ApiError::validation(
+          "The batch write request list for a table cannot be null or empty: " +
+          std::string(text_of(table.name)));
+    }
+    DDB_ASSIGN_OR_RETURN(const JsonValue* writes, array_value(table.value));
+    count += writes->Size();
+  }
+  if (count > kMaxBatchWrites) {
+    return ApiError::validation("Too many items requested for the BatchWriteItem call");
+  }
+  BatchWriteItemRequest request;
+  for (const auto& table : request_items->GetObject()) {
+    std::size_t position = 0;
+    for (const JsonValue& element : table.value.GetArray()) {
+      DDB_ASSIGN_OR_RETURN(auto write,
+                           parse_write_request(text_of(table.name), ++position, element));
+      request.writes.push_back(std::move(write));
+    }
+  }
+  return request;
+}
+
+Result<BatchGetItemRequest> parse_batch_get_item(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, read_request_items(body, std::nullopt));
+  Violations violations;
+  std::size_t count = 0;
+  for (const auto& table : request_items->GetObject()) {
+    const std::string path = "requestItems." + std::string(text_of(table.name)) + ".member.keys";
+    if (table.value.IsNull()) {
+      violations.add(path, std::nullopt, "Member must not be null");
+      continue;
+    }
+    DDB_ASSIGN_OR_RETURN(const JsonValue* keys_and_attributes, object_value(table.value));
+    DDB_ASSIGN_OR_RETURN(const JsonValue* keys, optional_array(*keys_and_attributes, "Keys"));
+    if (keys == nullptr) {
+      violations.add(path, std::nullopt, "Member must not be null");
+    } else if (keys->Empty()) {
+      violations.add(path, "[]", "Member must have length greater than or equal to 1");
+    } else {
+      count += keys->Size();
+    }
+  }
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  if (count > kMaxBatchGetKeys) {
+    return ApiError::validation("Too many items requested for the BatchGetItem call");
+  }
+  BatchGetItemRequest request;
+  for (const auto& table : request_items->GetObject()) {
+    DDB_ASSIGN_OR_RETURN(auto keys, parse_keys_and_attributes(text_of(table.name), table.value));
+    for (auto key = keys.keys.begin(); key != keys.keys.end(); ++key) {
+      if (std::find(keys.keys.begin(), key, *key) != key) {
+        return ApiError::validation("Provided list of item keys contains duplicates");
+      }
+    }
+    request.tables.push_back(std::move(keys));
+  }
+  return request;
+}
+
+}  // namespace ddblocal::wire

@@ -1,0 +1,224 @@
+// Parsing and validation of TransactWriteItems and TransactGetItems. Every member constraint
+// of every action is reported in one message, as DynamoDB's validator does; texts follow
+// /work/notes/messages-batch-txn.md.
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <openssl/sha.h>
+
+#include "protocol/wire/field_rules.h"
+#include "protocol/wire/fields.h"
+#include "protocol/wire/item_members.h"
+#include "protocol/wire/requests.h"
+
+namespace ddblocal::wire {
+namespace {
+
+constexpr StringRule kClientRequestTokenRule{.min_length = 1, .max_length = 36};
+constexpr ListRule kTransactItemsRule{
+    .required = true, .min_length = 1, .max_length = kMaxTransactionActions};
+
+// How a TransactWriteItems action is spelled in a request and in constraint paths.
+struct ActionMember {
+  TransactionAction action;
+  std::string_view member;  // "Put"
+  std::string_view path;    // "put"
+  std::string_view item_member;
+  ExpressionMembersAllowed expressions;
+};
+
+constexpr std::array<ActionMember, 4> kActionMembers{{
+    {TransactionAction::kConditionCheck, "ConditionCheck", "conditionCheck", "Key", kConditionOnly},
+    {TransactionAction::kPut, "Put", "put", "Item", kConditionOnly},
+    {TransactionAction::kDelete, "Delete", "delete", "Key", kConditionOnly},
+    {TransactionAction::kUpdate, "Update", "update", "Key", kUpdateAndCondition},
+}};
+
+// DynamoDB prints the list in the message with each element's Java toString; ddblocal
+// abbreviates it, as no client reads it.
+constexpr std::string_view kRenderedList = "[...]";
+
+// TransactItems checked as a list: present, 1 to 100 elements.
+Result<const JsonValue*> read_transact_items(const JsonValue& body, Violations& violations) {
+  DDB_ASSIGN_OR_RETURN(const JsonValue* items, optional_array(body, "TransactItems"));
+  std::optional<std::size_t> size;
+  if (items != nullptr) {
+    size = items->Size();
+  }
+  check(violations, "transactItems", size,
+        items != nullptr && items->Empty() ? "[]" : kRenderedList, kTransactItemsRule);
+  return items;
+}
+
+std::string digest_of(const JsonValue& json) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  json.Accept(writer);
+  std::string digest(SHA256_DIGEST_LENGTH, '\0');
+  SHA256(reinterpret_cast<const unsigned char*>(buffer.GetString()), buffer.GetSize(),
+         reinterpret_cast<unsigned char*>(digest.data()));
+  return digest;
+}
+
+// One action of a TransactWriteItems, its member constraints recorded in `violations`.
+struct ParsedAction {
+  const ActionMember* member = nullptr;
+  const JsonValue* json = nullptr;
+  DecodedAttributes attributes;
+  std::optional<std::string_view> table_name;
+  bool return_old_item = false;
+};
+
+Result<ParsedAction> read_write_action(const JsonValue& element, std::size_t position,
+                                       Violations& violations) {
+  DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element));
+  ParsedAction parsed;
+  for (const ActionMember& member : kActionMembers) {
+    DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(*object, member.member));
+    if (json == nullptr) {
+      continue;
+    }
+    if (parsed.json != nullptr) {
+      return ApiError::validation(
+          "TransactItems can only contain one of Check, Put, Update or Delete");
+    }
+    parsed.member = &member;
+    parsed.json = json;
+  }
+  if (parsed.json == nullptr) {
+    return ApiError::validation(
+        "Invalid Request: TransactWriteRequest should contain Delete or Put or Update request");
+  }
+  const std::string path = "transactItems." + std::to_string(position) + ".member." +
+                           std::string(parsed.member->path) + ".";
+  DDB_ASSIGN_OR_RETURN(parsed.table_name, optional_string(*parsed.json, "TableName"));
+  DDB_ASSIGN_OR_RETURN(parsed.attributes,
+                       decode_attributes(*parsed.json, parsed.member->item_member));
+  DDB_ASSIGN_OR_RETURN(auto on_failure,
+                       optional_string(*parsed.json, "ReturnValuesOnConditionCheckFailure"));
+  DDB_ASSIGN_OR_RETURN(auto condition, optional_string(*parsed.json, "ConditionExpression"));
+  DDB_ASSIGN_OR_RETURN(auto update, optional_string(*parsed.json, "UpdateExpression"));
+  check(violations, path + "tableName", parsed.table_name, kTableNameRule);
+  check_present(violations, path + (parsed.member->item_member == "Item" ? "item" : "key"),
+                parsed.attributes.present);
+  check(violations, path + "returnValuesOnConditionCheckFailure", on_failure,
+        kReturnValuesOnConditionCheckFailureRule);
+  if (parsed.member->action == TransactionAction::kConditionCheck) {
+    check_present(violations, path + "conditionExpression", condition.has_value());
+  }
+  if (parsed.member->action == TransactionAction::kUpdate) {
+    check_present(violations, path + "updateExpression", update.has_value());
+  }
+  parsed.return_old_item = on_failure == "ALL_OLD";
+  return parsed;
+}
+
+// The action once every constraint passed: attribute values, size, expressions.
+Result<TransactWrite> to_transact_write(ParsedAction parsed) {
+  if (parsed.attributes.deferred) {
+    return std::move(*parsed.attributes.deferred);
+  }
+  const TransactionAction action = parsed.member->action;
+  if (action == TransactionAction::kPut &&
+      item_size(parsed.attributes.attributes) > kMaxItemBytes) {
+    return ApiError::validation("Item size has exceeded the maximum allowed size");
+  }
+  DDB_ASSIGN_OR_RETURN(auto expressions,
+                       parse_expression_members(*parsed.json, parsed.member->expressions));
+  return TransactWrite{action,
+                       std::string(*parsed.table_name),
+                       std::move(parsed.attributes.attributes),
+                       std::move(expressions.condition),
+                       std::move(expressions.update),
+                       parsed.return_old_item};
+}
+
+}  // namespace
+
+Result<TransactWriteItemsRequest> parse_transact_write_items(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
+  DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
+  DDB_ASSIGN_OR_RETURN(auto token, optional_string(body, "ClientRequestToken"));
+  Violations violations;
+  check(violations, "returnConsumedCapacity", capacity, kReturnConsumedCapacityRule);
+  check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
+  check(violations, "clientRequestToken", token, kClientRequestTokenRule);
+  DDB_ASSIGN_OR_RETURN(const JsonValue* items, read_transact_items(body, violations));
+  DDB_RETURN_IF_ERROR(violations.to_result());
+
+  std::vector<ParsedAction> parsed;
+  std::size_t position = 0;
+  for (const JsonValue& element : items->GetArray()) {
+    DDB_ASSIGN_OR_RETURN(auto action, read_write_action(element, ++position, violations));
+    parsed.push_back(std::move(action));
+  }
+  DDB_RETURN_IF_ERROR(violations.to_result());
+
+  TransactWriteItemsRequest request;
+  request.digest = digest_of(*items);
+  if (token) {
+    request.client_request_token = std::string(*token);
+  }
+  std::size_t payload = 0;
+  for (ParsedAction& action : parsed) {
+    DDB_ASSIGN_OR_RETURN(auto write, to_transact_write(std::move(action)));
+    if (write.action == TransactionAction::kPut) {
+      payload += item_size(write.item);
+    }
+    request.actions.push_back(std::move(write));
+  }
+  if (payload > kMaxTransactionBytes) {
+    return ApiError::validation("Transaction payload size cannot exceed 4MB. Payload Size: " +
+                                std::to_string(payload));
+  }
+  return request;
+}
+
+Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
+  Violations violations;
+  check(violations, "returnConsumedCapacity", capacity, kReturnConsumedCapacityRule);
+  DDB_ASSIGN_OR_RETURN(const JsonValue* items, read_transact_items(body, violations));
+  DDB_RETURN_IF_ERROR(violations.to_result());
+
+  struct ParsedGet {
+    const JsonValue* json;
+    std::optional<std::string_view> table_name;
+    DecodedAttributes key;
+  };
+  std::vector<ParsedGet> parsed;
+  std::size_t position = 0;
+  for (const JsonValue& element : items->GetArray()) {
+    const std::string path = "transactItems." + std::to_string(++position) + ".member.get";
+    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element));
+    DDB_ASSIGN_OR_RETURN(const JsonValue* get, optional_object(*object, "Get"));
+    if (get == nullptr) {
+      violations.add(path, std::nullopt, "Member must not be null");
+      continue;
+    }
+    ParsedGet entry{get, std::nullopt, {}};
+    DDB_ASSIGN_OR_RETURN(entry.table_name, optional_string(*get, "TableName"));
+    DDB_ASSIGN_OR_RETURN(entry.key, decode_attributes(*get, "Key"));
+    check(violations, path + ".tableName", entry.table_name, kTableNameRule);
+    check_present(violations, path + ".key", entry.key.present);
+    parsed.push_back(std::move(entry));
+  }
+  DDB_RETURN_IF_ERROR(violations.to_result());
+
+  TransactGetItemsRequest request;
+  for (ParsedGet& entry : parsed) {
+    if (entry.key.deferred) {
+      return std::move(*entry.key.deferred);
+    }
+    DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(*entry.json, kProjectionOnly));
+    request.gets.push_back(GetItemRequest{std::string(*entry.table_name),
+                                          std::move(entry.key.attributes), false,
+                                          std::move(expressions.projection)});
+  }
+  return request;
+}
+
+}  // namespace ddblocal::wire
