@@ -1,6 +1,8 @@
-"""Concurrent writers: single-item updates are atomic (no lost increments) and conditional writes
-are decided one at a time (exactly one create-if-absent wins per key)."""
+"""Concurrent writers: single-item updates are atomic (no lost increments), conditional writes
+are decided one at a time (exactly one create-if-absent wins per key) and transactions are
+serializable (transfers never show half done)."""
 
+import random
 import threading
 
 from botocore.exceptions import ClientError
@@ -119,3 +121,71 @@ def test_concurrent_optimistic_versioning(endpoint, client, create_table):
     final = client.get_item(TableName=name, Key=key, ConsistentRead=True)["Item"]["version"]["N"]
     assert int(final) > 0
     assert sorted(claimed) == list(range(1, int(final) + 1))
+
+
+# Transfers between accounts with TransactWriteItems, while readers take TransactGetItems
+# snapshots: the total never changes, no snapshot sees half a transfer, no balance goes
+# negative, and every transfer that succeeded is in the final balances.
+def test_transfers_are_serializable(endpoint, client, create_table):
+    name = create_table()
+    accounts, opening, writers, readers = 10, 100, 6, 2
+    transfers_per_writer = 150
+    for account in range(accounts):
+        client.put_item(TableName=name, Item={"p": {"S": f"acct{account}"}, "b": {"N": str(opening)}})
+    done = threading.Event()
+    moved = [0] * accounts  # net change per account from committed transfers
+    lock = threading.Lock()
+
+    def writer(thread_client, seed):
+        def run():
+            rng = random.Random(seed)
+            for _ in range(transfers_per_writer):
+                source, target = rng.sample(range(accounts), 2)
+                amount = {"N": str(rng.randint(1, 30))}
+                try:
+                    thread_client.transact_write_items(TransactItems=[
+                        {"Update": {"TableName": name, "Key": {"p": {"S": f"acct{source}"}},
+                                    "UpdateExpression": "SET b = b - :a",
+                                    "ConditionExpression": "b >= :a",
+                                    "ExpressionAttributeValues": {":a": amount}}},
+                        {"Update": {"TableName": name, "Key": {"p": {"S": f"acct{target}"}},
+                                    "UpdateExpression": "ADD b :a",
+                                    "ExpressionAttributeValues": {":a": amount}}},
+                    ])
+                except ClientError as err:
+                    if err.response["Error"]["Code"] != "TransactionCanceledException":
+                        raise
+                    continue
+                with lock:
+                    moved[source] -= int(amount["N"])
+                    moved[target] += int(amount["N"])
+        return run
+
+    snapshots = []
+
+    def reader(thread_client):
+        def run():
+            gets = [{"Get": {"TableName": name, "Key": {"p": {"S": f"acct{a}"}}}}
+                    for a in range(accounts)]
+            while not done.is_set():
+                responses = thread_client.transact_get_items(TransactItems=gets)["Responses"]
+                balances = [int(r["Item"]["b"]["N"]) for r in responses]
+                assert sum(balances) == accounts * opening, balances
+                assert min(balances) >= 0, balances
+                snapshots.append(balances)
+        return run
+
+    clients = make_clients(endpoint, writers + readers)
+    write_threads = [writer(c, seed) for seed, c in enumerate(clients[:writers])]
+
+    def writers_then_stop():
+        try:
+            run_threads(write_threads)
+        finally:
+            done.set()
+
+    run_threads([writers_then_stop] + [reader(c) for c in clients[writers:]])
+    assert snapshots
+    final = client.scan(TableName=name, ConsistentRead=True)["Items"]
+    balances = {item["p"]["S"]: int(item["b"]["N"]) for item in final}
+    assert balances == {f"acct{a}": opening + moved[a] for a in range(accounts)}

@@ -224,5 +224,41 @@ TEST(WriteErrorBody, CarriesTheOldItemOfAFailedCondition) {
       parse_json(write_error_body(ApiError::conditional_check_failed())).HasMember("Item"));
 }
 
+TEST(WriteErrorBody, ListsCancellationReasonsInOrder) {
+  const ApiError error = ApiError::transaction_canceled(
+      {{"None", "", nullptr},
+       {"ConditionalCheckFailed", "The conditional request failed",
+        std::make_shared<const Item>(Item{{"p", std::string("k")}})},
+       {"ValidationError", "Item size to update has exceeded the maximum allowed size", nullptr}});
+  EXPECT_EQ(write_error_body(error),
+            R"({"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException",)"
+            R"("message":"Transaction cancelled, please refer cancellation reasons for specific )"
+            R"(reasons [None, ConditionalCheckFailed, ValidationError]",)"
+            R"("CancellationReasons":[{"Code":"None"},)"
+            R"({"Item":{"p":{"S":"k"}},"Code":"ConditionalCheckFailed",)"
+            R"("Message":"The conditional request failed"},)"
+            R"({"Code":"ValidationError",)"
+            R"("Message":"Item size to update has exceeded the maximum allowed size"}]})");
+}
+
+TEST(WriteBatchGetResponse, EveryTableInResponsesAndUnprocessedKeysWithTheirRequest) {
+  const Item a{{"p", std::string("a")}};
+  const Item b{{"p", std::string("b")}};
+  const JsonDocument request =
+      parse_json(R"({"Keys":[{"p":{"S":"a"}},{"p":{"S":"b"}}],"ProjectionExpression":"p"})");
+  const std::vector<TableItems> responses{{"one", {a}}, {"two", {}}};
+  const std::vector<UnprocessedKeys> unprocessed{{"two", &request, {&b}}};
+  EXPECT_EQ(write_batch_get_response(responses, unprocessed),
+            R"({"Responses":{"one":[{"p":{"S":"a"}}],"two":[]},)"
+            R"("UnprocessedKeys":{"two":{"ProjectionExpression":"p","Keys":[{"p":{"S":"b"}}]}}})");
+  EXPECT_EQ(write_batch_get_response({}, {}), R"({"Responses":{},"UnprocessedKeys":{}})");
+}
+
+TEST(WriteTransactGetResponse, MissingItemIsAnEmptyResponse) {
+  const std::vector<std::optional<Item>> items{Item{{"p", std::string("a")}}, std::nullopt, Item{}};
+  EXPECT_EQ(write_transact_get_response(items),
+            R"({"Responses":[{"Item":{"p":{"S":"a"}}},{},{"Item":{}}]})");
+}
+
 }  // namespace
 }  // namespace ddblocal::wire
