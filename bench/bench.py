@@ -85,8 +85,13 @@ def run_store(binary, label, args, seconds, connections, rows):
         keys_per_thread = max(1, items // WRK_THREADS // 2)
         get = wrk(port, "get_item.lua", seconds, connections, {
             "BENCH_PUT_THREADS": str(WRK_THREADS), "BENCH_KEYS_PER_THREAD": str(keys_per_thread)})
-        for name, result in (("PutItem", put), ("GetItem", get)):
-            rows.append(f"| {label} | {name} | {result['rps']:,.0f} | {result['p50_us'] / 1000:.2f} | "
+        batch = wrk(port, "batch_write_item.lua", seconds, connections)
+        transact = wrk(port, "transact_write_items.lua", seconds, connections)
+        for name, result, items_per_request in (("PutItem", put, 1), ("GetItem", get, 1),
+                                                ("BatchWriteItem (25)", batch, 25),
+                                                ("TransactWriteItems (4)", transact, 4)):
+            rows.append(f"| {label} | {name} | {result['rps']:,.0f} | "
+                        f"{result['rps'] * items_per_request:,.0f} | {result['p50_us'] / 1000:.2f} | "
                         f"{result['p99_us'] / 1000:.2f} | {result['errors']} |")
         return {"startup_ms": startup_ms, "idle_mb": idle_mb, "loaded_mb": loaded_mb, "items": items}
     finally:
@@ -111,8 +116,8 @@ def main():
 
     print(f"{options.connections} connections, {WRK_THREADS} wrk threads, {options.seconds} s per "
           f"workload, on {os.cpu_count()} cores.\n")
-    print("| store | operation | req/s | p50 ms | p99 ms | errors |")
-    print("|---|---|---|---|---|---|")
+    print("| store | operation | req/s | items/s | p50 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     print("\n| store | start-up to first answer (ms) | RSS idle (MB) | RSS after the PutItem run (MB) | items |")
     print("|---|---|---|---|---|")

@@ -36,10 +36,11 @@ TableStats stats_delta(const std::optional<Item>& old_item, const std::optional<
   return delta;
 }
 
-// Adds one item's write, and the table's stats change, to `batch`.
+// Adds one item's write, and the table's stats change, to `batch`. A write that changes
+// nothing (a ConditionCheck, a put of the same item) adds nothing.
 void add_item_write(Database& database, rocksdb::WriteBatch& batch, const Table& table,
                     const std::string& item_key, const ItemWrite& write) {
-  if (!write.old_item && !write.new_item) {
+  if (write.old_item == write.new_item) {
     return;
   }
   if (write.new_item) {

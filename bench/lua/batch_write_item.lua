@@ -1,0 +1,23 @@
+-- BatchWriteItem of 25 ~300-byte items with distinct keys: "b<thread>-<n>-<i>".
+package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
+local common = require("common")
+
+setup = common.number_threads()
+
+local headers = common.headers("BatchWriteItem")
+local payload = string.rep("x", 240)
+local counter = 0
+
+function request()
+  counter = counter + 1
+  local writes = {}
+  for i = 1, 25 do
+    writes[i] = string.format(
+      '{"PutRequest":{"Item":{"pk":{"S":"b%d-%d-%d"},"n":{"N":"%d"},"payload":{"S":"%s"}}}}',
+      thread_id, counter, i, counter, payload)
+  end
+  local body = '{"RequestItems":{"bench":[' .. table.concat(writes, ",") .. ']}}'
+  return wrk.format("POST", "/", headers, body)
+end
+
+done = common.done
