@@ -20,6 +20,9 @@ ParsedConfig parse_config(int argc, const char* const* argv) {
   app.add_flag("--in-memory", config.in_memory, "Keep all data in memory; nothing is saved")
       ->envname("DDBLOCAL_IN_MEMORY")
       ->excludes(data_dir);
+  app.add_flag("--sync-writes", config.sync_writes,
+               "fsync each write before answering, to survive a power loss (slower)")
+      ->envname("DDBLOCAL_SYNC_WRITES");
   app.add_option("--log-level", config.log_level, "trace, debug, info, warn, error or off")
       ->envname("DDBLOCAL_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))

@@ -21,23 +21,36 @@ HttpResponse broken_request_response(const beast::error_code& error, const HttpR
 
 }  // namespace
 
-net::awaitable<void> serve_http_session(tcp::socket socket, const Router& router) {
-  beast::tcp_stream stream(std::move(socket));
+net::awaitable<void> serve_http_session(tcp::socket socket, const Router& router,
+                                        Sessions& sessions) {
+  Sessions::Handle session = sessions.add(std::move(socket));
+  beast::tcp_stream& stream = session->stream;
   beast::flat_buffer buffer;
   beast::error_code error;
-  for (;;) {
+  while (!sessions.shutting_down()) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(kMaxRequestHeaderBytes);
     parser.body_limit(kMaxRequestBodyBytes);
     stream.expires_after(kRequestTimeout);
-    co_await http::async_read(stream, buffer, parser,
-                              net::redirect_error(net::use_awaitable, error));
+    // Idle until the header is in: a shutdown closes the connection meanwhile.
+    session->idle = buffer.size() == 0;
+    co_await http::async_read_header(stream, buffer, parser,
+                                     net::redirect_error(net::use_awaitable, error));
+    session->idle = false;
+    if (!error) {
+      co_await http::async_read(stream, buffer, parser,
+                                net::redirect_error(net::use_awaitable, error));
+    }
     if (error == http::error::end_of_stream || error == beast::error::timeout ||
-        error == net::error::connection_reset || error == net::error::eof) {
+        error == net::error::connection_reset || error == net::error::eof ||
+        error == net::error::operation_aborted) {
       break;
     }
     HttpResponse response =
         error ? broken_request_response(error, parser.get()) : router.handle(parser.get());
+    if (sessions.shutting_down()) {
+      response.keep_alive(false);
+    }
     stream.expires_after(kRequestTimeout);
     co_await http::async_write(stream, response, net::redirect_error(net::use_awaitable, error));
     if (error || !response.keep_alive()) {

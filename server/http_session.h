@@ -4,6 +4,7 @@
 
 #include "server/asio.h"
 #include "server/router.h"
+#include "server/sessions.h"
 
 namespace ddblocal {
 
@@ -14,8 +15,10 @@ inline constexpr std::uint32_t kMaxRequestHeaderBytes = 64 * 1024;
 // How long a connection may take to send a request (or stay idle between requests).
 inline constexpr std::chrono::seconds kRequestTimeout{60};
 
-// Serves one accepted connection until the client closes it, it times out or a request
-// breaks HTTP. Runs on the socket's executor (a strand per connection).
-net::awaitable<void> serve_http_session(tcp::socket socket, const Router& router);
+// Serves one accepted connection until the client closes it, it times out, a request breaks
+// HTTP or the server shuts down (after answering the request in progress, with
+// "Connection: close"). Runs on the socket's executor (a strand per connection).
+net::awaitable<void> serve_http_session(tcp::socket socket, const Router& router,
+                                        Sessions& sessions);
 
 }  // namespace ddblocal

@@ -26,17 +26,34 @@ net::awaitable<void> Server::accept_connections() {
     }
     socket.set_option(tcp::no_delay(true), error);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, serve_http_session(std::move(socket), router_), net::detached);
+    net::co_spawn(executor, serve_http_session(std::move(socket), router_, sessions_),
+                  net::detached);
   }
+}
+
+net::awaitable<void> Server::drain() {
+  const auto deadline = std::chrono::steady_clock::now() + kDrainTimeout;
+  net::steady_timer timer(co_await net::this_coro::executor);
+  // Polled: sessions end on many strands, and a shutdown happens once.
+  while (!sessions_.empty() && std::chrono::steady_clock::now() < deadline) {
+    timer.expires_after(std::chrono::milliseconds(10));
+    co_await timer.async_wait(net::use_awaitable);
+  }
+  if (!sessions_.empty()) {
+    spdlog::warn("shutdown: abandoning requests still in progress after {} s",
+                 kDrainTimeout.count());
+  }
+  io_context_.stop();
 }
 
 void Server::run(unsigned threads) {
   net::signal_set signals(io_context_, SIGINT, SIGTERM);
   signals.async_wait([this](const beast::error_code&, int signal) {
-    spdlog::info("signal {}: stopping", signal);
+    spdlog::info("signal {}: shutting down", signal);
     beast::error_code ignored;
     acceptor_.close(ignored);
-    io_context_.stop();
+    sessions_.shut_down();
+    net::co_spawn(io_context_, drain(), net::detached);
   });
   net::co_spawn(io_context_, accept_connections(), net::detached);
 

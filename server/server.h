@@ -1,11 +1,13 @@
 // Server: the listener and the threads that run every connection.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
 #include "server/asio.h"
 #include "server/router.h"
+#include "server/sessions.h"
 
 namespace ddblocal {
 
@@ -17,15 +19,22 @@ class Server {
   // The port actually bound.
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
 
-  // Serves on `threads` threads until SIGINT or SIGTERM, then stops and returns.
+  // How long a shutdown waits for requests in progress before it abandons them.
+  static constexpr std::chrono::seconds kDrainTimeout{10};
+
+  // Serves on `threads` threads until SIGINT or SIGTERM, then shuts down gracefully: stops
+  // accepting, closes idle connections, lets requests in progress finish (for up to
+  // kDrainTimeout), and returns.
   void run(unsigned threads);
 
  private:
   net::awaitable<void> accept_connections();
+  net::awaitable<void> drain();
 
   net::io_context io_context_;
   tcp::acceptor acceptor_;
   const Router& router_;
+  Sessions sessions_;
 };
 
 }  // namespace ddblocal

@@ -92,6 +92,7 @@ Result<std::unique_ptr<Database>> Database::open(const StoreOptions& store_optio
     return rocksdb_error(status);
   }
   database->db_.reset(db);
+  database->write_options_.sync = store_options.sync_writes;
   database->items_ = handles[0];
   database->catalog_ = handles[1];
   database->stats_ = handles[2];
@@ -148,6 +149,14 @@ Result<std::vector<std::optional<std::string>>> Database::get_all(
     }
   }
   return found;
+}
+
+Result<void> Database::flush() {
+  rocksdb::Status status = db_->Flush(rocksdb::FlushOptions(), {items_, catalog_, stats_});
+  if (!status.ok()) {
+    return rocksdb_error(status);
+  }
+  return {};
 }
 
 void Database::add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, TableStats delta) {

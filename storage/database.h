@@ -47,6 +47,9 @@ class Database {
   Result<std::vector<std::optional<std::string>>> get_all(rocksdb::ColumnFamilyHandle* family,
                                                           std::span<const std::string> keys);
 
+  // Flushes every column family's memtable.
+  Result<void> flush();
+
   // Adds a stats delta for a table to `batch`.
   void add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, TableStats delta);
   Result<TableStats> read_stats(std::uint64_t table_uid);

@@ -227,6 +227,10 @@ Result<std::vector<std::optional<Item>>> Store::get_all(std::span<const ItemAddr
   return decode_items(stored);
 }
 
+Result<void> Store::flush() {
+  return database_->flush();
+}
+
 Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& condition,
                               const PageRequest& request) {
   KeyRange range = query_range(table, condition);

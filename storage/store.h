@@ -24,6 +24,10 @@ struct StoreOptions {
   std::string path = "./ddblocal-data";
   // Keep everything in RAM (RocksDB's in-memory Env); nothing survives the process.
   bool in_memory = false;
+  // fsync the WAL before a write is acknowledged, so that it survives a power loss or an
+  // operating-system crash. Without it a write is in the WAL (in the OS's page cache) when
+  // acknowledged: it survives the process being killed, not the machine going down.
+  bool sync_writes = false;
 };
 
 // A table as the catalog records it.
@@ -147,6 +151,9 @@ class Store {
   // write_all is seen entirely or not at all.
   // REQUIRES: keys as in get_item.
   Result<std::vector<std::optional<Item>>> get_all(std::span<const ItemAddress> addresses);
+
+  // Writes the memtables out to SST files, so that the next open replays no WAL.
+  Result<void> flush();
 
   // A page of the items whose keys satisfy `condition` (one partition, a sort key range).
   Result<ItemPage> query(const Table& table, const expr::KeyCondition& condition,

@@ -19,13 +19,16 @@ TEST(Config, DefaultsToLoopbackPort8000OnDisk) {
   EXPECT_EQ(parsed.config->port, 8000);
   EXPECT_EQ(parsed.config->data_dir, "./ddblocal-data");
   EXPECT_FALSE(parsed.config->in_memory);
+  EXPECT_FALSE(parsed.config->sync_writes);
 }
 
 TEST(Config, ReadsFlags) {
-  ParsedConfig parsed = parse({"--port", "9000", "--in-memory", "--log-level", "warn"});
+  ParsedConfig parsed =
+      parse({"--port", "9000", "--in-memory", "--log-level", "warn", "--sync-writes"});
   ASSERT_TRUE(parsed.config.has_value());
   EXPECT_EQ(parsed.config->port, 9000);
   EXPECT_TRUE(parsed.config->in_memory);
+  EXPECT_TRUE(parsed.config->sync_writes);
   EXPECT_EQ(parsed.config->log_level, "warn");
 }
 
