@@ -266,3 +266,23 @@ def test_protocol_body_over_16mb_rejected(endpoint, create_table):
     status, body = post_raw_socket(endpoint, request, "DynamoDB_20120810.PutItem")
     assert status == 413, f"expected 413, got {status} {body[:200]!r} after {time.monotonic() - start:.1f} s"
     assert post(endpoint, b"{}").status == 200
+
+
+# Members a request's shape lacks are ignored, as DynamoDB's deserializer ignores them: reads
+# that only project have no ExpressionAttributeValues (boto3 will not send it, so raw HTTP).
+VALUES = {":v": {"S": "x"}}
+
+
+@pytest.mark.parametrize("operation, body", [
+    ("GetItem", lambda table: {"TableName": table, "Key": {"p": {"S": "k"}},
+                               "ExpressionAttributeValues": VALUES}),
+    ("BatchGetItem", lambda table: {"RequestItems": {table: {
+        "Keys": [{"p": {"S": "k"}}], "ExpressionAttributeValues": VALUES}}}),
+    ("TransactGetItems", lambda table: {"TransactItems": [{"Get": {
+        "TableName": table, "Key": {"p": {"S": "k"}}, "ExpressionAttributeValues": VALUES}}]}),
+])
+def test_protocol_unknown_member_ignored(endpoint, create_table, operation, body):
+    name = create_table()
+    response = post(endpoint, json.dumps(body(name)).encode(),
+                    target=f"DynamoDB_20120810.{operation}")
+    assert response.status == 200, response.body

@@ -128,6 +128,12 @@ std::string_view value_users(const ExpressionMembersAllowed& allowed) {
   return allowed.filter ? "FilterExpression is null" : "ConditionExpression is null";
 }
 
+// Whether the operation has ExpressionAttributeValues at all: those that only project (GetItem,
+// BatchGetItem, TransactGetItems) do not, and DynamoDB ignores members a shape lacks.
+bool takes_values(const ExpressionMembersAllowed& allowed) {
+  return allowed.update || allowed.condition || allowed.filter || allowed.key_condition;
+}
+
 // The texts of the allowed expressions, absent when the body has none; listed in the order
 // DynamoDB names them in its messages.
 struct ExpressionTexts {
@@ -187,7 +193,7 @@ Result<void> check_expression_members(const JsonValue& body,
     return ApiError::validation(
         "ExpressionAttributeNames can only be specified when using expressions");
   }
-  if (values != nullptr && !texts.any_with_values()) {
+  if (values != nullptr && takes_values(allowed) && !texts.any_with_values()) {
     return ApiError::validation(
         "ExpressionAttributeValues can only be specified when using "
         "expressions: " +
@@ -206,7 +212,10 @@ Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
   DDB_RETURN_IF_ERROR(check_expression_members(body, allowed));
   DDB_ASSIGN_OR_RETURN(const ExpressionTexts texts, read_texts(body, allowed));
   DDB_ASSIGN_OR_RETURN(auto names, read_names(body));
-  DDB_ASSIGN_OR_RETURN(auto values, read_values(body));
+  std::optional<Item> values;
+  if (takes_values(allowed)) {
+    DDB_ASSIGN_OR_RETURN(values, read_values(body));
+  }
 
   expr::Placeholders placeholders(names ? &*names : nullptr, values ? &*values : nullptr);
   auto condition = [&](std::string_view text,

@@ -81,6 +81,16 @@ TEST(ParseExpressionMembers, PlaceholdersNeedAnExpression) {
             "UpdateExpression and ConditionExpression are null");
 }
 
+// GetItem and the other reads that only project have no such member: DynamoDB ignores it.
+TEST(ParseExpressionMembers, ValuesAreIgnoredWhereOnlyAProjectionIsAllowed) {
+  Result<ExpressionMembers> members =
+      parse(R"({"ProjectionExpression":"a","ExpressionAttributeValues":{":v":{"S":"x"}}})",
+            kProjectionOnly);
+  ASSERT_TRUE(members.has_value()) << members.error().message();
+  EXPECT_TRUE(members->projection.has_value());
+  EXPECT_TRUE(parse(R"({"ExpressionAttributeValues":{":v":1}})", kProjectionOnly).has_value());
+}
+
 TEST(ParseExpressionMembers, UnusedPlaceholdersAreErrors) {
   EXPECT_EQ(error_of(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":)"
                      R"({":v":{"S":"x"},":u":{"S":"y"}}})"),
