@@ -158,20 +158,17 @@ def test_resource_batch_write_and_get(dynamodb, create_table):
 # --- BatchWriteItem errors --------------------------------------------------------------------
 
 
-# RequestItems missing.
+# RequestItems missing or {}, in both batch operations.
 @pytest.mark.oracle_deviation(LOCAL_REQUEST_ITEMS)
-def test_write_request_items_missing_rejected(raw_client):
-    assert failure(raw_client.batch_write_item) == validation(
-        "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: "
-        "Member must not be null")
-
-
-# RequestItems {}.
-@pytest.mark.oracle_deviation(LOCAL_REQUEST_ITEMS)
-def test_write_request_items_empty_rejected(raw_client):
-    assert failure(raw_client.batch_write_item, RequestItems={}) == validation(
-        "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
-        "Member must have length greater than or equal to 1")
+@pytest.mark.parametrize("operation", ["batch_write_item", "batch_get_item"])
+@pytest.mark.parametrize("params, message", [
+    ({}, "Value null at 'requestItems' failed to satisfy constraint: Member must not be null"),
+    ({"RequestItems": {}}, "Value '{}' at 'requestItems' failed to satisfy constraint: "
+                           "Member must have length greater than or equal to 1"),
+])
+def test_request_items_missing_or_empty_rejected(raw_client, operation, params, message):
+    assert failure(getattr(raw_client, operation), **params) == validation(
+        "1 validation error detected: " + message)
 
 
 # A table with an empty request list, even next to a valid one (DynamoDB Local's text).
@@ -459,22 +456,6 @@ def test_get_100_keys_accepted(client, create_table):
 
 
 # --- BatchGetItem errors ----------------------------------------------------------------------
-
-
-# RequestItems missing.
-@pytest.mark.oracle_deviation(LOCAL_REQUEST_ITEMS)
-def test_get_request_items_missing_rejected(raw_client):
-    assert failure(raw_client.batch_get_item) == validation(
-        "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: "
-        "Member must not be null")
-
-
-# RequestItems {}.
-@pytest.mark.oracle_deviation(LOCAL_REQUEST_ITEMS)
-def test_get_request_items_empty_rejected(raw_client):
-    assert failure(raw_client.batch_get_item, RequestItems={}) == validation(
-        "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
-        "Member must have length greater than or equal to 1")
 
 
 # Keys [] or missing (the real service's constraint texts).

@@ -5,16 +5,14 @@ local common = require("common")
 setup = common.number_threads()
 
 local headers = common.headers("BatchWriteItem")
-local payload = string.rep("x", 240)
 local counter = 0
 
 function request()
   counter = counter + 1
   local writes = {}
   for i = 1, 25 do
-    writes[i] = string.format(
-      '{"PutRequest":{"Item":{"pk":{"S":"b%d-%d-%d"},"n":{"N":"%d"},"payload":{"S":"%s"}}}}',
-      thread_id, counter, i, counter, payload)
+    local item = common.item(string.format("b%d-%d-%d", thread_id, counter, i), counter)
+    writes[i] = '{"PutRequest":{"Item":' .. item .. '}}'
   end
   local body = '{"RequestItems":{"bench":[' .. table.concat(writes, ",") .. ']}}'
   return wrk.format("POST", "/", headers, body)

@@ -20,6 +20,12 @@ function common.number_threads()
   end
 end
 
+-- The JSON of a ~300-byte item with key `key` and counter `n`, as the write workloads put it.
+local payload = string.rep("x", 240)
+function common.item(key, n)
+  return string.format('{"pk":{"S":"%s"},"n":{"N":"%d"},"payload":{"S":"%s"}}', key, n, payload)
+end
+
 function common.done(summary, latency, requests)
   io.write(string.format(
     '{"requests": %d, "seconds": %.3f, "errors": %d, "p50_us": %d, "p99_us": %d}\n',

@@ -5,15 +5,12 @@ local common = require("common")
 setup = common.number_threads()
 
 local headers = common.headers("PutItem")
-local payload = string.rep("x", 240)
 local counter = 0
 
 function request()
   counter = counter + 1
-  local body = string.format(
-    '{"TableName":"bench","Item":{"pk":{"S":"t%d-%d"},"n":{"N":"%d"},"payload":{"S":"%s"}}}',
-    thread_id, counter, counter, payload)
-  return wrk.format("POST", "/", headers, body)
+  local item = common.item(string.format("t%d-%d", thread_id, counter), counter)
+  return wrk.format("POST", "/", headers, '{"TableName":"bench","Item":' .. item .. '}')
 end
 
 done = common.done

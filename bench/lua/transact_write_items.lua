@@ -5,19 +5,16 @@ local common = require("common")
 setup = common.number_threads()
 
 local headers = common.headers("TransactWriteItems")
-local payload = string.rep("x", 240)
 local counter = 0
 
 function request()
   counter = counter + 1
   local actions = {}
   for i = 1, 4 do
-    actions[i] = string.format(
-      '{"Put":{"TableName":"bench","Item":{"pk":{"S":"x%d-%d-%d"},"n":{"N":"%d"},"payload":{"S":"%s"}}}}',
-      thread_id, counter, i, counter, payload)
+    local item = common.item(string.format("x%d-%d-%d", thread_id, counter, i), counter)
+    actions[i] = '{"Put":{"TableName":"bench","Item":' .. item .. '}}'
   end
-  local body = '{"TransactItems":[' .. table.concat(actions, ",") .. ']}'
-  return wrk.format("POST", "/", headers, body)
+  return wrk.format("POST", "/", headers, '{"TransactItems":[' .. table.concat(actions, ",") .. ']}')
 end
 
 done = common.done

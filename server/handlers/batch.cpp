@@ -1,13 +1,11 @@
 // BatchWriteItem and BatchGetItem. A batch writes as one atomic write (DynamoDB promises less:
 // each item on its own), so UnprocessedItems is always empty.
-#include <algorithm>
-
 #include "protocol/expressions/projection.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
 #include "server/handlers/item_changes.h"
-#include "server/handlers/table_lookup.h"
+#include "server/handlers/item_targets.h"
 
 namespace ddblocal {
 namespace {
@@ -16,36 +14,24 @@ namespace {
 // (API Reference: "up to 16 MB of data").
 constexpr std::size_t kMaxBatchGetResponseBytes = 16 * 1024 * 1024;
 
-// True when an earlier entry of `addresses` names the same item as addresses[i].
-bool names_an_earlier_item(const std::vector<storage::ItemAddress>& addresses, std::size_t i) {
-  return std::any_of(addresses.begin(), addresses.begin() + static_cast<std::ptrdiff_t>(i),
-                     [&](const storage::ItemAddress& earlier) {
-                       return earlier.table == addresses[i].table &&
-                              *earlier.key == *addresses[i].key;
-                     });
-}
-
 }  // namespace
 
 Result<std::string> handle_batch_write_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_batch_write_item(body));
-  TableLookup tables(context);
-  std::vector<Item> keys;
-  keys.reserve(request.writes.size());
-  std::vector<storage::ItemAddress> addresses;
+  ItemTargets targets(context);
   for (const wire::BatchWrite& write : request.writes) {
-    DDB_ASSIGN_OR_RETURN(const storage::Table* table, tables.find(write.table_name));
-    keys.push_back(write.put ? wire::key_of(table->schema, write.item) : write.item);
-    DDB_RETURN_IF_ERROR(wire::validate_key(table->schema, keys.back()));
-    addresses.push_back({table, &keys.back()});
-    if (names_an_earlier_item(addresses, addresses.size() - 1)) {
-      return ApiError::validation("Provided list of item keys contains duplicates");
-    }
+    DDB_RETURN_IF_ERROR(targets.add(write.table_name, write.item, write.put));
+    const storage::ItemAddress& address = targets.addresses().back();
+    DDB_RETURN_IF_ERROR(wire::validate_key(address.table->schema, *address.key));
+  }
+  if (targets.first_repeated()) {
+    return ApiError::validation("Provided list of item keys contains duplicates");
   }
   std::vector<storage::KeyedChange> changes;
   for (std::size_t i = 0; i < request.writes.size(); ++i) {
     const wire::BatchWrite& write = request.writes[i];
-    changes.push_back({addresses[i], write.put ? put_change({}, write.item) : delete_change({})});
+    changes.push_back(
+        {targets.addresses()[i], write.put ? put_change({}, write.item) : delete_change({})});
   }
   DDB_ASSIGN_OR_RETURN(auto outcome, context.store.write_all(changes));
   if (!outcome.committed()) {
@@ -56,22 +42,20 @@ Result<std::string> handle_batch_write_item(RequestContext& context, const wire:
 
 Result<std::string> handle_batch_get_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_batch_get_item(body));
-  TableLookup tables(context);
-  std::vector<storage::ItemAddress> addresses;
+  ItemTargets targets(context);
   for (const wire::BatchGetTable& part : request.tables) {
-    DDB_ASSIGN_OR_RETURN(const storage::Table* table, tables.find(part.table_name));
     for (const Item& key : part.keys) {
-      DDB_RETURN_IF_ERROR(wire::validate_key(table->schema, key));
-      addresses.push_back({table, &key});
+      DDB_RETURN_IF_ERROR(targets.add(part.table_name, key, false));
+      DDB_RETURN_IF_ERROR(wire::validate_key(targets.addresses().back().table->schema, key));
     }
   }
-  DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(addresses));
+  DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(targets.addresses()));
 
   std::vector<wire::TableItems> responses;
   std::vector<wire::UnprocessedKeys> unprocessed;
   std::size_t response_bytes = 0;
   bool full = false;     // once a key is left, so are all after it
-  std::size_t next = 0;  // index into addresses and items
+  std::size_t next = 0;  // index into the targets and items
   for (const wire::BatchGetTable& part : request.tables) {
     wire::TableItems& found = responses.emplace_back(wire::TableItems{part.table_name, {}});
     for (const Item& key : part.keys) {

@@ -1,27 +1,20 @@
 // TransactWriteItems and TransactGetItems: all-or-nothing writes and snapshot reads of up to
 // 100 items across tables, on the store's write_all and get_all.
-#include <algorithm>
-
 #include "protocol/expressions/projection.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
 #include "server/handlers/item_changes.h"
-#include "server/handlers/table_lookup.h"
+#include "server/handlers/item_targets.h"
 
 namespace ddblocal {
 namespace {
 
 // A transaction names each item once: DynamoDB refuses two actions (or two Gets) on one item.
-Result<void> check_distinct_items(const std::vector<storage::ItemAddress>& addresses) {
-  for (auto address = addresses.begin(); address != addresses.end(); ++address) {
-    const bool repeated = std::any_of(addresses.begin(), address, [&](const auto& earlier) {
-      return earlier.table == address->table && *earlier.key == *address->key;
-    });
-    if (repeated) {
-      return ApiError::validation(
-          "Transaction request cannot include multiple operations on one item");
-    }
+Result<void> check_distinct_items(const ItemTargets& targets) {
+  if (targets.first_repeated()) {
+    return ApiError::validation(
+        "Transaction request cannot include multiple operations on one item");
   }
   return {};
 }
@@ -105,20 +98,16 @@ Result<std::string> run_transaction(RequestContext& context,
 Result<std::string> handle_transact_write_items(RequestContext& context,
                                                 const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_transact_write_items(body));
-  TableLookup tables(context);
-  std::vector<Item> keys;
-  keys.reserve(request.actions.size());
-  std::vector<storage::ItemAddress> addresses;
+  ItemTargets targets(context);
   for (const wire::TransactWrite& action : request.actions) {
-    DDB_ASSIGN_OR_RETURN(const storage::Table* table, tables.find(action.table_name));
-    keys.push_back(action.action == wire::TransactionAction::kPut
-                       ? wire::key_of(table->schema, action.item)
-                       : action.item);
-    addresses.push_back({table, &keys.back()});
+    DDB_RETURN_IF_ERROR(targets.add(action.table_name, action.item,
+                                    action.action == wire::TransactionAction::kPut));
   }
-  DDB_RETURN_IF_ERROR(check_distinct_items(addresses));
+  DDB_RETURN_IF_ERROR(check_distinct_items(targets));
+  const std::vector<storage::ItemAddress>& addresses = targets.addresses();
   for (std::size_t i = 0; i < request.actions.size(); ++i) {
-    if (auto valid = validate_action(addresses[i].table->schema, request.actions[i], keys[i]);
+    if (auto valid =
+            validate_action(addresses[i].table->schema, request.actions[i], *addresses[i].key);
         !valid) {
       return canceled_by_validation(request.actions.size(), i, valid.error());
     }
@@ -149,13 +138,12 @@ Result<std::string> handle_transact_write_items(RequestContext& context,
 Result<std::string> handle_transact_get_items(RequestContext& context,
                                               const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_transact_get_items(body));
-  TableLookup tables(context);
-  std::vector<storage::ItemAddress> addresses;
+  ItemTargets targets(context);
   for (const wire::GetItemRequest& get : request.gets) {
-    DDB_ASSIGN_OR_RETURN(const storage::Table* table, tables.find(get.table_name));
-    addresses.push_back({table, &get.key});
+    DDB_RETURN_IF_ERROR(targets.add(get.table_name, get.key, false));
   }
-  DDB_RETURN_IF_ERROR(check_distinct_items(addresses));
+  DDB_RETURN_IF_ERROR(check_distinct_items(targets));
+  const std::vector<storage::ItemAddress>& addresses = targets.addresses();
   for (std::size_t i = 0; i < addresses.size(); ++i) {
     if (auto valid = wire::validate_key(addresses[i].table->schema, *addresses[i].key); !valid) {
       return canceled_by_validation(addresses.size(), i, valid.error());
