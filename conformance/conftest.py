@@ -85,7 +85,8 @@ def ddblocal_binary():
 @contextlib.contextmanager
 def running_ddblocal(*args):
     """Starts the ddblocal binary with `args` on a free port, yields its URL, and stops it with
-    SIGTERM (then SIGKILL if it lingers) at the end of the block."""
+    SIGTERM (then SIGKILL if it lingers) at the end of the block. A server that does not exit 0
+    (a crash, a sanitizer's report, a shutdown that hangs) fails the block with its log."""
     port = _free_port()
     log = tempfile.NamedTemporaryFile(prefix="ddblocal-conformance-", suffix=".log", delete=False)
     proc = subprocess.Popen(
@@ -99,12 +100,16 @@ def running_ddblocal(*args):
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            exit_code = proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+            exit_code = "none: killed after SIGTERM did not stop it"
         log.close()
+        output = pathlib.Path(log.name).read_text(errors="replace")
         os.unlink(log.name)
+    if exit_code != 0:
+        raise AssertionError(f"ddblocal exited with code {exit_code}; log:\n{output[-8000:]}")
 
 
 @pytest.fixture(scope="session")

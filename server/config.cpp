@@ -30,6 +30,16 @@ ParsedConfig parse_config(int argc, const char* const* argv) {
   app.add_option("--threads", config.threads, "Worker threads (0: one per core)")
       ->envname("DDBLOCAL_THREADS")
       ->capture_default_str();
+  app.add_option("--request-timeout", config.request_timeout_seconds,
+                 "Seconds a client may take to send a request or read a response")
+      ->envname("DDBLOCAL_REQUEST_TIMEOUT")
+      ->check(CLI::Range(1u, 86400u))
+      ->capture_default_str();
+  app.add_option("--idle-timeout", config.idle_timeout_seconds,
+                 "Seconds a keep-alive connection may wait between requests")
+      ->envname("DDBLOCAL_IDLE_TIMEOUT")
+      ->check(CLI::Range(1u, 86400u))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -15,6 +15,11 @@ struct Config {
   bool sync_writes = false;  // fsync every write (storage::StoreOptions::sync_writes)
   std::string log_level = "info";
   unsigned threads = 0;  // 0: one per core
+  // How long a client may take to send one request, from its first byte to the end of its body
+  // (answered with 408 past it), and to read one response.
+  unsigned request_timeout_seconds = 60;
+  // How long a keep-alive connection may wait for its next request before it is closed.
+  unsigned idle_timeout_seconds = 60;
 };
 
 // Parses the command line (flags win over the environment). On --help, --version or a bad

@@ -1,9 +1,54 @@
 #include "server/http_session.h"
 
+#include <memory>
+
 #include "server/response.h"
 
 namespace ddblocal {
 namespace {
+
+// The read buffer an idle connection may keep from its last request: enough for an ordinary
+// request, so that the next one reads without growing it again.
+constexpr std::size_t kIdleBufferBytes = 16 * 1024;
+
+// A deadline for waiting for, then reading, one request. tcp_stream's own expiry closes the
+// socket when it fires, which leaves no way to answer; this one only cancels the wait or the
+// read, so that the session can still send 408 before it closes.
+class ReadDeadline {
+ public:
+  explicit ReadDeadline(beast::tcp_stream& stream) : state_(std::make_shared<State>(stream)) {}
+  ~ReadDeadline() { state_->timer.cancel(); }
+  ReadDeadline(const ReadDeadline&) = delete;
+  ReadDeadline& operator=(const ReadDeadline&) = delete;
+
+  void arm(std::chrono::seconds timeout) {
+    state_->expired = false;
+    state_->timer.expires_after(timeout);
+    // Runs on the connection's strand (the timer's executor), like the session itself. It holds
+    // the state weakly: once the session has ended, it must touch nothing.
+    state_->timer.async_wait([weak = std::weak_ptr<State>(state_)](beast::error_code error) {
+      std::shared_ptr<State> state = weak.lock();
+      // A wait that completed just as the deadline was moved finds the expiry in the future.
+      if (error || !state || state->timer.expiry() > std::chrono::steady_clock::now()) {
+        return;
+      }
+      state->expired = true;
+      beast::error_code ignored;
+      state->stream.socket().cancel(ignored);
+    });
+  }
+  void disarm() { state_->timer.expires_at(std::chrono::steady_clock::time_point::max()); }
+  bool expired() const { return state_->expired; }
+
+ private:
+  struct State {
+    explicit State(beast::tcp_stream& stream) : stream(stream), timer(stream.get_executor()) {}
+    beast::tcp_stream& stream;
+    net::steady_timer timer;
+    bool expired = false;
+  };
+  std::shared_ptr<State> state_;
+};
 
 // The answer to a request that broke HTTP's rules or our limits; the connection closes after.
 HttpResponse broken_request_response(const beast::error_code& error, const HttpRequest& request) {
@@ -19,39 +64,74 @@ HttpResponse broken_request_response(const beast::error_code& error, const HttpR
   return response;
 }
 
+// The answer to a request that did not arrive in time. DynamoDB documents no error for this
+// (its front end answers it before the service sees anything); the type is the one the AWS SDKs
+// already treat as a transient error worth a retry.
+HttpResponse timed_out_response(const HttpRequest& request) {
+  HttpResponse response =
+      make_response(http::status::request_timeout,
+                    R"({"__type":"com.amazon.coral.service#RequestTimeoutException",)"
+                    R"("message":"The request was not received within the request timeout"})",
+                    request);
+  response.keep_alive(false);
+  return response;
+}
+
+// The read errors that end a connection without an answer: the client went away.
+bool ends_connection(const beast::error_code& error) {
+  return error == http::error::end_of_stream || error == net::error::connection_reset ||
+         error == net::error::eof || error == net::error::operation_aborted;
+}
+
 }  // namespace
 
 net::awaitable<void> serve_http_session(tcp::socket socket, const Router& router,
-                                        Sessions& sessions) {
+                                        Sessions& sessions, SessionTimeouts timeouts) {
   Sessions::Handle session = sessions.add(std::move(socket));
   beast::tcp_stream& stream = session->stream;
+  ReadDeadline deadline(stream);
   beast::flat_buffer buffer;
   beast::error_code error;
   while (!sessions.shutting_down()) {
+    if (buffer.size() == 0) {
+      // Idle until the next request begins, holding no more than a small buffer meanwhile (a
+      // big request leaves a big one): the idle timeout or a shutdown closes the connection
+      // without a word.
+      if (buffer.capacity() > kIdleBufferBytes) {
+        buffer.shrink_to_fit();
+      }
+      session->idle = true;
+      deadline.arm(timeouts.idle);
+      co_await stream.socket().async_wait(tcp::socket::wait_read,
+                                          net::redirect_error(net::use_awaitable, error));
+      deadline.disarm();
+      session->idle = false;
+      if (error) {
+        break;
+      }
+    }
+    // The request has begun: the rest of it, header and body, must come within the timeout.
+    stream.expires_never();  // left from the last write
     http::request_parser<http::string_body> parser;
     parser.header_limit(kMaxRequestHeaderBytes);
     parser.body_limit(kMaxRequestBodyBytes);
-    stream.expires_after(kRequestTimeout);
-    // Idle until the header is in: a shutdown closes the connection meanwhile.
-    session->idle = buffer.size() == 0;
-    co_await http::async_read_header(stream, buffer, parser,
-                                     net::redirect_error(net::use_awaitable, error));
-    session->idle = false;
-    if (!error) {
-      co_await http::async_read(stream, buffer, parser,
-                                net::redirect_error(net::use_awaitable, error));
-    }
-    if (error == http::error::end_of_stream || error == beast::error::timeout ||
-        error == net::error::connection_reset || error == net::error::eof ||
-        error == net::error::operation_aborted) {
+    deadline.arm(timeouts.request);
+    co_await http::async_read(stream, buffer, parser,
+                              net::redirect_error(net::use_awaitable, error));
+    deadline.disarm();
+    HttpResponse response;
+    if (deadline.expired()) {
+      response = timed_out_response(parser.get());
+    } else if (ends_connection(error)) {
       break;
+    } else {
+      response = error ? broken_request_response(error, parser.get()) : router.handle(parser.get());
     }
-    HttpResponse response =
-        error ? broken_request_response(error, parser.get()) : router.handle(parser.get());
     if (sessions.shutting_down()) {
       response.keep_alive(false);
     }
-    stream.expires_after(kRequestTimeout);
+    // A client that does not read its answer is closed once the timeout passes.
+    stream.expires_after(timeouts.request);
     co_await http::async_write(stream, response, net::redirect_error(net::use_awaitable, error));
     if (error || !response.keep_alive()) {
       break;

@@ -2,6 +2,9 @@
 // router, keeps the connection alive while the client asks for it.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+
 #include "server/asio.h"
 #include "server/router.h"
 #include "server/sessions.h"
@@ -12,13 +15,23 @@ namespace ddblocal {
 // refused from its Content-Length, before it is read.
 inline constexpr std::uint64_t kMaxRequestBodyBytes = 16 * 1024 * 1024;
 inline constexpr std::uint32_t kMaxRequestHeaderBytes = 64 * 1024;
-// How long a connection may take to send a request (or stay idle between requests).
-inline constexpr std::chrono::seconds kRequestTimeout{60};
+
+// The timeouts that bound what a slow or silent client can hold: a connection, a buffer, a
+// coroutine. Each is a deadline for a whole phase, not for each read, so that a client trickling
+// a byte a second is cut off as surely as a silent one.
+struct SessionTimeouts {
+  // From a request's first byte to the end of its body (past it: 408 and close); also the time
+  // a client may take to read one response (past it: close).
+  std::chrono::seconds request{60};
+  // How long a keep-alive connection may wait for the first byte of its next request (past it:
+  // closed without a word, as HTTP lets a server close an idle connection).
+  std::chrono::seconds idle{60};
+};
 
 // Serves one accepted connection until the client closes it, it times out, a request breaks
 // HTTP or the server shuts down (after answering the request in progress, with
 // "Connection: close"). Runs on the socket's executor (a strand per connection).
 net::awaitable<void> serve_http_session(tcp::socket socket, const Router& router,
-                                        Sessions& sessions);
+                                        Sessions& sessions, SessionTimeouts timeouts);
 
 }  // namespace ddblocal

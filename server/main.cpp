@@ -2,11 +2,30 @@
 #include <thread>
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include "server/config.h"
 #include "server/router.h"
 #include "server/server.h"
 #include "storage/store.h"
+
+namespace {
+
+// Every connection holds a file descriptor, and the usual soft limit (1024) would refuse clients
+// past about a thousand; the hard limit is what the administrator allows, so take all of it.
+void raise_open_files_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) {
+    return;
+  }
+  rlim_t wanted = limit.rlim_max;
+  limit.rlim_cur = wanted;
+  if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+    spdlog::debug("cannot raise the open files limit to {}", wanted);
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace ddblocal;
@@ -16,6 +35,7 @@ int main(int argc, char** argv) {
   }
   const Config& config = *parsed.config;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
+  raise_open_files_limit();
 
   storage::StoreOptions options;
   options.path = config.data_dir;
@@ -28,7 +48,9 @@ int main(int argc, char** argv) {
   }
   Router router(**store);
   try {
-    Server server(config.host, config.port, router);
+    SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),
+                             std::chrono::seconds(config.idle_timeout_seconds)};
+    Server server(config.host, config.port, router, timeouts);
     unsigned threads =
         config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
     spdlog::info("ddblocal {} listening on {}:{} ({}, {} threads)", DDBLOCAL_VERSION, config.host,

@@ -9,10 +9,15 @@
 
 namespace ddblocal {
 
-Server::Server(const std::string& host, std::uint16_t port, const Router& router)
-    : acceptor_(io_context_, tcp::endpoint(net::ip::make_address(host), port)), router_(router) {}
+Server::Server(const std::string& host, std::uint16_t port, const Router& router,
+               SessionTimeouts timeouts)
+    : acceptor_(io_context_, tcp::endpoint(net::ip::make_address(host), port)),
+      router_(router),
+      timeouts_(timeouts) {}
 
 net::awaitable<void> Server::accept_connections() {
+  net::steady_timer retry_timer(io_context_);
+  beast::error_code last_error;
   for (;;) {
     beast::error_code error;
     tcp::socket socket(net::make_strand(io_context_));
@@ -21,12 +26,23 @@ net::awaitable<void> Server::accept_connections() {
       co_return;
     }
     if (error) {
-      spdlog::warn("accept failed: {}", error.message());
+      // Once per run of failures: out of descriptors, the same error comes 20 times a second.
+      if (error != last_error) {
+        spdlog::warn("accept failed: {} (retrying every {} ms)", error.message(),
+                     kAcceptRetryDelay.count());
+      }
+      last_error = error;
+      retry_timer.expires_after(kAcceptRetryDelay);
+      co_await retry_timer.async_wait(net::redirect_error(net::use_awaitable, error));
+      if (!acceptor_.is_open()) {
+        co_return;  // shut down while waiting
+      }
       continue;
     }
+    last_error = {};
     socket.set_option(tcp::no_delay(true), error);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, serve_http_session(std::move(socket), router_, sessions_),
+    net::co_spawn(executor, serve_http_session(std::move(socket), router_, sessions_, timeouts_),
                   net::detached);
   }
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "server/asio.h"
+#include "server/http_session.h"
 #include "server/router.h"
 #include "server/sessions.h"
 
@@ -14,13 +15,19 @@ namespace ddblocal {
 class Server {
  public:
   // Binds host:port (port 0 picks a free port). Throws on bind failure (start-up only).
-  Server(const std::string& host, std::uint16_t port, const Router& router);
+  Server(const std::string& host, std::uint16_t port, const Router& router,
+         SessionTimeouts timeouts);
 
   // The port actually bound.
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
 
   // How long a shutdown waits for requests in progress before it abandons them.
   static constexpr std::chrono::seconds kDrainTimeout{10};
+
+  // How long the listener waits after a failed accept (EMFILE: out of file descriptors) before
+  // it tries again: the failure repeats until a connection closes, and retrying at once would
+  // spin a core.
+  static constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 
   // Serves on `threads` threads until SIGINT or SIGTERM, then shuts down gracefully: stops
   // accepting, closes idle connections, lets requests in progress finish (for up to
@@ -34,6 +41,7 @@ class Server {
   net::io_context io_context_;
   tcp::acceptor acceptor_;
   const Router& router_;
+  SessionTimeouts timeouts_;
   Sessions sessions_;
 };
 

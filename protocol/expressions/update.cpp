@@ -19,9 +19,40 @@ constexpr char kInvalidPath[] =
 constexpr char kMissingAttribute[] =
     "The provided expression refers to an attribute that does not exist in the item";
 constexpr char kWrongType[] = "An operand in the update expression has an incorrect data type";
+constexpr char kNestingExceeded[] =
+    "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
+    "beyond supported limit";
+
+// DynamoDB's 32 levels of nesting, counted as the wire decoder counts them: the item is level
+// 1, a top-level attribute's value level 2, and a map or list may sit at most at level 32.
+constexpr int kMaxNestingLevel = 32;
 
 ApiError wrong_type() {
   return ApiError::validation(kWrongType);
+}
+
+// True when every map and list in `value`, itself at `level`, is within kMaxNestingLevel.
+bool within_nesting_limit(const AttributeValue& value, int level) {
+  if (const auto* map = value.get_if<AttributeMap>()) {
+    if (level > kMaxNestingLevel) {
+      return false;
+    }
+    for (const auto& [name, member] : *map) {
+      if (!within_nesting_limit(member, level + 1)) {
+        return false;
+      }
+    }
+  } else if (const auto* list = value.get_if<AttributeList>()) {
+    if (level > kMaxNestingLevel) {
+      return false;
+    }
+    for (const AttributeValue& element : *list) {
+      if (!within_nesting_limit(element, level + 1)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 bool element_less(const PathElement& a, const PathElement& b) {
@@ -341,6 +372,14 @@ Result<Item> apply_update(const UpdateExpression& update, Item item) {
   Result<std::vector<Path>> removed = removals(update.remove, item);
   bool invalid_path = !removed.has_value();
 
+  // Only SET can deepen an item (SET m.x = m, or a deep value under a nested path): its value
+  // sits one level below the path's last element. Checked before the writes move the values.
+  bool too_deep = false;
+  for (std::size_t i = 0; i < update.set.size() && !too_deep; ++i) {
+    const int level = static_cast<int>(update.set[i].path.elements.size()) + 1;
+    too_deep = !within_nesting_limit(values[i], level);
+  }
+
   std::vector<Write> writes;
   for (std::size_t i = 0; i < update.set.size(); ++i) {
     writes.push_back({Write::Kind::kSet, &update.set[i].path, &values[i]});
@@ -361,6 +400,9 @@ Result<Item> apply_update(const UpdateExpression& update, Item item) {
   }
   if (invalid_path) {
     return ApiError::validation(kInvalidPath);
+  }
+  if (too_deep) {
+    return ApiError::validation(kNestingExceeded);
   }
 
   std::vector<Path> paths = std::move(removed).value();

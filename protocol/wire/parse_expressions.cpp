@@ -41,6 +41,12 @@ Result<std::optional<expr::AttributeNames>> read_names(const JsonValue& body) {
           "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + placeholder +
           "\"");
     }
+    // Else SET #n = :v would make an attribute with an empty name, which no item may have.
+    if (name.empty()) {
+      return ApiError::validation(
+          "ExpressionAttributeNames contains invalid value: Empty attribute name for key " +
+          placeholder);
+    }
   }
   return std::optional<expr::AttributeNames>(std::move(names));
 }

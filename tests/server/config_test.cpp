@@ -53,6 +53,40 @@ TEST(Config, RejectsBadFlags) {
   EXPECT_FALSE(parse({"--log-level", "loud"}).config.has_value());
 }
 
+TEST(Config, TimeoutsDefaultToAMinute) {
+  ParsedConfig parsed = parse({});
+  ASSERT_TRUE(parsed.config.has_value());
+  EXPECT_EQ(parsed.config->request_timeout_seconds, 60u);
+  EXPECT_EQ(parsed.config->idle_timeout_seconds, 60u);
+}
+
+TEST(Config, ReadsTimeoutsFromFlagsAndTheEnvironment) {
+  ParsedConfig from_flags = parse({"--request-timeout", "2", "--idle-timeout", "3"});
+  ::setenv("DDBLOCAL_REQUEST_TIMEOUT", "5", 1);
+  ::setenv("DDBLOCAL_IDLE_TIMEOUT", "7", 1);
+  ParsedConfig from_environment = parse({});
+  ParsedConfig flag_wins = parse({"--request-timeout", "9"});
+  ::unsetenv("DDBLOCAL_REQUEST_TIMEOUT");
+  ::unsetenv("DDBLOCAL_IDLE_TIMEOUT");
+  ASSERT_TRUE(from_flags.config.has_value());
+  EXPECT_EQ(from_flags.config->request_timeout_seconds, 2u);
+  EXPECT_EQ(from_flags.config->idle_timeout_seconds, 3u);
+  ASSERT_TRUE(from_environment.config.has_value());
+  EXPECT_EQ(from_environment.config->request_timeout_seconds, 5u);
+  EXPECT_EQ(from_environment.config->idle_timeout_seconds, 7u);
+  ASSERT_TRUE(flag_wins.config.has_value());
+  EXPECT_EQ(flag_wins.config->request_timeout_seconds, 9u);
+}
+
+// A zero timeout would close every connection at once; a negative one is no number of seconds.
+TEST(Config, RejectsTimeoutsOutOfRange) {
+  EXPECT_FALSE(parse({"--request-timeout", "0"}).config.has_value());
+  EXPECT_FALSE(parse({"--idle-timeout", "0"}).config.has_value());
+  EXPECT_FALSE(parse({"--request-timeout", "-1"}).config.has_value());
+  EXPECT_FALSE(parse({"--idle-timeout", "soon"}).config.has_value());
+  EXPECT_FALSE(parse({"--request-timeout", "86401"}).config.has_value());
+}
+
 TEST(Config, VersionExitsWithoutAConfig) {
   ParsedConfig parsed = parse({"--version"});
   EXPECT_FALSE(parsed.config.has_value());

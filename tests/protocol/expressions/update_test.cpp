@@ -345,6 +345,33 @@ TEST(ApplyUpdate, AppliesAllFourClauses) {
           {{"a", N("7")}, {"b", std::nullopt}, {"ns", NS({"1", "2", "5"})}, {"ss", SS({"b"})}}));
 }
 
+// A map 31 levels deep is the deepest a top-level attribute may hold (the item being level 1).
+AttributeValue nested_maps(int levels) {
+  AttributeValue value = S("bottom");
+  for (int i = 0; i < levels; ++i) {
+    value = M({{"d", std::move(value)}});
+  }
+  return value;
+}
+
+TEST(ApplyUpdate, SetBeyondTheNestingLimitFails) {
+  const std::string kNesting =
+      "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
+      "beyond supported limit";
+  EXPECT_EQ(applied(Update().set("c", val(nested_maps(31)))).at("c"), nested_maps(31));
+  EXPECT_EQ(failure(Update().set("m.c", val(nested_maps(31)))), kNesting);
+  EXPECT_EQ(failure(Update().set("l[0]", val(L({nested_maps(30)})))), kNesting);
+  EXPECT_EQ(
+      applied(Update().set("m.c", val(nested_maps(30)))).at("m").get_if<AttributeMap>()->at("c"),
+      nested_maps(30));
+  // SET m.x = m nests the item one level deeper each time; the 31st would pass the limit.
+  Item item = {{"m", nested_maps(1)}};
+  for (int i = 0; i < 30; ++i) {
+    item = applied(Update().set("m.x", at("m")), std::move(item));
+  }
+  EXPECT_EQ(failure(Update().set("m.x", at("m")), item), kNesting);
+}
+
 TEST(ApplyUpdate, UpsertsFromTheKeyAlone) {
   Item key = {{"p", S("k")}};
   EXPECT_EQ(applied(Update().set("c", val(N("1"))), key), (Item{{"p", S("k")}, {"c", N("1")}}));

@@ -63,6 +63,13 @@ TEST(ParseExpressionMembers, PlaceholderKeysNeedTheirSigil) {
       "ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
 }
 
+TEST(ParseExpressionMembers, AttributeNamesMustNotBeEmpty) {
+  EXPECT_EQ(error_of(R"({"UpdateExpression":"SET #k = :v","ExpressionAttributeNames":{"#k":""},)"
+                     R"("ExpressionAttributeValues":{":v":{"S":"x"}}})",
+                     kUpdateAndCondition),
+            "ExpressionAttributeNames contains invalid value: Empty attribute name for key #k");
+}
+
 TEST(ParseExpressionMembers, InvalidValuesNameTheirKey) {
   EXPECT_EQ(
       error_of(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}})"),

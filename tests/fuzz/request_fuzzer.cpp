@@ -1,0 +1,192 @@
+// The request parsers: raw bytes as an HTTP body would arrive, through parse_request_body and
+// the parser of one operation, as the router and the handlers run them. The first byte chooses
+// the operation (its value minus 'a', mod the count: 'a' CreateTable, 'b' DescribeTable, ...,
+// as kOperations lists them); the rest is the body. Nothing may crash or throw (an escaped
+// JsonContractViolation is a type check the parser forgot); a failure must be a client error;
+// every item a request carries must survive the item codec and the JSON writer unchanged; and
+// its expressions are exercised against it as the handlers would.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "protocol/expressions/evaluate.h"
+#include "protocol/expressions/key_condition.h"
+#include "protocol/expressions/projection.h"
+#include "protocol/expressions/update.h"
+#include "protocol/wire/json.h"
+#include "protocol/wire/requests.h"
+#include "tests/fuzz/fuzz_check.h"
+
+namespace ddblocal::fuzz {
+namespace {
+
+template <typename T>
+bool succeeded(const Result<T>& result) {
+  if (!result) {
+    check_client_error(result.error());
+    return false;
+  }
+  return true;
+}
+
+void exercise_condition(const std::optional<expr::Condition>& condition, const Item& item) {
+  if (condition) {
+    expr::evaluate(*condition, &item);
+    expr::evaluate(*condition, nullptr);
+  }
+}
+
+void exercise_projection(const std::optional<expr::Projection>& projection, const Item& item) {
+  if (projection) {
+    check_storable(expr::project(item, projection->paths), "project");
+  }
+}
+
+void exercise_update(const std::optional<expr::UpdateExpression>& update, const Item& key) {
+  if (!update) {
+    return;
+  }
+  Result<Item> updated = expr::apply_update(*update, key);
+  if (succeeded(updated)) {
+    check_storable(*updated, "apply_update");
+  }
+}
+
+void put_item(const wire::JsonValue& body) {
+  Result<wire::PutItemRequest> request = wire::parse_put_item(body);
+  if (succeeded(request)) {
+    check_storable(request->item, "PutItem Item");
+    exercise_condition(request->condition, request->item);
+  }
+}
+
+void get_item(const wire::JsonValue& body) {
+  Result<wire::GetItemRequest> request = wire::parse_get_item(body);
+  if (succeeded(request)) {
+    check_storable(request->key, "GetItem Key");
+    exercise_projection(request->projection, request->key);
+  }
+}
+
+void delete_item(const wire::JsonValue& body) {
+  Result<wire::DeleteItemRequest> request = wire::parse_delete_item(body);
+  if (succeeded(request)) {
+    check_storable(request->key, "DeleteItem Key");
+    exercise_condition(request->condition, request->key);
+  }
+}
+
+void update_item(const wire::JsonValue& body) {
+  Result<wire::UpdateItemRequest> request = wire::parse_update_item(body);
+  if (succeeded(request)) {
+    check_storable(request->key, "UpdateItem Key");
+    exercise_condition(request->condition, request->key);
+    exercise_update(request->update, request->key);
+  }
+}
+
+void query(const wire::JsonValue& body) {
+  Result<wire::QueryRequest> request = wire::parse_query(body);
+  if (!succeeded(request)) {
+    return;
+  }
+  static const AttributeDefinition p{"p", ScalarType::kS};
+  static const std::optional<AttributeDefinition> s = AttributeDefinition{"s", ScalarType::kN};
+  (void)succeeded(expr::to_key_condition(request->key_condition, p, s));
+  if (request->filter) {
+    (void)succeeded(expr::check_filter_keys(*request->filter, p, s));
+  }
+  if (request->exclusive_start_key) {
+    check_storable(*request->exclusive_start_key, "Query ExclusiveStartKey");
+  }
+}
+
+void scan(const wire::JsonValue& body) {
+  Result<wire::ScanRequest> request = wire::parse_scan(body);
+  if (succeeded(request) && request->exclusive_start_key) {
+    check_storable(*request->exclusive_start_key, "Scan ExclusiveStartKey");
+    exercise_condition(request->filter, *request->exclusive_start_key);
+    exercise_projection(request->projection, *request->exclusive_start_key);
+  }
+}
+
+void batch_write_item(const wire::JsonValue& body) {
+  Result<wire::BatchWriteItemRequest> request = wire::parse_batch_write_item(body);
+  if (succeeded(request)) {
+    for (const wire::BatchWrite& write : request->writes) {
+      check_storable(write.item, "BatchWriteItem item");
+    }
+  }
+}
+
+void batch_get_item(const wire::JsonValue& body) {
+  Result<wire::BatchGetItemRequest> request = wire::parse_batch_get_item(body);
+  if (succeeded(request)) {
+    for (const wire::BatchGetTable& table : request->tables) {
+      for (const Item& key : table.keys) {
+        check_storable(key, "BatchGetItem key");
+        exercise_projection(table.projection, key);
+      }
+    }
+  }
+}
+
+void transact_write_items(const wire::JsonValue& body) {
+  Result<wire::TransactWriteItemsRequest> request = wire::parse_transact_write_items(body);
+  if (succeeded(request)) {
+    for (const wire::TransactWrite& action : request->actions) {
+      check_storable(action.item, "TransactWriteItems item");
+      exercise_condition(action.condition, action.item);
+      exercise_update(action.update, action.item);
+    }
+  }
+}
+
+void transact_get_items(const wire::JsonValue& body) {
+  Result<wire::TransactGetItemsRequest> request = wire::parse_transact_get_items(body);
+  if (succeeded(request)) {
+    for (const wire::GetItemRequest& get : request->gets) {
+      check_storable(get.key, "TransactGetItems key");
+      exercise_projection(get.projection, get.key);
+    }
+  }
+}
+
+using Operation = void (*)(const wire::JsonValue& body);
+
+constexpr Operation kOperations[] = {
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_create_table(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_table(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_delete_table(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_tables(body)); },
+    put_item,
+    get_item,
+    delete_item,
+    update_item,
+    query,
+    scan,
+    batch_write_item,
+    batch_get_item,
+    transact_write_items,
+    transact_get_items,
+};
+constexpr std::size_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]);
+
+}  // namespace
+}  // namespace ddblocal::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace ddblocal;
+  if (size == 0) {
+    return 0;
+  }
+  const std::size_t operation = static_cast<std::uint8_t>(data[0] - 'a') % fuzz::kOperationCount;
+  const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
+  wire::JsonDocument document;
+  if (!fuzz::succeeded(wire::parse_request_body(body, document))) {
+    return 0;
+  }
+  fuzz::kOperations[operation](document);
+  return 0;
+}
