@@ -214,16 +214,6 @@ void define(std::string_view line, expr::AttributeNames& names, Item& values) {
   }
 }
 
-// Unwraps a Result, checking that a failure is a client error.
-template <typename T>
-bool succeeded(const Result<T>& result) {
-  if (!result) {
-    check_client_error(result.error());
-    return false;
-  }
-  return true;
-}
-
 void check_projection(const Item& item, const std::vector<expr::Path>& paths, const char* what) {
   const Item projected = expr::project(item, paths);
   check_storable(projected, what);

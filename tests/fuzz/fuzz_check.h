@@ -12,6 +12,7 @@
 #include "protocol/api_error.h"
 #include "protocol/attribute_value.h"
 #include "protocol/number.h"
+#include "protocol/result.h"
 
 namespace ddblocal::fuzz {
 
@@ -114,6 +115,16 @@ inline void check_client_error(const ApiError& error) {
   }
   check(error.type() != ErrorType::kValidation || !error.message().empty(),
         "a ValidationException without a message");
+}
+
+// True when `result` holds a value; a failure must be a client error (check_client_error).
+template <typename T>
+bool succeeded(const Result<T>& result) {
+  if (!result) {
+    check_client_error(result.error());
+    return false;
+  }
+  return true;
 }
 
 // True when `text` is UTF-8 as the request parser accepts it: every string a request carries.

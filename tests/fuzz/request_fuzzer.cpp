@@ -21,15 +21,6 @@
 namespace ddblocal::fuzz {
 namespace {
 
-template <typename T>
-bool succeeded(const Result<T>& result) {
-  if (!result) {
-    check_client_error(result.error());
-    return false;
-  }
-  return true;
-}
-
 void exercise_condition(const std::optional<expr::Condition>& condition, const Item& item) {
   if (condition) {
     expr::evaluate(*condition, &item);
