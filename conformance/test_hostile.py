@@ -480,6 +480,32 @@ def test_invalid_utf8_rejected(endpoint, create_table, bad, where):
     assert error_type_and_message(response)[0].endswith("#SerializationException")
 
 
+# An escaped lone surrogate names no character, and UTF-8 cannot carry it: refused like the bytes
+# above, in values and member names. A surrogate pair is one character and is accepted.
+@pytest.mark.oracle_deviation("DynamoDB Local's strings are UTF-16 and keep a lone surrogate")
+@pytest.mark.parametrize("escape", [rb"\ud800", rb"x\udc00y", rb"\udfff"])
+@pytest.mark.parametrize("where", ["value", "member"])
+def test_lone_surrogate_escape_rejected(endpoint, create_table, escape, where):
+    name = create_table()
+    if where == "value":
+        body = b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "' + escape + b'"}}}'
+    else:
+        body = (b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "k"}, "' + escape
+                + b'": {"S": "v"}}}')
+    response = post(endpoint, body, target="DynamoDB_20120810.PutItem")
+    assert response.status == 400
+    assert error_type_and_message(response)[0].endswith("#SerializationException")
+
+
+def test_surrogate_pair_escape_accepted(endpoint, create_table, client):
+    name = create_table()
+    body = b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "\\ud83d\\ude00"}}}'
+    response = post(endpoint, body, target="DynamoDB_20120810.PutItem")
+    assert response.status == 200, response.body
+    assert client.get_item(TableName=name, Key={"p": {"S": "\U0001F600"}})["Item"] == {
+        "p": {"S": "\U0001F600"}}
+
+
 # A member given twice reads as its last value, as DynamoDB's JSON reader has it.
 def test_duplicate_json_keys_last_wins(endpoint, create_table, client):
     name = create_table()

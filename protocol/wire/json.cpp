@@ -3,6 +3,8 @@
 // rejected before a deep document is ever built.
 #include "protocol/wire/json.h"
 
+#include <cstring>
+
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
@@ -17,6 +19,21 @@ namespace {
 // like DynamoDB. Nothing recurses on it: the reader is iterative, the document is freed without
 // recursion (MemoryPoolAllocator), and the attribute value decoder stops at 32 levels.
 constexpr int kMaxJsonDepth = 1000;
+
+// True when decoded text holds a UTF-16 surrogate (U+D800..U+DFFF, encoded ED A0..BF xx), which
+// UTF-8 cannot carry. The validating reader refuses raw surrogate bytes and an escaped lone high
+// surrogate, but RapidJSON 1.1.0 decodes an escaped lone low surrogate ("\udc00") without
+// complaint; every other byte of a decoded string is already valid UTF-8.
+bool has_encoded_surrogate(const char* text, rapidjson::SizeType length) {
+  const char* end = text + length;
+  for (const char* lead = text;
+       (lead = static_cast<const char*>(std::memchr(lead, '\xED', end - lead))); ++lead) {
+    if (lead + 1 < end && static_cast<unsigned char>(lead[1]) >= 0xA0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Forwards SAX events to the document while tracking the nesting depth; fails (stopping the
 // reader) once the depth passes the limit.
@@ -35,10 +52,10 @@ class DepthLimitedHandler {
     return document_.RawNumber(str, length, copy);
   }
   bool String(const char* str, rapidjson::SizeType length, bool copy) {
-    return document_.String(str, length, copy);
+    return !has_encoded_surrogate(str, length) && document_.String(str, length, copy);
   }
   bool Key(const char* str, rapidjson::SizeType length, bool copy) {
-    return document_.Key(str, length, copy);
+    return !has_encoded_surrogate(str, length) && document_.Key(str, length, copy);
   }
   bool StartObject() { return ++depth_ <= kMaxJsonDepth && document_.StartObject(); }
   bool EndObject(rapidjson::SizeType members) {

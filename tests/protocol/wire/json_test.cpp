@@ -113,7 +113,9 @@ TEST(ParseRequestBody, RejectsInvalidUtf8) {
       "{\"a\":\"\xc3\"}",                 // truncated sequence
       "{\"a\":\"\xed\xa0\x80\"}",         // an encoded surrogate
       "{\"\xe9t\xe9\":\"x\"}",            // Latin-1 in a member name
-      "{\"a\":\"\\ud800\"}",              // an escaped lone surrogate
+      "{\"a\":\"\\ud800\"}",              // an escaped lone high surrogate
+      "{\"a\":\"x\\udc00y\"}",            // an escaped lone low surrogate
+      "{\"\\udfff\":\"x\"}",              // ... in a member name
       std::string("{\"a\":\"x\0\"}", 9),  // a raw NUL
   };
   for (const std::string& body : bodies) {
@@ -126,6 +128,13 @@ TEST(ParseRequestBody, AcceptsMultibyteUtf8) {
   ASSERT_TRUE(parse_request_body("{\"\xc3\xa9\":\"\xf0\x9f\x98\x80 \\ud83d\\ude00\"}", document)
                   .has_value());
   EXPECT_STREQ(document["\xc3\xa9"].GetString(), "\xf0\x9f\x98\x80 \xf0\x9f\x98\x80");
+}
+
+// U+D7FF and U+E000 border the surrogates; their encodings (ED 9F BF, EE 80 80) are characters.
+TEST(ParseRequestBody, AcceptsTheCharactersBesideTheSurrogates) {
+  JsonDocument document;
+  ASSERT_TRUE(parse_request_body("{\"\\ud7ff\":\"\xed\x9f\xbf\\ue000\"}", document).has_value());
+  EXPECT_STREQ(document["\xed\x9f\xbf"].GetString(), "\xed\x9f\xbf\xee\x80\x80");
 }
 
 TEST(ParseRequestBody, AllowsNestingUpToTheLimit) {
