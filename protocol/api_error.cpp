@@ -34,6 +34,8 @@ std::string_view ApiError::type_name() const {
       return "com.amazonaws.dynamodb.v20120810#TransactionInProgressException";
     case ErrorType::kIdempotentParameterMismatch:
       return "com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException";
+    case ErrorType::kLimitExceeded:
+      return "com.amazonaws.dynamodb.v20120810#LimitExceededException";
     case ErrorType::kInternalServerError:
       return "com.amazonaws.dynamodb.v20120810#InternalServerError";
   }

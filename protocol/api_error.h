@@ -21,6 +21,7 @@ enum class ErrorType {
   kTransactionCanceled,
   kTransactionInProgress,
   kIdempotentParameterMismatch,
+  kLimitExceeded,
   kInternalServerError,
 };
 
@@ -65,6 +66,9 @@ class ApiError {
   }
   static ApiError idempotent_parameter_mismatch(std::string message) {
     return {ErrorType::kIdempotentParameterMismatch, std::move(message)};
+  }
+  static ApiError limit_exceeded(std::string message) {
+    return {ErrorType::kLimitExceeded, std::move(message)};
   }
   static ApiError internal(std::string message) {
     return {ErrorType::kInternalServerError, std::move(message)};

@@ -14,4 +14,29 @@ const char* scalar_type_name(ScalarType type) {
   return "S";
 }
 
+ValueType value_type_of(ScalarType type) {
+  switch (type) {
+    case ScalarType::kS:
+      return ValueType::kS;
+    case ScalarType::kN:
+      return ValueType::kN;
+    case ScalarType::kB:
+      return ValueType::kB;
+  }
+  return ValueType::kS;
+}
+
+const SecondaryIndex* find_index(const TableSchema& schema, std::string_view name) {
+  for (const SecondaryIndex& index : schema.indexes) {
+    if (index.name == name) {
+      return &index;
+    }
+  }
+  return nullptr;
+}
+
+std::size_t index_position(const TableSchema& schema, const SecondaryIndex& index) {
+  return static_cast<std::size_t>(&index - schema.indexes.data());
+}
+
 }  // namespace ddblocal

@@ -2,10 +2,14 @@
 // definitions, billing. Plain structs shared by the wire parser, the handlers and the catalog.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "protocol/attribute_value.h"
 
 namespace ddblocal {
 
@@ -26,19 +30,49 @@ struct ProvisionedThroughput {
   bool operator==(const ProvisionedThroughput&) const = default;
 };
 
+// Which attributes a secondary index copies from the table (Projection.ProjectionType).
+enum class ProjectionType : std::uint8_t { kAll, kKeysOnly, kInclude };
+
+// A global or local secondary index as CreateTable or UpdateTable declares it.
+struct SecondaryIndex {
+  std::string name;
+  // A local index's partition key is the table's.
+  bool global = true;
+  AttributeDefinition partition_key;
+  std::optional<AttributeDefinition> sort_key;
+  ProjectionType projection = ProjectionType::kAll;
+  // kInclude: the non-key attributes copied, as listed.
+  std::vector<std::string> non_key_attributes;
+  // A global index under PROVISIONED; zero otherwise.
+  ProvisionedThroughput provisioned_throughput;
+  bool operator==(const SecondaryIndex&) const = default;
+};
+
 struct TableSchema {
   std::string table_name;
   AttributeDefinition partition_key;
   std::optional<AttributeDefinition> sort_key;
-  // As the request listed them; every one is used by a key.
+  // As the request listed them; every one is used by a key of the table or of an index.
   std::vector<AttributeDefinition> attribute_definitions;
+  // In the order they were declared, and those added by UpdateTable after them.
+  std::vector<SecondaryIndex> indexes;
   BillingMode billing_mode = BillingMode::kProvisioned;
   // Zero under PAY_PER_REQUEST.
   ProvisionedThroughput provisioned_throughput;
   bool operator==(const TableSchema&) const = default;
 };
 
-enum class TableStatus : std::uint8_t { kCreating, kActive, kDeleting };
+enum class TableStatus : std::uint8_t { kCreating, kUpdating, kActive, kDeleting };
+
+// A global index is CREATING while it is built from the table's items.
+enum class IndexStatus : std::uint8_t { kCreating, kActive, kDeleting };
+
+// What DescribeTable reports of one index, beside its definition.
+struct IndexDescription {
+  IndexStatus status = IndexStatus::kActive;
+  std::int64_t item_count = 0;
+  std::int64_t size_bytes = 0;
+};
 
 // What DescribeTable reports of a table.
 struct TableDescription {
@@ -47,12 +81,24 @@ struct TableDescription {
   std::string table_id;  // a UUID, fresh for each table created
   // Seconds since the Unix epoch, with millisecond precision.
   double creation_date_time = 0;
+  // When the table last became PAY_PER_REQUEST (seconds since the Unix epoch); nullopt for a
+  // table always PROVISIONED, which has no BillingModeSummary.
+  std::optional<double> last_update_to_pay_per_request;
   TableStatus status = TableStatus::kActive;
   std::int64_t item_count = 0;
   std::int64_t size_bytes = 0;
+  // One per schema.indexes, in its order.
+  std::vector<IndexDescription> indexes;
 };
+
+// The index of `schema` named `name`; nullptr when there is none.
+const SecondaryIndex* find_index(const TableSchema& schema, std::string_view name);
+// Where `index` is in schema.indexes. REQUIRES: it is one of them.
+std::size_t index_position(const TableSchema& schema, const SecondaryIndex& index);
 
 // "S", "N" or "B".
 const char* scalar_type_name(ScalarType type);
+// The attribute value type a key of this type has.
+ValueType value_type_of(ScalarType type);
 
 }  // namespace ddblocal

@@ -32,6 +32,7 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"TransactGetItems", &handle_transact_get_items},
       {"TransactWriteItems", &handle_transact_write_items},
       {"UpdateItem", &handle_update_item},
+      {"UpdateTable", &handle_update_table},
   };
   return table;
 }

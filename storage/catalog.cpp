@@ -59,6 +59,68 @@ AttributeDefinition definition_of(const AttributeValue& value) {
   return {string_of(*map, "name"), scalar_type_of(string_of(*map, "type"))};
 }
 
+std::string projection_name(ProjectionType type) {
+  return type == ProjectionType::kAll        ? "ALL"
+         : type == ProjectionType::kKeysOnly ? "KEYS_ONLY"
+                                             : "INCLUDE";
+}
+
+ProjectionType projection_of(std::string_view name) {
+  return name == "ALL"         ? ProjectionType::kAll
+         : name == "KEYS_ONLY" ? ProjectionType::kKeysOnly
+                               : ProjectionType::kInclude;
+}
+
+AttributeValue index_value(const SecondaryIndex& index, const IndexState& state) {
+  AttributeList non_key;
+  for (const std::string& name : index.non_key_attributes) {
+    non_key.push_back(name);
+  }
+  AttributeMap record{
+      {"name", index.name},
+      {"global", index.global},
+      {"uid", number_value(static_cast<std::int64_t>(state.uid))},
+      {"building", state.status == IndexStatus::kCreating},
+      {"partition_key", definition_value(index.partition_key)},
+      {"projection", projection_name(index.projection)},
+      {"non_key", std::move(non_key)},
+      {"read_capacity", number_value(index.provisioned_throughput.read_capacity_units)},
+      {"write_capacity", number_value(index.provisioned_throughput.write_capacity_units)},
+  };
+  if (index.sort_key) {
+    record.emplace("sort_key", definition_value(*index.sort_key));
+  }
+  return record;
+}
+
+bool bool_of(const Item& record, const std::string& name) {
+  auto it = record.find(name);
+  const bool* flag = it == record.end() ? nullptr : it->second.get_if<bool>();
+  return flag && *flag;
+}
+
+void decode_index(const AttributeMap& record, Table& table) {
+  SecondaryIndex index;
+  index.name = string_of(record, "name");
+  index.global = bool_of(record, "global");
+  index.partition_key = definition_of(record.at("partition_key"));
+  if (auto sort_key = record.find("sort_key"); sort_key != record.end()) {
+    index.sort_key = definition_of(sort_key->second);
+  }
+  index.projection = projection_of(string_of(record, "projection"));
+  if (const auto* non_key = record.at("non_key").get_if<AttributeList>()) {
+    for (const AttributeValue& name : *non_key) {
+      index.non_key_attributes.push_back(*name.get_if<std::string>());
+    }
+  }
+  index.provisioned_throughput = {number_of(record, "read_capacity"),
+                                  number_of(record, "write_capacity")};
+  table.schema.indexes.push_back(std::move(index));
+  table.indexes.push_back(
+      {static_cast<std::uint64_t>(number_of(record, "uid")),
+       bool_of(record, "building") ? IndexStatus::kCreating : IndexStatus::kActive});
+}
+
 Item encode_record(const Table& table) {
   const TableSchema& schema = table.schema;
   AttributeList definitions;
@@ -82,6 +144,16 @@ Item encode_record(const Table& table) {
   if (schema.sort_key) {
     record.emplace("sort_key", definition_value(*schema.sort_key));
   }
+  if (table.last_update_to_pay_per_request) {
+    record.emplace(
+        "pay_per_request_ms",
+        number_value(static_cast<std::int64_t>(*table.last_update_to_pay_per_request * 1000)));
+  }
+  AttributeList indexes;
+  for (std::size_t i = 0; i < schema.indexes.size(); ++i) {
+    indexes.push_back(index_value(schema.indexes[i], table.indexes[i]));
+  }
+  record.emplace("indexes", std::move(indexes));
   return record;
 }
 
@@ -107,6 +179,18 @@ Table decode_record(const Item& record) {
                             : BillingMode::kProvisioned;
   schema.provisioned_throughput = {number_of(record, "read_capacity"),
                                    number_of(record, "write_capacity")};
+  if (record.contains("pay_per_request_ms")) {
+    table.last_update_to_pay_per_request =
+        static_cast<double>(number_of(record, "pay_per_request_ms")) / 1000;
+  } else if (schema.billing_mode == BillingMode::kPayPerRequest) {
+    table.last_update_to_pay_per_request = table.creation_date_time;  // an older record
+  }
+  // Records written before indexes existed have none.
+  if (auto indexes = record.find("indexes"); indexes != record.end()) {
+    for (const AttributeValue& index : *indexes->second.get_if<AttributeList>()) {
+      decode_index(*index.get_if<AttributeMap>(), table);
+    }
+  }
   return table;
 }
 
@@ -151,23 +235,48 @@ Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
   if (tables_.count(key)) {
     return ApiError::resource_in_use("Table already exists: " + schema.table_name);
   }
-  auto table = std::make_shared<Table>();
-  table->uid = next_uid_;
-  table->schema = schema;
-  table->region = std::string(region);
-  table->table_id = new_table_id();
-  table->creation_date_time = now_seconds();
+  Table table;
+  table.uid = next_uid_;
+  table.schema = schema;
+  table.region = std::string(region);
+  table.table_id = new_table_id();
+  table.creation_date_time = now_seconds();
+  if (schema.billing_mode == BillingMode::kPayPerRequest) {
+    table.last_update_to_pay_per_request = table.creation_date_time;
+  }
+  return record(std::move(key), std::move(table), next_uid_ + 1, IndexStatus::kActive);
+}
 
-  std::string record;
-  append_item(record, encode_record(*table));
+Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
+  std::string key = table_key(updated.region, updated.schema.table_name);
+  std::unique_lock lock(mutex_);
+  auto it = tables_.find(key);
+  if (it == tables_.end() || it->second->uid != updated.uid) {
+    return std::shared_ptr<const Table>();
+  }
+  if (updated.schema.billing_mode == BillingMode::kPayPerRequest &&
+      it->second->schema.billing_mode != BillingMode::kPayPerRequest) {
+    updated.last_update_to_pay_per_request = now_seconds();
+  }
+  return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating);
+}
+
+Result<std::shared_ptr<const Table>> Catalog::record(std::string key, Table table,
+                                                     std::uint64_t next_uid,
+                                                     IndexStatus new_index_status) {
+  for (std::size_t i = table.indexes.size(); i < table.schema.indexes.size(); ++i) {
+    table.indexes.push_back({next_uid++, new_index_status});
+  }
+  std::string value;
+  append_item(value, encode_record(table));
   rocksdb::WriteBatch batch;
-  batch.Put(database_.catalog(), kTablePrefix + key, record).PermitUncheckedError();
-  batch.Put(database_.catalog(), kNextUidKey, std::to_string(table->uid + 1))
-      .PermitUncheckedError();
+  batch.Put(database_.catalog(), kTablePrefix + key, value).PermitUncheckedError();
+  batch.Put(database_.catalog(), kNextUidKey, std::to_string(next_uid)).PermitUncheckedError();
   DDB_RETURN_IF_ERROR(database_.write(batch));
-  next_uid_ = table->uid + 1;
-  tables_.emplace(std::move(key), table);
-  return std::shared_ptr<const Table>(std::move(table));
+  next_uid_ = next_uid;
+  auto shared = std::make_shared<const Table>(std::move(table));
+  tables_.insert_or_assign(std::move(key), shared);
+  return shared;
 }
 
 std::shared_ptr<const Table> Catalog::find(std::string_view region, std::string_view name) const {
@@ -188,14 +297,22 @@ Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region,
   std::shared_ptr<const Table> table = it->second;
   rocksdb::WriteBatch batch;
   batch.Delete(database_.catalog(), kTablePrefix + key).PermitUncheckedError();
-  batch
-      .DeleteRange(database_.items(), encode_table_prefix(table->uid),
-                   encode_table_prefix(table->uid + 1))
-      .PermitUncheckedError();
-  database_.remove_stats(batch, table->uid);
+  database_.remove_entries(batch, table->uid);
+  for (const IndexState& index : table->indexes) {
+    database_.remove_entries(batch, index.uid);
+  }
   DDB_RETURN_IF_ERROR(database_.write(batch));
   tables_.erase(it);
   return table;
+}
+
+std::vector<std::shared_ptr<const Table>> Catalog::all() const {
+  std::shared_lock lock(mutex_);
+  std::vector<std::shared_ptr<const Table>> tables;
+  for (const auto& [key, table] : tables_) {
+    tables.push_back(table);
+  }
+  return tables;
 }
 
 TablePage Catalog::list(std::string_view region, std::optional<std::string_view> exclusive_start,

@@ -16,19 +16,30 @@ class Catalog {
   // Reads every table record from the database.
   static Result<std::unique_ptr<Catalog>> load(Database& database);
 
-  // Records a new table under a fresh uid. ResourceInUseException when the region already
-  // has a table of that name.
+  // Records a new table under a fresh uid, its indexes under the next ones, ACTIVE.
+  // ResourceInUseException when the region already has a table of that name.
   Result<std::shared_ptr<const Table>> create(std::string_view region, const TableSchema& schema);
+  // Records `updated` in place of the table it is a new version of (same uid, region and
+  // name); the indexes it adds (those past updated.indexes) get fresh uids and status
+  // CREATING. nullptr when that table is gone.
+  Result<std::shared_ptr<const Table>> replace(Table updated);
   // nullptr when there is no such table.
   std::shared_ptr<const Table> find(std::string_view region, std::string_view name) const;
-  // Removes the table's record, its items and its stats in one write. nullptr when there is
-  // no such table.
+  // Removes the table's record, its items, its indexes and their stats in one write. nullptr when
+  // there is no such table.
   Result<std::shared_ptr<const Table>> remove(std::string_view region, std::string_view name);
+  // Every table of every region.
+  std::vector<std::shared_ptr<const Table>> all() const;
   TablePage list(std::string_view region, std::optional<std::string_view> exclusive_start,
                  std::size_t limit) const;
 
  private:
   explicit Catalog(Database& database) : database_(database) {}
+  // Writes the record of `table` under `key` and keeps it, with the uid sequence moved to
+  // `next_uid`; indexes new to the table take their uids from the sequence first. REQUIRES:
+  // mutex_ held.
+  Result<std::shared_ptr<const Table>> record(std::string key, Table table, std::uint64_t next_uid,
+                                              IndexStatus new_index_status);
 
   Database& database_;
   mutable std::shared_mutex mutex_;

@@ -168,7 +168,9 @@ Result<TableStats> Database::read_stats(std::uint64_t table_uid) {
   return value ? decode_stats(*value) : TableStats{};
 }
 
-void Database::remove_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid) {
+void Database::remove_entries(rocksdb::WriteBatch& batch, std::uint64_t table_uid) {
+  batch.DeleteRange(items_, encode_table_prefix(table_uid), encode_table_prefix(table_uid + 1))
+      .PermitUncheckedError();
   batch.Delete(stats_, encode_table_prefix(table_uid)).PermitUncheckedError();
 }
 

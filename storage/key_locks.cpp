@@ -24,6 +24,12 @@ KeyLocks::Guard KeyLocks::lock_all(std::span<const std::string> item_keys) {
   return Guard(*this, std::move(stripes));
 }
 
+void KeyLocks::wait_for_writers() {
+  for (std::mutex& stripe : stripes_) {
+    std::lock_guard held(stripe);
+  }
+}
+
 KeyLocks::Guard::Guard(KeyLocks& locks, std::vector<std::size_t> stripes)
     : locks_(&locks), stripes_(std::move(stripes)) {
   for (std::size_t stripe : stripes_) {

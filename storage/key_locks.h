@@ -39,6 +39,9 @@ class KeyLocks {
   // Locks the stripes of every key. Every caller takes stripes in ascending order, so
   // writers of overlapping key sets cannot deadlock.
   Guard lock_all(std::span<const std::string> item_keys);
+  // Returns once every lock held when it was called has been released, taking and releasing
+  // each stripe in turn: every write under way when it was called has then finished.
+  void wait_for_writers();
 
  private:
   std::array<std::mutex, kStripes> stripes_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "storage/index_entries.h"
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
 
@@ -34,32 +35,51 @@ std::string item_key_of(const Table& table, const Item& item) {
                          schema.sort_key ? &item.at(schema.sort_key->name) : nullptr);
 }
 
-KeyRange query_range(const Table& table, const expr::KeyCondition& condition) {
+std::uint64_t uid_to_read(const Table& table, const PageRequest& request) {
+  if (request.index == nullptr) {
+    return table.uid;
+  }
+  return table.indexes[index_position(table.schema, *request.index)].uid;
+}
+
+std::string start_key_of(const Table& table, const PageRequest& request) {
+  const Item& key = *request.exclusive_start_key;
+  if (request.index == nullptr) {
+    return item_key_of(table, key);
+  }
+  // A start key without the index's keys was refused before the read.
+  return index_entry_key(table, index_position(table.schema, *request.index), key)
+      .value_or(std::string());
+}
+
+KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition) {
   using expr::SortKeyOp;
-  const std::string partition = encode_partition_prefix(table.uid, condition.partition_value);
+  const std::string partition = encode_partition_prefix(uid, condition.partition_value);
   KeyRange range{partition, prefix_end(partition)};
+  // An index entry continues its index key with the table's key: the entries of one sort key
+  // value are all the keys that begin with its bound, and end before prefix_end(bound).
   switch (condition.sort_op) {
     case SortKeyOp::kNone:
       break;
     case SortKeyOp::kEq:
       range.lower = sort_key_bound(partition, condition.sort_value);
-      range.upper = key_after(range.lower);
+      range.upper = prefix_end(range.lower);
       break;
     case SortKeyOp::kLt:
       range.upper = sort_key_bound(partition, condition.sort_value);
       break;
     case SortKeyOp::kLe:
-      range.upper = key_after(sort_key_bound(partition, condition.sort_value));
+      range.upper = prefix_end(sort_key_bound(partition, condition.sort_value));
       break;
     case SortKeyOp::kGt:
-      range.lower = key_after(sort_key_bound(partition, condition.sort_value));
+      range.lower = prefix_end(sort_key_bound(partition, condition.sort_value));
       break;
     case SortKeyOp::kGe:
       range.lower = sort_key_bound(partition, condition.sort_value);
       break;
     case SortKeyOp::kBetween:
       range.lower = sort_key_bound(partition, condition.sort_value);
-      range.upper = key_after(sort_key_bound(partition, condition.sort_high));
+      range.upper = prefix_end(sort_key_bound(partition, condition.sort_high));
       break;
     case SortKeyOp::kBeginsWith: {
       range.lower = partition;
@@ -71,28 +91,27 @@ KeyRange query_range(const Table& table, const expr::KeyCondition& condition) {
   return range;
 }
 
-KeyRange scan_range(const Table& table, const std::optional<ScanSegment>& segment) {
-  KeyRange range{encode_table_prefix(table.uid), encode_table_prefix(table.uid + 1)};
+KeyRange scan_range(std::uint64_t uid, const std::optional<ScanSegment>& segment) {
+  KeyRange range{encode_table_prefix(uid), encode_table_prefix(uid + 1)};
   if (segment) {
-    range.lower = encode_hash_bound(table.uid, segment_start(segment->segment, segment->total));
+    range.lower = encode_hash_bound(uid, segment_start(segment->segment, segment->total));
     if (segment->segment + 1 < segment->total) {
-      range.upper =
-          encode_hash_bound(table.uid, segment_start(segment->segment + 1, segment->total));
+      range.upper = encode_hash_bound(uid, segment_start(segment->segment + 1, segment->total));
     }
   }
   return range;
 }
 
-Result<ItemPage> read_page(Database& database, const Table& table, const KeyRange& range,
+Result<ItemPage> read_page(Database& database, const KeyRange& range,
+                           const std::optional<std::string>& start_key,
                            const PageRequest& request) {
   std::string lower = range.lower;
   std::string upper = range.upper;
-  if (request.exclusive_start_key != nullptr) {
-    const std::string start = item_key_of(table, *request.exclusive_start_key);
+  if (start_key) {
     if (request.forward) {
-      lower = std::max(lower, key_after(start));
+      lower = std::max(lower, key_after(*start_key));
     } else {
-      upper = std::min(upper, start);
+      upper = std::min(upper, *start_key);
     }
   }
   ItemPage page;

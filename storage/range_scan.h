@@ -20,15 +20,22 @@ struct KeyRange {
 // The RocksDB key of the item (or key) `item` of `table`.
 std::string item_key_of(const Table& table, const Item& item);
 
-// The keys of the items a Query with this key condition reads.
-KeyRange query_range(const Table& table, const expr::KeyCondition& condition);
-// The keys of a table, or of one segment of its hash space.
-KeyRange scan_range(const Table& table, const std::optional<ScanSegment>& segment);
+// The uid whose keys a page request reads: the table's, or its index's.
+std::uint64_t uid_to_read(const Table& table, const PageRequest& request);
+// The RocksDB key of request.exclusive_start_key where the request reads.
+// REQUIRES: request.exclusive_start_key.
+std::string start_key_of(const Table& table, const PageRequest& request);
+
+// The keys a Query with this key condition reads in the table (or index) `uid`.
+KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition);
+// The keys of a table (or index), or of one segment of its hash space.
+KeyRange scan_range(std::uint64_t uid, const std::optional<ScanSegment>& segment);
 
 // Reads the items of `range` in order (backwards when !request.forward), starting after
-// request.exclusive_start_key, until the range ends, request.limit items were read, or they
-// add up to kMaxPageBytes. Memory is bounded by the page, not by the range.
-Result<ItemPage> read_page(Database& database, const Table& table, const KeyRange& range,
-                           const PageRequest& request);
+// `start_key` (the key of request.exclusive_start_key) when given, until the range ends,
+// request.limit items were read, or they add up to kMaxPageBytes. Memory is bounded by the
+// page, not by the range.
+Result<ItemPage> read_page(Database& database, const KeyRange& range,
+                           const std::optional<std::string>& start_key, const PageRequest& request);
 
 }  // namespace ddblocal::storage

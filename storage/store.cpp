@@ -4,6 +4,7 @@
 
 #include "storage/catalog.h"
 #include "storage/database.h"
+#include "storage/index_entries.h"
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
 #include "storage/key_locks.h"
@@ -51,6 +52,7 @@ void add_item_write(Database& database, rocksdb::WriteBatch& batch, const Table&
     batch.Delete(database.items(), item_key).PermitUncheckedError();
   }
   database.add_stats(batch, table.uid, stats_delta(write.old_item, write.new_item));
+  add_index_writes(database, batch, table, write.old_item, write.new_item);
 }
 
 // The stored items decoded, nullopt where absent.
@@ -64,6 +66,9 @@ Result<std::vector<std::optional<Item>>> decode_items(
   }
   return items;
 }
+
+// How many items an index build reads, locks and indexes at a time.
+constexpr std::size_t kBuildChunk = 256;
 
 std::vector<std::string> item_keys_of(std::span<const ItemAddress> addresses) {
   std::vector<std::string> keys;
@@ -86,7 +91,16 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   }
   DDB_ASSIGN_OR_RETURN(auto database, Database::open(options));
   DDB_ASSIGN_OR_RETURN(auto catalog, Catalog::load(*database));
-  return std::unique_ptr<Store>(new Store(std::move(database), std::move(catalog)));
+  std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog)));
+  // An index still CREATING was being built when the process stopped: finish it.
+  for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
+    for (std::size_t i = 0; i < table->indexes.size(); ++i) {
+      if (table->indexes[i].status == IndexStatus::kCreating) {
+        DDB_RETURN_IF_ERROR(store->build_index(*table, i));
+      }
+    }
+  }
+  return store;
 }
 
 Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog)
@@ -102,12 +116,22 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
   description.region = table.region;
   description.table_id = table.table_id;
   description.creation_date_time = table.creation_date_time;
+  description.last_update_to_pay_per_request = table.last_update_to_pay_per_request;
   description.status = status;
-  if (status == TableStatus::kActive) {
-    // A failed read leaves the counts at zero: DynamoDB's counts are approximate anyway.
-    if (Result<TableStats> stats = database_->read_stats(table.uid)) {
-      description.item_count = stats->item_count;
-      description.size_bytes = stats->size_bytes;
+  if (status == TableStatus::kDeleting) {
+    return description;
+  }
+  // A failed read leaves the counts at zero: DynamoDB's counts are approximate anyway.
+  if (Result<TableStats> stats = database_->read_stats(table.uid)) {
+    description.item_count = stats->item_count;
+    description.size_bytes = stats->size_bytes;
+  }
+  for (const IndexState& index : table.indexes) {
+    IndexDescription& index_description = description.indexes.emplace_back();
+    index_description.status = index.status;
+    if (Result<TableStats> stats = database_->read_stats(index.uid)) {
+      index_description.item_count = stats->item_count;
+      index_description.size_bytes = stats->size_bytes;
     }
   }
   return description;
@@ -127,6 +151,8 @@ Result<TableDescription> Store::describe_table(std::string_view region, std::str
 }
 
 Result<TableDescription> Store::delete_table(std::string_view region, std::string_view name) {
+  // Not while an index of the table is being built.
+  std::lock_guard schema_lock(schema_mutex_);
   std::shared_ptr<const Table> table = catalog_->find(region, name);
   if (!table) {
     return table_not_found(name);
@@ -138,6 +164,123 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
   }
   description.status = TableStatus::kDeleting;
   return description;
+}
+
+Result<TableDescription> Store::update_table(std::string_view region, std::string_view name,
+                                             const SchemaChange& change) {
+  std::lock_guard schema_lock(schema_mutex_);
+  std::shared_ptr<const Table> table = catalog_->find(region, name);
+  if (!table) {
+    return table_not_found(name);
+  }
+  DDB_ASSIGN_OR_RETURN(TableSchema schema, change(table->schema));
+  // The indexes kept stay in their places, each with its state; the new ones follow them and
+  // get their states from the catalog.
+  Table updated = *table;
+  updated.schema = std::move(schema);
+  updated.indexes.clear();
+  std::vector<SecondaryIndex> kept;
+  std::vector<SecondaryIndex> added;
+  for (SecondaryIndex& index : updated.schema.indexes) {
+    if (const SecondaryIndex* old = find_index(table->schema, index.name)) {
+      updated.indexes.push_back(table->indexes[index_position(table->schema, *old)]);
+      kept.push_back(std::move(index));
+    } else {
+      added.push_back(std::move(index));
+    }
+  }
+  updated.schema.indexes = std::move(kept);
+  const std::size_t first_added = updated.schema.indexes.size();
+  updated.schema.indexes.insert(updated.schema.indexes.end(), added.begin(), added.end());
+  std::vector<std::size_t> dropped;
+  for (std::size_t i = 0; i < table->schema.indexes.size(); ++i) {
+    if (!find_index(updated.schema, table->schema.indexes[i].name)) {
+      dropped.push_back(i);
+    }
+  }
+
+  DDB_ASSIGN_OR_RETURN(auto current, catalog_->replace(std::move(updated)));
+  if (!current) {
+    return table_not_found(name);
+  }
+  const bool indexes_change = !added.empty() || !dropped.empty();
+  if (indexes_change) {
+    // Writers that began with the old version finish before indexes are built or dropped;
+    // later ones keep the new indexes up to date.
+    key_locks_->wait_for_writers();
+  }
+  TableDescription description = describe(*current, TableStatus::kUpdating);
+  rocksdb::WriteBatch drop;
+  for (std::size_t i : dropped) {
+    description.schema.indexes.push_back(table->schema.indexes[i]);
+    description.indexes.push_back({IndexStatus::kDeleting});
+    database_->remove_entries(drop, table->indexes[i].uid);
+  }
+  if (drop.Count() > 0) {
+    DDB_RETURN_IF_ERROR(database_->write(drop));
+  }
+  if (first_added == current->indexes.size()) {
+    return description;
+  }
+  for (std::size_t i = first_added; i < current->indexes.size(); ++i) {
+    DDB_RETURN_IF_ERROR(build_index(*current, i));
+  }
+  Table built = *current;
+  for (IndexState& index : built.indexes) {
+    index.status = IndexStatus::kActive;
+  }
+  DDB_RETURN_IF_ERROR(catalog_->replace(std::move(built)));
+  return description;
+}
+
+Result<void> Store::build_index(const Table& table, std::size_t position) {
+  const KeyRange range = scan_range(table.uid, std::nullopt);
+  rocksdb::Slice lower(range.lower);
+  rocksdb::Slice upper(range.upper);
+  rocksdb::ReadOptions options;
+  options.iterate_lower_bound = &lower;
+  options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(database_->db().NewIterator(options, database_->items()));
+  it->SeekToFirst();
+  while (it->Valid()) {
+    // A chunk of items at a time, each read again under its lock: what writers changed since
+    // the iterator began is what counts.
+    std::vector<std::string> item_keys;
+    for (; it->Valid() && item_keys.size() < kBuildChunk; it->Next()) {
+      item_keys.push_back(it->key().ToString());
+    }
+    KeyLocks::Guard guard = key_locks_->lock_all(item_keys);
+    DDB_ASSIGN_OR_RETURN(auto stored, database_->get_all(database_->items(), item_keys));
+    DDB_ASSIGN_OR_RETURN(auto items, decode_items(stored));
+    rocksdb::WriteBatch batch;
+    TableStats delta;
+    for (const std::optional<Item>& item : items) {
+      std::optional<std::string> entry_key =
+          item ? index_entry_key(table, position, *item) : std::nullopt;
+      if (!entry_key) {
+        continue;
+      }
+      // A writer since the index appeared made the entry already, and counted it.
+      DDB_ASSIGN_OR_RETURN(auto existing, database_->get(database_->items(), *entry_key));
+      if (existing) {
+        continue;
+      }
+      Item projected = project_into_index(table.schema, table.schema.indexes[position], *item);
+      std::string value;
+      append_item(value, projected);
+      batch.Put(database_->items(), *entry_key, value).PermitUncheckedError();
+      delta.item_count += 1;
+      delta.size_bytes += static_cast<std::int64_t>(item_size(projected));
+    }
+    if (batch.Count() > 0) {
+      database_->add_stats(batch, table.indexes[position].uid, delta);
+      DDB_RETURN_IF_ERROR(database_->write(batch));
+    }
+  }
+  if (!it->status().ok()) {
+    return ApiError::internal("storage failure: " + it->status().ToString());
+  }
+  return {};
 }
 
 TablePage Store::list_tables(std::string_view region,
@@ -167,14 +310,23 @@ Result<std::optional<Item>> Store::read_item(const std::string& item_key) {
   return std::optional<Item>(std::move(item));
 }
 
+Result<std::shared_ptr<const Table>> Store::current_version(const Table& table) {
+  std::shared_ptr<const Table> current = catalog_->find(table.region, table.schema.table_name);
+  if (!current || current->uid != table.uid) {
+    return resource_not_found();
+  }
+  return current;
+}
+
 Result<ItemWrite> Store::write_item(const Table& table, const Item& key, const ItemChange& change) {
   std::string item_key = item_key_of(table, key);
   std::unique_lock lock = key_locks_->lock(item_key);
+  DDB_ASSIGN_OR_RETURN(auto current, current_version(table));
   ItemWrite write;
   DDB_ASSIGN_OR_RETURN(write.old_item, read_item(item_key));
   DDB_ASSIGN_OR_RETURN(write.new_item, change(write.old_item));
   rocksdb::WriteBatch batch;
-  add_item_write(*database_, batch, table, item_key, write);
+  add_item_write(*database_, batch, *current, item_key, write);
   if (batch.Count() > 0) {
     DDB_RETURN_IF_ERROR(database_->write(batch));
   }
@@ -213,7 +365,8 @@ Result<AllOrNothing> Store::write_all(std::span<const KeyedChange> changes) {
   }
   rocksdb::WriteBatch batch;
   for (std::size_t i = 0; i < changes.size(); ++i) {
-    add_item_write(*database_, batch, *changes[i].address.table, item_keys[i], outcome.writes[i]);
+    DDB_ASSIGN_OR_RETURN(auto current, current_version(*changes[i].address.table));
+    add_item_write(*database_, batch, *current, item_keys[i], outcome.writes[i]);
   }
   if (batch.Count() > 0) {
     DDB_RETURN_IF_ERROR(database_->write(batch));
@@ -233,20 +386,25 @@ Result<void> Store::flush() {
 
 Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& condition,
                               const PageRequest& request) {
-  KeyRange range = query_range(table, condition);
+  KeyRange range = query_range(uid_to_read(table, request), condition);
+  std::optional<std::string> start;
   if (request.exclusive_start_key != nullptr) {
-    const std::string start = item_key_of(table, *request.exclusive_start_key);
-    if (start < range.lower || start >= range.upper) {
+    start = start_key_of(table, request);
+    if (*start < range.lower || *start >= range.upper) {
       return ApiError::validation(
           "The provided starting key is outside query boundaries based on provided conditions");
     }
   }
-  return read_page(*database_, table, range, request);
+  return read_page(*database_, range, start, request);
 }
 
 Result<ItemPage> Store::scan(const Table& table, const std::optional<ScanSegment>& segment,
                              const PageRequest& request) {
-  return read_page(*database_, table, scan_range(table, segment), request);
+  std::optional<std::string> start;
+  if (request.exclusive_start_key != nullptr) {
+    start = start_key_of(table, request);
+  }
+  return read_page(*database_, scan_range(uid_to_read(table, request), segment), start, request);
 }
 
 }  // namespace ddblocal::storage

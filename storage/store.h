@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,13 +31,24 @@ struct StoreOptions {
   bool sync_writes = false;
 };
 
-// A table as the catalog records it.
+// Where a secondary index's entries live, and whether they are complete yet.
+struct IndexState {
+  std::uint64_t uid = 0;  // from the sequence of table uids: unique, never reused
+  IndexStatus status = IndexStatus::kActive;
+};
+
+// A table as the catalog records it. A schema change replaces the whole Table: a Table is never
+// modified once shared.
 struct Table {
   std::uint64_t uid = 0;  // unique for the life of the database, never reused
   TableSchema schema;
   std::string region;
   std::string table_id;           // a UUID
   double creation_date_time = 0;  // seconds since the Unix epoch
+  // When the table last became PAY_PER_REQUEST; nullopt for a table always PROVISIONED.
+  std::optional<double> last_update_to_pay_per_request;
+  // One per schema.indexes, in its order.
+  std::vector<IndexState> indexes;
 };
 
 struct TablePage {
@@ -44,6 +56,9 @@ struct TablePage {
   // The last name returned when more tables follow.
   std::optional<std::string> last_evaluated;
 };
+
+// Computes a table's new schema from its current one, or the error to answer.
+using SchemaChange = std::function<Result<TableSchema>(const TableSchema& current)>;
 
 // Computes an item's replacement from its current state (nullopt: absent). Must be a pure
 // function of its argument: it runs under the item's lock.
@@ -89,6 +104,9 @@ struct PageRequest {
   std::optional<std::size_t> limit;
   // Ascending key order (ScanIndexForward).
   bool forward = true;
+  // Read this secondary index (one of the table's schema.indexes) instead of the table. Its
+  // pages hold the projected items, and an exclusive_start_key holds its keys and the table's.
+  const SecondaryIndex* index = nullptr;
 };
 
 // The items one page read, in order.
@@ -125,6 +143,12 @@ class Store {
   // Removes the table and its items at once; the name is free again on return. Answers the
   // description as it was, with status DELETING.
   Result<TableDescription> delete_table(std::string_view region, std::string_view name);
+  // Changes the table's schema as `change` computes it from the current one (one change at a
+  // time): global indexes it adds are built from the items, CREATING until built, and those it
+  // drops are deleted. Answers the description as the change began (the table UPDATING, new
+  // indexes CREATING, dropped ones DELETING), once the change is complete.
+  Result<TableDescription> update_table(std::string_view region, std::string_view name,
+                                        const SchemaChange& change);
   // The region's table names in byte order, the first `limit` after `exclusive_start`.
   TablePage list_tables(std::string_view region, std::optional<std::string_view> exclusive_start,
                         std::size_t limit);
@@ -155,7 +179,8 @@ class Store {
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();
 
-  // A page of the items whose keys satisfy `condition` (one partition, a sort key range).
+  // A page of the items whose keys satisfy `condition` (one partition, a sort key range), of
+  // the table or of request.index, whose keys the condition is then on.
   Result<ItemPage> query(const Table& table, const expr::KeyCondition& condition,
                          const PageRequest& request);
   // A page of the table's items (of one segment of them), in the order of their partitions'
@@ -167,10 +192,19 @@ class Store {
   Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog);
   TableDescription describe(const Table& table, TableStatus status);
   Result<std::optional<Item>> read_item(const std::string& item_key);
+  // The table as it is now, for a writer holding the locks of the items it writes: a schema
+  // change waits for such writers before it relies on every later write seeing it.
+  // ResourceNotFoundException when the table was deleted meanwhile.
+  Result<std::shared_ptr<const Table>> current_version(const Table& table);
+  // Adds the entries of the items already in the table to the index at `position` of
+  // table.indexes; entries that writers already made are kept.
+  Result<void> build_index(const Table& table, std::size_t position);
 
   std::unique_ptr<Database> database_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<KeyLocks> key_locks_;
+  // Serializes schema changes.
+  std::mutex schema_mutex_;
 };
 
 }  // namespace ddblocal::storage

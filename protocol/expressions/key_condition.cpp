@@ -3,6 +3,7 @@
 // pass that fails first decides which message the client sees.
 #include "protocol/expressions/key_condition.h"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -214,21 +215,9 @@ Result<void> collect_terms(const Condition& condition, std::vector<KeyTerm>& ter
   return add_term(SortKeyOp::kBeginsWith, operands, terms);
 }
 
-bool has_type(const AttributeValue& value, ScalarType type) {
-  switch (type) {
-    case ScalarType::kS:
-      return value.type() == ValueType::kS;
-    case ScalarType::kN:
-      return value.type() == ValueType::kN;
-    case ScalarType::kB:
-      return value.type() == ValueType::kB;
-  }
-  return false;
-}
-
 Result<void> check_types(const KeyTerm& term, ScalarType type) {
   for (const AttributeValue* value : term.values) {
-    if (!has_type(*value, type)) {
+    if (value->type() != value_type_of(type)) {
       return ApiError::validation(
           "One or more parameter values were invalid: Condition parameter type does not match "
           "schema type");
@@ -297,6 +286,19 @@ Result<void> check_filter_keys(const Condition& filter, const AttributeDefinitio
         key_path->elements.front().name);
   }
   return {};
+}
+
+std::vector<std::string> attribute_names(const Condition& condition) {
+  std::vector<std::string> names;
+  // A match that accepts nothing visits every path.
+  first_path(condition, [&](const Path& path) {
+    const std::string& name = path.elements.front().name;
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+    return false;
+  });
+  return names;
 }
 
 }  // namespace ddblocal::expr

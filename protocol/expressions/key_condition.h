@@ -2,6 +2,9 @@
 // sort key range a Query reads, with DynamoDB's rules for what a key condition may say.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "protocol/attribute_value.h"
 #include "protocol/expressions/ast.h"
 #include "protocol/result.h"
@@ -31,5 +34,9 @@ Result<KeyCondition> to_key_condition(const Condition& condition,
 // names the first one. REQUIRES: filter resolved.
 Result<void> check_filter_keys(const Condition& filter, const AttributeDefinition& partition_key,
                                const std::optional<AttributeDefinition>& sort_key);
+
+// The attributes the condition reads (the first name of each path), each once, in order of
+// appearance. REQUIRES: condition resolved.
+std::vector<std::string> attribute_names(const Condition& condition);
 
 }  // namespace ddblocal::expr

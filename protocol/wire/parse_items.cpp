@@ -2,6 +2,7 @@
 // DeleteItem, and the
 // key checks that need the table's schema. The order of the checks is DynamoDB's: member
 // types, then every member constraint at once, then attribute values, then the item rules.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,18 +127,6 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
                           returned, on_condition_failure == "ALL_OLD", std::move(expressions)};
 }
 
-ValueType value_type_of(ScalarType type) {
-  switch (type) {
-    case ScalarType::kS:
-      return ValueType::kS;
-    case ScalarType::kN:
-      return ValueType::kN;
-    case ScalarType::kB:
-      return ValueType::kB;
-  }
-  return ValueType::kS;
-}
-
 // One key attribute of a table, with whether it is the partition key.
 struct KeyAttribute {
   const AttributeDefinition& definition;
@@ -255,12 +244,20 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
   return {};
 }
 
-Item key_of(const TableSchema& schema, const Item& item) {
+Item key_of(const TableSchema& schema, const Item& item, const SecondaryIndex* index) {
   Item key;
-  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
-    const auto found = item.find(key_attribute.definition.name);
-    if (found != item.end()) {
+  auto copy = [&](const AttributeDefinition& definition) {
+    if (const auto found = item.find(definition.name); found != item.end()) {
       key.insert(*found);
+    }
+  };
+  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+    copy(key_attribute.definition);
+  }
+  if (index != nullptr) {
+    copy(index->partition_key);
+    if (index->sort_key) {
+      copy(*index->sort_key);
     }
   }
   return key;
@@ -276,6 +273,18 @@ Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateE
             "attribute " +
             name + ". This attribute is part of the key");
       }
+    }
+    // An index key may change, as a whole: it is a scalar.
+    const bool index_key =
+        std::any_of(schema.indexes.begin(), schema.indexes.end(), [&](const SecondaryIndex& index) {
+          return index.partition_key.name == name ||
+                 (index.sort_key && index.sort_key->name == name);
+        });
+    if (index_key && path.elements.size() > 1) {
+      return ApiError::validation(
+          "Key attributes must be scalars; list random access '[]' and map lookup '.' are not "
+          "allowed: IndexKey: " +
+          name);
     }
   }
   return {};
@@ -297,7 +306,61 @@ Result<void> validate_item_keys(const TableSchema& schema, const Item& item) {
     }
     DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
   }
-  return {};
+  return validate_index_keys(schema, item);
+}
+
+// Empty values first, then types (the order DynamoDB Local reports them in).
+Result<void> validate_index_keys(const TableSchema& schema, const Item& item,
+                                 const Item* old_item) {
+  auto each_key = [&](auto&& check) -> Result<void> {
+    for (const SecondaryIndex& index : schema.indexes) {
+      for (const AttributeDefinition* key :
+           {&index.partition_key, index.sort_key ? &*index.sort_key : nullptr}) {
+        const auto found = key ? item.find(key->name) : item.end();
+        if (found == item.end()) {
+          continue;
+        }
+        if (old_item != nullptr) {
+          const auto old = old_item->find(key->name);
+          if (old != old_item->end() && old->second == found->second) {
+            continue;
+          }
+        }
+        DDB_RETURN_IF_ERROR(check(index, *key, found->second));
+      }
+    }
+    return {};
+  };
+  DDB_RETURN_IF_ERROR(each_key([&](const SecondaryIndex& index, const AttributeDefinition& key,
+                                   const AttributeValue& value) -> Result<void> {
+    const auto* text = value.get_if<std::string>();
+    const auto* binary = value.get_if<Binary>();
+    if ((text && text->empty()) || (binary && binary->bytes.empty())) {
+      const std::string kind = text ? "string" : "binary";
+      if (old_item != nullptr) {
+        return ApiError::validation(
+            "One or more parameter values are not valid. The update expression attempted to "
+            "update a secondary index key to a value that is not supported. The AttributeValue "
+            "for a key attribute cannot contain an empty " +
+            kind + " value.");
+      }
+      return ApiError::validation(
+          "One or more parameter values are not valid. A value specified for a secondary index "
+          "key is not supported. The AttributeValue for a key attribute cannot contain an empty " +
+          kind + " value. IndexName: " + index.name + ", IndexKey: " + key.name);
+    }
+    return {};
+  }));
+  return each_key([&](const SecondaryIndex& index, const AttributeDefinition& key,
+                      const AttributeValue& value) -> Result<void> {
+    if (value.type() != value_type_of(key.type)) {
+      return ApiError::validation(
+          "One or more parameter values were invalid: Type mismatch for Index Key " + key.name +
+          " Expected: " + scalar_type_name(key.type) + " Actual: " + type_name(value.type()) +
+          " IndexName: " + index.name);
+    }
+    return {};
+  });
 }
 
 }  // namespace ddblocal::wire

@@ -2,11 +2,13 @@
 // schema. The order of the checks is DynamoDB's (dynalite's tests, recorded against the
 // service): member types, member constraints, which expressions are present, the start key's
 // values, the segments, then the expressions themselves.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "protocol/expressions/key_condition.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
 #include "protocol/wire/item_members.h"
@@ -86,7 +88,9 @@ Result<ReadMembers> read_members(const JsonValue& body) {
 Result<Select> select_of(std::optional<std::string_view> text, bool has_projection,
                          bool has_index) {
   if (!text) {
-    return has_projection ? Select::kSpecificAttributes : Select::kAllAttributes;
+    return has_projection ? Select::kSpecificAttributes
+           : has_index    ? Select::kAllProjectedAttributes
+                          : Select::kAllAttributes;
   }
   if (*text == "SPECIFIC_ATTRIBUTES") {
     if (!has_projection) {
@@ -209,18 +213,107 @@ Result<ScanRequest> parse_scan(const JsonValue& body) {
 // dynalite's tests (recorded on DynamoDB): a start key without exactly the key attributes is
 // "invalid", a key attribute of the wrong type does "not match the schema", and the value
 // checks (empty, too long) carry kInvalidStartKey before their own message.
-Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item& key) {
-  const bool has_key_names = key.size() == (schema.sort_key ? 2u : 1u) &&
-                             key.count(schema.partition_key.name) &&
-                             (!schema.sort_key || key.count(schema.sort_key->name));
-  if (!has_key_names) {
+namespace {
+
+// The key attributes of the table and, when given, of its index, each once.
+std::vector<const AttributeDefinition*> key_definitions(const TableSchema& schema,
+                                                        const SecondaryIndex* index) {
+  std::vector<const AttributeDefinition*> keys{&schema.partition_key};
+  auto add = [&](const AttributeDefinition* key) {
+    if (key && std::none_of(keys.begin(), keys.end(), [&](const AttributeDefinition* known) {
+          return known->name == key->name;
+        })) {
+      keys.push_back(key);
+    }
+  };
+  add(schema.sort_key ? &*schema.sort_key : nullptr);
+  if (index != nullptr) {
+    add(&index->partition_key);
+    add(index->sort_key ? &*index->sort_key : nullptr);
+  }
+  return keys;
+}
+
+}  // namespace
+
+// On an index the start key holds the index's keys too, each of its declared type.
+Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item& key,
+                                          const SecondaryIndex* index) {
+  const std::vector<const AttributeDefinition*> keys = key_definitions(schema, index);
+  if (key.size() != keys.size() ||
+      std::any_of(keys.begin(), keys.end(), [&](const AttributeDefinition* definition) {
+        return !key.contains(definition->name);
+      })) {
     return ApiError::validation("The provided starting key is invalid");
   }
-  Result<void> valid = validate_key(schema, key);
-  if (!valid && valid.error().message() != kKeyDoesNotMatchSchema) {
+  for (const AttributeDefinition* definition : keys) {
+    if (key.at(definition->name).type() != value_type_of(definition->type)) {
+      return ApiError::validation(std::string(kKeyDoesNotMatchSchema));
+    }
+  }
+  Result<void> valid = validate_key(schema, key_of(schema, key));
+  if (!valid) {
     return ApiError::validation(std::string(kInvalidStartKey) + valid.error().message());
   }
-  return valid;
+  return {};
+}
+
+bool index_projects(const TableSchema& schema, const SecondaryIndex& index,
+                    const std::string& name) {
+  const std::vector<const AttributeDefinition*> keys = key_definitions(schema, &index);
+  const std::vector<std::string>& included = index.non_key_attributes;
+  return index.projection == ProjectionType::kAll ||
+         std::any_of(keys.begin(), keys.end(),
+                     [&](const AttributeDefinition* key) { return key->name == name; }) ||
+         std::find(included.begin(), included.end(), name) != included.end();
+}
+
+Result<void> validate_index_read(const TableSchema& schema, const SecondaryIndex& index,
+                                 const IndexRead& read) {
+  if (!index.global) {
+    return {};
+  }
+  if (read.consistent_read) {
+    return ApiError::validation("Consistent reads are not supported on global secondary indexes");
+  }
+  if (index.projection == ProjectionType::kAll) {
+    return {};
+  }
+  if (read.select == Select::kAllAttributes) {
+    return ApiError::validation(
+        "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported "
+        "for global secondary index " +
+        index.name + " because its projection type is not ALL");
+  }
+  // The names the index lacks, "[a, b]".
+  auto missing = [&](const std::vector<std::string>& names) {
+    std::string list;
+    for (const std::string& name : names) {
+      if (!index_projects(schema, index, name)) {
+        list.append(list.empty() ? "[" : ", ").append(name);
+      }
+    }
+    return list.empty() ? list : list + "]";
+  };
+  if (read.projection != nullptr) {
+    std::vector<std::string> names;
+    for (const expr::Path& path : read.projection->paths) {
+      names.push_back(path.elements.front().name);
+    }
+    if (std::string list = missing(names); !list.empty()) {
+      return ApiError::validation(
+          "One or more parameter values were invalid: Global secondary index " + index.name +
+          " does not project " + list);
+    }
+  }
+  if (read.filter != nullptr) {
+    if (std::string list = missing(expr::attribute_names(*read.filter)); !list.empty()) {
+      return ApiError::validation("One or more parameter values were invalid: Secondary index " +
+                                  index.name +
+                                  " does not project one or more filter attributes: " + list);
+    }
+  }
+  return {};
 }
 
 }  // namespace ddblocal::wire

@@ -12,30 +12,20 @@
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
 #include "protocol/wire/requests.h"
+#include "protocol/wire/table_members.h"
 
 namespace ddblocal::wire {
 namespace {
 
-constexpr std::string_view kAttributeTypes[] = {"B", "N", "S"};
-constexpr std::string_view kKeyTypes[] = {"HASH", "RANGE"};
 constexpr std::string_view kBillingModes[] = {"PROVISIONED", "PAY_PER_REQUEST"};
 
-constexpr StringRule kKeyAttributeNameRule{.required = true, .min_length = 1, .max_length = 255};
-constexpr StringRule kAttributeTypeRule{.required = true, .allowed = kAttributeTypes};
-constexpr StringRule kKeyTypeRule{.required = true, .allowed = kKeyTypes};
 constexpr StringRule kBillingModeRule{.allowed = kBillingModes};
-constexpr IntegerRule kCapacityUnitsRule{.required = true, .min = 1};
-constexpr ListRule kKeySchemaRule{.required = true, .min_length = 1, .max_length = 2};
 constexpr IntegerRule kListTablesLimitRule{.min = 1, .max = 100};
 constexpr StringRule kExclusiveStartTableNameRule = [] {
   StringRule rule = kTableNameRule;
   rule.required = false;
   return rule;
 }();
-
-// The largest capacity DynamoDB accepts before "is out of bounds" (dynalite's tests, which
-// were recorded against the service).
-constexpr std::int64_t kMaxCapacityUnits = 1'000'000'000'000;
 
 // DescribeTable and DeleteTable check TableName's presence and length before anything else,
 // with messages of their own (dynalite's tests); CreateTable checks them with its other member
@@ -63,80 +53,13 @@ Result<std::string> parse_table_name_only(const JsonValue& body) {
   return std::string(*name);
 }
 
-// One element of AttributeDefinitions or KeySchema: a name and a type ("S", or "HASH").
-struct NameAndType {
-  std::optional<std::string_view> name;
-  std::optional<std::string_view> type;
-};
-
-// Reads a list of {AttributeName, <type_member>} structures. `shape` is the element's name in
-// the API model, which DynamoDB's SerializationException mentions for a nested list.
-Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
-                                                         std::string_view shape,
-                                                         std::string_view type_member) {
-  std::vector<NameAndType> elements;
-  for (const JsonValue& element : list.GetArray()) {
-    // A null element reads as one without members, which the constraints then report.
-    if (element.IsNull()) {
-      elements.emplace_back();
-      continue;
-    }
-    if (element.IsArray()) {
-      return ApiError::serialization(
-          "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." +
-          std::string(shape));
-    }
-    if (!element.IsObject()) {
-      return ApiError::serialization("Unexpected value type in payload");
-    }
-    DDB_ASSIGN_OR_RETURN(auto name, optional_string(element, "AttributeName"));
-    DDB_ASSIGN_OR_RETURN(auto type, optional_string(element, type_member));
-    elements.push_back({name, type});
-  }
-  return elements;
-}
-
-// How DynamoDB prints a KeySchema list in a constraint message. Its tests match only
-// "[...]" here; the element text follows the Java SDK's toString and is not verified.
-std::string render_key_schema(const std::vector<NameAndType>& elements) {
-  std::string text = "[";
-  for (std::size_t i = 0; i < elements.size(); ++i) {
-    text.append(i > 0 ? ", {" : "{");
-    if (elements[i].name) {
-      text.append("AttributeName: ").append(*elements[i].name);
-    }
-    if (elements[i].type) {
-      text.append(elements[i].name ? "," : "").append("KeyType: ").append(*elements[i].type);
-    }
-    text.append("}");
-  }
-  return text.append("]");
-}
-
-std::string member_path(std::string_view list, std::size_t index, std::string_view member) {
-  return std::string(list) + "." + std::to_string(index + 1) + ".member." + std::string(member);
-}
-
-ScalarType scalar_type(std::string_view name) {
-  if (name == "N") {
-    return ScalarType::kN;
-  }
-  return name == "B" ? ScalarType::kB : ScalarType::kS;
-}
-
-std::string join_names(const std::vector<NameAndType>& elements) {
-  std::string text;
-  for (std::size_t i = 0; i < elements.size(); ++i) {
-    text.append(i > 0 ? ", " : "").append(*elements[i].name);
-  }
-  return text;
-}
-
-// The rules CreateTable applies once every member satisfies its own constraints, in the order
-// the service applies them (dynalite's tests; Alternator's for duplicated definitions).
-// REQUIRES: names and types present, 1 or 2 key elements.
+// The rules CreateTable applies to the table's key schema once every member satisfies its own
+// constraints, in the order the service applies them (dynalite's tests; Alternator's for
+// duplicated definitions). Every definition must be used by a key of the table or of an index
+// (`index_keys`). REQUIRES: names and types present, 1 or 2 key elements.
 Result<void> check_key_schema(const std::vector<NameAndType>& definitions,
-                              const std::vector<NameAndType>& keys) {
+                              const std::vector<NameAndType>& keys,
+                              const std::vector<std::string_view>& index_keys) {
   std::set<std::string_view> defined;
   for (const NameAndType& definition : definitions) {
     if (!defined.insert(*definition.name).second) {
@@ -146,51 +69,59 @@ Result<void> check_key_schema(const std::vector<NameAndType>& definitions,
   if (keys.size() > definitions.size()) {
     return ApiError::validation("Invalid KeySchema: Some index key attribute have no definition");
   }
+  DDB_RETURN_IF_ERROR(check_key_elements(to_definitions(definitions), keys));
+  if (index_keys.empty()) {
+    if (definitions.size() != keys.size()) {
+      return ApiError::validation(std::string(kInvalidParameters) +
+                                  "Number of attributes in KeySchema does not exactly match "
+                                  "number of attributes defined in AttributeDefinitions");
+    }
+    return {};
+  }
+  // With indexes, the rule names the definitions and the keys (the table's, then the
+  // indexes'), before any index rule.
+  std::vector<std::string_view> used;
   for (const NameAndType& key : keys) {
-    if (!defined.contains(*key.name)) {
-      return ApiError::validation(
-          "One or more parameter values were invalid: Some index key attributes are not defined "
-          "in AttributeDefinitions. Keys: [" +
-          join_names(keys) + "], AttributeDefinitions: [" + join_names(definitions) + "]");
+    used.push_back(*key.name);
+  }
+  for (std::string_view key : index_keys) {
+    if (std::find(used.begin(), used.end(), key) == used.end()) {
+      used.push_back(key);
     }
   }
-  if (keys.size() == 2 && *keys[0].name == *keys[1].name) {
-    return ApiError::validation(
-        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
-  }
-  if (*keys[0].type != "HASH") {
-    return ApiError::validation(
-        "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-  }
-  if (keys.size() == 2 && *keys[1].type != "RANGE") {
-    return ApiError::validation(
-        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-  }
-  // Every definition must be used by a key; indexes, once supported, use them too.
-  if (definitions.size() != keys.size()) {
-    return ApiError::validation(
-        "One or more parameter values were invalid: Number of attributes in KeySchema does not "
-        "exactly match number of attributes defined in AttributeDefinitions");
+  const bool all_used =
+      std::all_of(definitions.begin(), definitions.end(), [&](const NameAndType& definition) {
+        return std::find(used.begin(), used.end(), *definition.name) != used.end();
+      });
+  if (!all_used) {
+    std::string keys_used;
+    for (std::string_view key : used) {
+      keys_used.append(keys_used.empty() ? "" : ", ").append(key);
+    }
+    return ApiError::validation(std::string(kInvalidParameters) +
+                                "Some AttributeDefinitions are not used. AttributeDefinitions: [" +
+                                join_names(definitions) + "], keys used: [" + keys_used + "]");
   }
   return {};
 }
 
 // The throughput rules, checked before the key schema. REQUIRES: member constraints passed.
-Result<void> check_billing(bool pay_per_request, const JsonValue* throughput,
-                           std::int64_t read_units, std::int64_t write_units) {
+Result<void> check_billing(bool pay_per_request, const ThroughputMembers& throughput) {
   if (pay_per_request) {
-    if (throughput != nullptr) {
+    if (throughput.object != nullptr) {
       return ApiError::validation(
           "One or more parameter values were invalid: Neither ReadCapacityUnits nor "
           "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
     }
     return {};
   }
-  if (throughput == nullptr) {
+  if (throughput.object == nullptr) {
     return ApiError::validation(
         "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits "
         "must both be specified when BillingMode is PROVISIONED");
   }
+  const std::int64_t read_units = *throughput.read_units;
+  const std::int64_t write_units = *throughput.write_units;
   if (read_units > kMaxCapacityUnits) {
     return ApiError::validation("Given value " + std::to_string(read_units) +
                                 " for ReadCapacityUnits is out of bounds");
@@ -210,9 +141,9 @@ struct CreateTableMembers {
   bool has_key_schema = false;
   std::vector<NameAndType> key_schema;
   std::optional<std::string_view> billing_mode;
-  const JsonValue* throughput = nullptr;
-  std::optional<std::int64_t> read_units;
-  std::optional<std::int64_t> write_units;
+  ThroughputMembers throughput;
+  std::optional<std::vector<IndexMembers>> global_indexes;
+  std::optional<std::vector<IndexMembers>> local_indexes;
 };
 
 // Reads every member with its JSON type checked: SerializationException comes first.
@@ -233,13 +164,11 @@ Result<CreateTableMembers> read_create_table_members(const JsonValue& body) {
                          read_name_and_type_list(*key_schema, "KeySchemaElement", "KeyType"));
   }
   DDB_ASSIGN_OR_RETURN(members.billing_mode, optional_string(body, "BillingMode"));
-  DDB_ASSIGN_OR_RETURN(members.throughput, optional_object(body, "ProvisionedThroughput"));
-  if (members.throughput != nullptr) {
-    DDB_ASSIGN_OR_RETURN(members.read_units,
-                         optional_integer(*members.throughput, "ReadCapacityUnits"));
-    DDB_ASSIGN_OR_RETURN(members.write_units,
-                         optional_integer(*members.throughput, "WriteCapacityUnits"));
-  }
+  DDB_ASSIGN_OR_RETURN(members.throughput, read_throughput(body));
+  DDB_ASSIGN_OR_RETURN(members.global_indexes,
+                       read_index_list(body, "GlobalSecondaryIndexes", "GlobalSecondaryIndex"));
+  DDB_ASSIGN_OR_RETURN(members.local_indexes,
+                       read_index_list(body, "LocalSecondaryIndexes", "LocalSecondaryIndex"));
   return members;
 }
 
@@ -247,29 +176,18 @@ Result<CreateTableMembers> read_create_table_members(const JsonValue& body) {
 Result<void> check_member_constraints(const CreateTableMembers& members) {
   Violations violations;
   check_present(violations, "attributeDefinitions", members.has_definitions);
-  for (std::size_t i = 0; i < members.definitions.size(); ++i) {
-    check(violations, member_path("attributeDefinitions", i, "attributeName"),
-          members.definitions[i].name, kKeyAttributeNameRule);
-    check(violations, member_path("attributeDefinitions", i, "attributeType"),
-          members.definitions[i].type, kAttributeTypeRule);
-  }
+  check_definition_members(violations, members.definitions);
   check(violations, "tableName", members.table_name, kTableNameRule);
   check(violations, "billingMode", members.billing_mode, kBillingModeRule);
-  if (members.throughput != nullptr) {
-    check(violations, "provisionedThroughput.writeCapacityUnits", members.write_units,
-          kCapacityUnitsRule);
-    check(violations, "provisionedThroughput.readCapacityUnits", members.read_units,
-          kCapacityUnitsRule);
-  }
-  check(
-      violations, "keySchema",
-      members.has_key_schema ? std::optional<std::size_t>(members.key_schema.size()) : std::nullopt,
-      render_key_schema(members.key_schema), kKeySchemaRule);
-  for (std::size_t i = 0; i < members.key_schema.size(); ++i) {
-    check(violations, member_path("keySchema", i, "attributeName"), members.key_schema[i].name,
-          kKeyAttributeNameRule);
-    check(violations, member_path("keySchema", i, "keyType"), members.key_schema[i].type,
-          kKeyTypeRule);
+  check_throughput_members(violations, "provisionedThroughput", members.throughput);
+  check_key_schema_members(violations, "keySchema", members.has_key_schema, members.key_schema);
+  for (bool global : {true, false}) {
+    const auto& indexes = global ? members.global_indexes : members.local_indexes;
+    for (std::size_t i = 0; indexes && i < indexes->size(); ++i) {
+      const std::string path = (global ? "globalSecondaryIndexes." : "localSecondaryIndexes.") +
+                               std::to_string(i + 1) + ".member";
+      check_index_members(violations, path, (*indexes)[i], global);
+    }
   }
   return violations.to_result();
 }
@@ -278,10 +196,7 @@ Result<void> check_member_constraints(const CreateTableMembers& members) {
 TableSchema build_schema(const CreateTableMembers& members, bool pay_per_request) {
   TableSchema schema;
   schema.table_name = std::string(*members.table_name);
-  for (const NameAndType& definition : members.definitions) {
-    schema.attribute_definitions.push_back(
-        {std::string(*definition.name), scalar_type(*definition.type)});
-  }
+  schema.attribute_definitions = to_definitions(members.definitions);
   // check_key_schema found a definition for every key.
   auto definition_of = [&](std::string_view key_name) {
     return *std::find_if(
@@ -296,9 +211,76 @@ TableSchema build_schema(const CreateTableMembers& members, bool pay_per_request
     schema.billing_mode = BillingMode::kPayPerRequest;
   } else {
     schema.billing_mode = BillingMode::kProvisioned;
-    schema.provisioned_throughput = {*members.read_units, *members.write_units};
+    schema.provisioned_throughput = {*members.throughput.read_units,
+                                     *members.throughput.write_units};
   }
   return schema;
+}
+
+// The key attributes of every index the request declares.
+std::vector<std::string_view> index_key_names(const CreateTableMembers& members) {
+  std::vector<std::string_view> names;
+  for (const auto* indexes : {&members.local_indexes, &members.global_indexes}) {
+    for (const IndexMembers& index : indexes->value_or(std::vector<IndexMembers>())) {
+      for (const NameAndType& key : index.key_schema) {
+        names.push_back(*key.name);
+      }
+    }
+  }
+  return names;
+}
+
+// The index rules, local indexes first (dynalite's order), then the limits.
+Result<void> add_indexes(const CreateTableMembers& members, TableSchema& schema) {
+  auto add = [&](const IndexMembers& index_members, bool global) -> Result<void> {
+    DDB_ASSIGN_OR_RETURN(auto index,
+                         build_index(index_members, schema.attribute_definitions, &schema, global));
+    if (global) {
+      DDB_ASSIGN_OR_RETURN(index.provisioned_throughput,
+                           index_throughput(index.name, throughput_of(index_members.throughput),
+                                            schema.billing_mode));
+    }
+    if (find_index(schema, index.name)) {
+      return ApiError::validation(std::string(kInvalidParameters) +
+                                  "Duplicate index name: " + index.name);
+    }
+    schema.indexes.push_back(std::move(index));
+    return {};
+  };
+  if (members.local_indexes) {
+    if (members.local_indexes->empty()) {
+      return ApiError::validation(std::string(kInvalidParameters) +
+                                  "List of LocalSecondaryIndexes is empty");
+    }
+    if (!schema.sort_key) {
+      return ApiError::validation(std::string(kInvalidParameters) +
+                                  "Table KeySchema does not have a range key, which is required "
+                                  "when specifying a LocalSecondaryIndex");
+    }
+    for (const IndexMembers& index : *members.local_indexes) {
+      DDB_RETURN_IF_ERROR(add(index, false));
+    }
+    if (members.local_indexes->size() > kMaxLocalIndexes) {
+      return ApiError::validation(std::string(kInvalidParameters) +
+                                  "Number of LocalSecondaryIndexes exceeds per-table limit of " +
+                                  std::to_string(kMaxLocalIndexes));
+    }
+  }
+  if (members.global_indexes) {
+    if (members.global_indexes->empty()) {
+      return ApiError::validation(std::string(kInvalidParameters) +
+                                  "List of GlobalSecondaryIndexes is empty");
+    }
+    for (const IndexMembers& index : *members.global_indexes) {
+      DDB_RETURN_IF_ERROR(add(index, true));
+    }
+    if (members.global_indexes->size() > kMaxGlobalIndexes) {
+      return ApiError::validation(std::string(kInvalidParameters) +
+                                  "GlobalSecondaryIndex count exceeds the per-table limit of " +
+                                  std::to_string(kMaxGlobalIndexes));
+    }
+  }
+  return check_projected_attribute_count(schema);
 }
 
 }  // namespace
@@ -307,11 +289,12 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto members, read_create_table_members(body));
   DDB_RETURN_IF_ERROR(check_member_constraints(members));
   const bool pay_per_request = members.billing_mode == "PAY_PER_REQUEST";
-  DDB_RETURN_IF_ERROR(check_billing(pay_per_request, members.throughput,
-                                    members.read_units.value_or(0),
-                                    members.write_units.value_or(0)));
-  DDB_RETURN_IF_ERROR(check_key_schema(members.definitions, members.key_schema));
-  return CreateTableRequest{build_schema(members, pay_per_request)};
+  DDB_RETURN_IF_ERROR(check_billing(pay_per_request, members.throughput));
+  DDB_RETURN_IF_ERROR(
+      check_key_schema(members.definitions, members.key_schema, index_key_names(members)));
+  TableSchema schema = build_schema(members, pay_per_request);
+  DDB_RETURN_IF_ERROR(add_indexes(members, schema));
+  return CreateTableRequest{std::move(schema)};
 }
 
 Result<DescribeTableRequest> parse_describe_table(const JsonValue& body) {

@@ -48,6 +48,24 @@ struct DeleteTableRequest {
   std::string table_name;
 };
 
+// One element of UpdateTable's GlobalSecondaryIndexUpdates.
+struct GlobalIndexUpdate {
+  enum class Action { kCreate, kUpdate, kDelete };
+  Action action = Action::kCreate;
+  // kCreate: the index, its throughput not yet set. kUpdate, kDelete: its name.
+  SecondaryIndex index;
+  // kCreate, kUpdate: the ProvisionedThroughput given.
+  std::optional<ProvisionedThroughput> throughput;
+};
+
+struct UpdateTableRequest {
+  std::string table_name;
+  std::optional<BillingMode> billing_mode;
+  std::optional<ProvisionedThroughput> throughput;
+  // At most one kCreate or kDelete, and one update per index.
+  std::vector<GlobalIndexUpdate> index_updates;
+};
+
 struct ListTablesRequest {
   std::optional<std::string> exclusive_start_table_name;
   int limit = 100;
@@ -92,8 +110,9 @@ struct UpdateItemRequest {
   bool return_old_item_on_condition_failure = false;
 };
 
-// What a Query or Scan returns of each item. An absent Select is kAllAttributes, or
-// kSpecificAttributes when the request has a ProjectionExpression.
+// What a Query or Scan returns of each item. An absent Select is kSpecificAttributes when the
+// request has a ProjectionExpression, else kAllAttributes (kAllProjectedAttributes on an
+// index).
 enum class Select { kAllAttributes, kAllProjectedAttributes, kSpecificAttributes, kCount };
 
 // Expressions come parsed and resolved; the key condition is still a condition, as only the
@@ -189,6 +208,16 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body);
 Result<DescribeTableRequest> parse_describe_table(const JsonValue& body);
 Result<DeleteTableRequest> parse_delete_table(const JsonValue& body);
 Result<ListTablesRequest> parse_list_tables(const JsonValue& body);
+// Checks what it can without the table: member constraints, something to update, the
+// definitions of a created index's keys, one index created or deleted at a time.
+Result<UpdateTableRequest> parse_update_table(const JsonValue& body);
+
+// The table's schema once `request` applies to `current`, or DynamoDB's error when it cannot:
+// an index that does not exist or already does, throughput against the billing mode, the index
+// limits. Attribute definitions follow the keys: those of a new index are added, those no key
+// uses any more are dropped.
+Result<TableSchema> apply_table_update(const TableSchema& current,
+                                       const UpdateTableRequest& request);
 // Also rejects an item larger than kMaxItemBytes.
 Result<PutItemRequest> parse_put_item(const JsonValue& body);
 Result<GetItemRequest> parse_get_item(const JsonValue& body);
@@ -210,20 +239,47 @@ Result<ScanRequest> parse_scan(const JsonValue& body);
 // kMaxSortKeyBytes. Fails with DynamoDB's ValidationException.
 Result<void> validate_key(const TableSchema& schema, const Item& key);
 
-// An ExclusiveStartKey against the schema of the table read (ddblocal has no indexes): the
-// checks of validate_key, its messages prefixed with "The provided starting key is invalid: ".
-// Whether the key lies within a Query's key condition is the query's business.
-Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item& key);
+// An ExclusiveStartKey against the schema of the table read, or of its `index` (the table's
+// keys and the index's): the checks of validate_key, its messages prefixed with "The provided
+// starting key is invalid: ". Whether the key lies within a Query's key condition is the
+// query's business.
+Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item& key,
+                                          const SecondaryIndex* index = nullptr);
 
-// The key attributes `item` has, of the table's key schema (all of them once
-// validate_item_keys passed).
-Item key_of(const TableSchema& schema, const Item& item);
+// What a Query or Scan of a secondary index asks for.
+struct IndexRead {
+  Select select = Select::kAllProjectedAttributes;
+  const expr::Projection* projection = nullptr;
+  const expr::Condition* filter = nullptr;
+  bool consistent_read = false;
+};
+
+// The rules of reading `index` of the table: no ConsistentRead on a global index, which also
+// must project every attribute the read asks for (Select ALL_ATTRIBUTES, ProjectionExpression,
+// FilterExpression). A local index reads what it lacks from the table.
+Result<void> validate_index_read(const TableSchema& schema, const SecondaryIndex& index,
+                                 const IndexRead& read);
+
+// Whether `index` holds attribute `name` of the items it indexes.
+bool index_projects(const TableSchema& schema, const SecondaryIndex& index,
+                    const std::string& name);
+
+// The key attributes `item` has, of the table's key schema and, when given, of `index` (all
+// of them once validate_item_keys passed): a LastEvaluatedKey.
+Item key_of(const TableSchema& schema, const Item& item, const SecondaryIndex* index = nullptr);
 
 // An update must not write or remove a key attribute.
 Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateExpression& update);
 
 // The key attributes of an item to write (PutItem): each present, of the declared type, not
-// empty, within the key size limits. Other attributes are not looked at.
+// empty, within the key size limits; and the index key attributes it has (validate_index_keys).
+// Other attributes are not looked at.
 Result<void> validate_item_keys(const TableSchema& schema, const Item& item);
+
+// The secondary index key attributes `item` has: not empty, of the declared type. With
+// `old_item`, `item` is the result of an update and only the values the update changed are
+// checked (an index created later may have skipped an item whose value does not fit it).
+Result<void> validate_index_keys(const TableSchema& schema, const Item& item,
+                                 const Item* old_item = nullptr);
 
 }  // namespace ddblocal::wire

@@ -23,6 +23,8 @@ const char* status_name(TableStatus status) {
   switch (status) {
     case TableStatus::kCreating:
       return "CREATING";
+    case TableStatus::kUpdating:
+      return "UPDATING";
     case TableStatus::kActive:
       return "ACTIVE";
     case TableStatus::kDeleting:
@@ -31,7 +33,32 @@ const char* status_name(TableStatus status) {
   return "ACTIVE";
 }
 
-void write_key_schema(JsonWriter& writer, const TableSchema& schema) {
+const char* index_status_name(IndexStatus status) {
+  switch (status) {
+    case IndexStatus::kCreating:
+      return "CREATING";
+    case IndexStatus::kActive:
+      return "ACTIVE";
+    case IndexStatus::kDeleting:
+      return "DELETING";
+  }
+  return "ACTIVE";
+}
+
+const char* projection_type_name(ProjectionType type) {
+  switch (type) {
+    case ProjectionType::kAll:
+      return "ALL";
+    case ProjectionType::kKeysOnly:
+      return "KEYS_ONLY";
+    case ProjectionType::kInclude:
+      return "INCLUDE";
+  }
+  return "ALL";
+}
+
+void write_key_schema(JsonWriter& writer, const AttributeDefinition& partition_key,
+                      const std::optional<AttributeDefinition>& sort_key) {
   auto element = [&](const AttributeDefinition& key, const char* type) {
     writer.StartObject();
     write_key(writer, "AttributeName");
@@ -41,9 +68,9 @@ void write_key_schema(JsonWriter& writer, const TableSchema& schema) {
     writer.EndObject();
   };
   writer.StartArray();
-  element(schema.partition_key, "HASH");
-  if (schema.sort_key) {
-    element(*schema.sort_key, "RANGE");
+  element(partition_key, "HASH");
+  if (sort_key) {
+    element(*sort_key, "RANGE");
   }
   writer.EndArray();
 }
@@ -63,21 +90,83 @@ void write_attribute_definitions(JsonWriter& writer, const TableSchema& schema) 
 
 // LastIncreaseDateTime and LastDecreaseDateTime are left out: the service sends them only
 // after a change of capacity, which ddblocal's tables never have.
-void write_provisioned_throughput(JsonWriter& writer, const TableSchema& schema) {
+void write_provisioned_throughput(JsonWriter& writer, const ProvisionedThroughput& throughput) {
   writer.StartObject();
   write_key(writer, "NumberOfDecreasesToday");
   writer.Int(0);
   write_key(writer, "ReadCapacityUnits");
-  writer.Int64(schema.provisioned_throughput.read_capacity_units);
+  writer.Int64(throughput.read_capacity_units);
   write_key(writer, "WriteCapacityUnits");
-  writer.Int64(schema.provisioned_throughput.write_capacity_units);
+  writer.Int64(throughput.write_capacity_units);
   writer.EndObject();
+}
+
+void write_projection(JsonWriter& writer, const SecondaryIndex& index) {
+  writer.StartObject();
+  write_key(writer, "ProjectionType");
+  writer.String(projection_type_name(index.projection));
+  if (index.projection == ProjectionType::kInclude) {
+    write_key(writer, "NonKeyAttributes");
+    writer.StartArray();
+    for (const std::string& name : index.non_key_attributes) {
+      write_string(writer, name);
+    }
+    writer.EndArray();
+  }
+  writer.EndObject();
+}
+
+// GlobalSecondaryIndexes or LocalSecondaryIndexes, when the table has indexes of that kind. A
+// local index has no status or throughput of its own; a global one is Backfilling while it is
+// built.
+void write_indexes(JsonWriter& writer, const TableDescription& table, const std::string& arn,
+                   bool global) {
+  const TableSchema& schema = table.schema;
+  bool any = false;
+  for (std::size_t i = 0; i < schema.indexes.size(); ++i) {
+    const SecondaryIndex& index = schema.indexes[i];
+    if (index.global != global) {
+      continue;
+    }
+    if (!any) {
+      write_key(writer, global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+      writer.StartArray();
+      any = true;
+    }
+    const IndexDescription& state = table.indexes[i];
+    writer.StartObject();
+    write_key(writer, "IndexName");
+    write_string(writer, index.name);
+    write_key(writer, "KeySchema");
+    write_key_schema(writer, index.partition_key, index.sort_key);
+    write_key(writer, "Projection");
+    write_projection(writer, index);
+    if (global) {
+      write_key(writer, "IndexStatus");
+      writer.String(index_status_name(state.status));
+      if (state.status == IndexStatus::kCreating) {
+        write_key(writer, "Backfilling");
+        writer.Bool(true);
+      }
+      write_key(writer, "ProvisionedThroughput");
+      write_provisioned_throughput(writer, index.provisioned_throughput);
+    }
+    write_key(writer, "IndexSizeBytes");
+    writer.Int64(state.size_bytes);
+    write_key(writer, "ItemCount");
+    writer.Int64(state.item_count);
+    write_key(writer, "IndexArn");
+    write_string(writer, arn + "/index/" + index.name);
+    writer.EndObject();
+  }
+  if (any) {
+    writer.EndArray();
+  }
 }
 
 // The shape follows the service: DeleteTable's description leaves out the key schema, the
 // attribute definitions and the creation time (Alternator's test_delete_table_description,
-// verified on DynamoDB); BillingModeSummary appears for PAY_PER_REQUEST tables only, dated
-// at creation as the table never changed mode.
+// verified on DynamoDB); BillingModeSummary appears once a table has been PAY_PER_REQUEST.
 void write_table_description(JsonWriter& writer, const TableDescription& table) {
   const TableSchema& schema = table.schema;
   const bool deleting = table.status == TableStatus::kDeleting;
@@ -90,7 +179,7 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
   write_string(writer, schema.table_name);
   if (!deleting) {
     write_key(writer, "KeySchema");
-    write_key_schema(writer, schema);
+    write_key_schema(writer, schema.partition_key, schema.sort_key);
   }
   write_key(writer, "TableStatus");
   writer.String(status_name(table.status));
@@ -99,7 +188,7 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
     writer.Double(table.creation_date_time);
   }
   write_key(writer, "ProvisionedThroughput");
-  write_provisioned_throughput(writer, schema);
+  write_provisioned_throughput(writer, schema.provisioned_throughput);
   write_key(writer, "TableSizeBytes");
   writer.Int64(table.size_bytes);
   write_key(writer, "ItemCount");
@@ -110,13 +199,18 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
   write_string(writer, arn);
   write_key(writer, "TableId");
   write_string(writer, table.table_id);
-  if (schema.billing_mode == BillingMode::kPayPerRequest) {
+  if (!deleting) {
+    write_indexes(writer, table, arn, true);
+    write_indexes(writer, table, arn, false);
+  }
+  if (table.last_update_to_pay_per_request) {
     write_key(writer, "BillingModeSummary");
     writer.StartObject();
     write_key(writer, "BillingMode");
-    writer.String("PAY_PER_REQUEST");
+    writer.String(schema.billing_mode == BillingMode::kPayPerRequest ? "PAY_PER_REQUEST"
+                                                                     : "PROVISIONED");
     write_key(writer, "LastUpdateToPayPerRequestDateTime");
-    writer.Double(table.creation_date_time);
+    writer.Double(*table.last_update_to_pay_per_request);
     writer.EndObject();
   }
   if (!deleting) {

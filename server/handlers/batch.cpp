@@ -23,6 +23,9 @@ Result<std::string> handle_batch_write_item(RequestContext& context, const wire:
     DDB_RETURN_IF_ERROR(targets.add(write.table_name, write.item, write.put));
     const storage::ItemAddress& address = targets.addresses().back();
     DDB_RETURN_IF_ERROR(wire::validate_key(address.table->schema, *address.key));
+    if (write.put) {
+      DDB_RETURN_IF_ERROR(wire::validate_index_keys(address.table->schema, write.item));
+    }
   }
   if (targets.first_repeated()) {
     return ApiError::validation("Provided list of item keys contains duplicates");

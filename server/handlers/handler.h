@@ -23,6 +23,7 @@ using Handler = Result<std::string> (*)(RequestContext& context, const wire::Jso
 Result<std::string> handle_create_table(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_describe_table(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_list_tables(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_update_table(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_delete_table(RequestContext& context, const wire::JsonValue& body);
 
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body);

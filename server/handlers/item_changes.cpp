@@ -34,22 +34,25 @@ storage::ItemChange put_change(WriteCondition condition, const Item& item) {
   };
 }
 
-storage::ItemChange update_change(WriteCondition condition, const Item& key,
+storage::ItemChange update_change(WriteCondition condition, const TableSchema& schema,
+                                  const Item& key,
                                   const std::optional<expr::UpdateExpression>& update) {
-  return [condition, &key, &update](const std::optional<Item>& old_item) -> ItemChangeResult {
-    DDB_RETURN_IF_ERROR(check_condition(condition, old_item));
-    if (!old_item && removes_only(update)) {
-      return std::optional<Item>();
-    }
-    Item item = old_item ? *old_item : key;
-    if (update) {
-      DDB_ASSIGN_OR_RETURN(item, expr::apply_update(*update, std::move(item)));
-    }
-    if (item_size(item) > wire::kMaxItemBytes) {
-      return ApiError::validation("Item size to update has exceeded the maximum allowed size");
-    }
-    return std::optional<Item>(std::move(item));
-  };
+  return
+      [condition, &schema, &key, &update](const std::optional<Item>& old_item) -> ItemChangeResult {
+        DDB_RETURN_IF_ERROR(check_condition(condition, old_item));
+        if (!old_item && removes_only(update)) {
+          return std::optional<Item>();
+        }
+        Item item = old_item ? *old_item : key;
+        if (update) {
+          DDB_ASSIGN_OR_RETURN(item, expr::apply_update(*update, std::move(item)));
+        }
+        if (item_size(item) > wire::kMaxItemBytes) {
+          return ApiError::validation("Item size to update has exceeded the maximum allowed size");
+        }
+        DDB_RETURN_IF_ERROR(wire::validate_index_keys(schema, item, old_item ? &*old_item : &key));
+        return std::optional<Item>(std::move(item));
+      };
 }
 
 storage::ItemChange delete_change(WriteCondition condition) {

@@ -28,8 +28,10 @@ inline WriteCondition write_condition(const std::optional<expr::Condition>& cond
 // Replaces the item with `item`.
 storage::ItemChange put_change(WriteCondition condition, const Item& item);
 // Applies `update` to the item, or to `key` alone when the item is absent (an update made of
-// REMOVE actions alone creates nothing); fails when the result exceeds the item size limit.
-storage::ItemChange update_change(WriteCondition condition, const Item& key,
+// REMOVE actions alone creates nothing); fails when the result exceeds the item size limit or
+// gives an index key of `schema` a value it cannot have.
+storage::ItemChange update_change(WriteCondition condition, const TableSchema& schema,
+                                  const Item& key,
                                   const std::optional<expr::UpdateExpression>& update);
 // Removes the item.
 storage::ItemChange delete_change(WriteCondition condition);

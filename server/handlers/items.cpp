@@ -79,9 +79,10 @@ Result<std::string> handle_update_item(RequestContext& context, const wire::Json
   }
   const WriteCondition condition =
       write_condition(request.condition, request.return_old_item_on_condition_failure);
-  DDB_ASSIGN_OR_RETURN(
-      auto write, context.store.write_item(*table, request.key,
-                                           update_change(condition, request.key, request.update)));
+  DDB_ASSIGN_OR_RETURN(auto write,
+                       context.store.write_item(
+                           *table, request.key,
+                           update_change(condition, table->schema, request.key, request.update)));
   return attributes_response(request.return_values, write, request.update);
 }
 

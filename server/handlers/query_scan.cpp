@@ -1,4 +1,6 @@
 // Query and Scan: a page of items read from the store, then filtered and projected.
+#include <algorithm>
+
 #include "protocol/expressions/evaluate.h"
 #include "protocol/expressions/key_condition.h"
 #include "protocol/expressions/projection.h"
@@ -16,12 +18,94 @@ struct PageShape {
   wire::Select select;
 };
 
+// The table a Query or Scan reads, and the index when it reads one.
+struct ReadTarget {
+  std::shared_ptr<const storage::Table> table;
+  const SecondaryIndex* index = nullptr;
+};
+
+// The table (and index) a Query or Scan reads, once IndexName, the index's rules and
+// ExclusiveStartKey are checked.
+template <typename Request>
+Result<ReadTarget> target_to_read(RequestContext& context, const Request& request) {
+  DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, request.table_name));
+  ReadTarget target{std::move(table)};
+  const TableSchema& schema = target.table->schema;
+  if (request.index_name) {
+    target.index = find_index(schema, *request.index_name);
+    if (target.index == nullptr) {
+      return ApiError::validation("The table does not have the specified index: " +
+                                  *request.index_name);
+    }
+    DDB_RETURN_IF_ERROR(wire::validate_index_read(
+        schema, *target.index,
+        {request.select, request.projection ? &*request.projection : nullptr,
+         request.filter ? &*request.filter : nullptr, request.consistent_read}));
+  }
+  if (request.exclusive_start_key) {
+    DDB_RETURN_IF_ERROR(
+        wire::validate_exclusive_start_key(schema, *request.exclusive_start_key, target.index));
+  }
+  return target;
+}
+
+// A local index whose projection lacks attributes the read needs reads its items from the
+// table instead, as DynamoDB does (a global index refused such a read in target_to_read).
+bool reads_table_items(const ReadTarget& target, const PageShape& shape) {
+  const SecondaryIndex* index = target.index;
+  if (index == nullptr || index->projection == ProjectionType::kAll) {
+    return false;
+  }
+  if (shape.select == wire::Select::kAllAttributes) {
+    return true;
+  }
+  std::vector<std::string> names;
+  if (shape.projection) {
+    for (const expr::Path& path : shape.projection->paths) {
+      names.push_back(path.elements.front().name);
+    }
+  }
+  if (shape.filter) {
+    std::vector<std::string> filtered = expr::attribute_names(*shape.filter);
+    names.insert(names.end(), filtered.begin(), filtered.end());
+  }
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return !wire::index_projects(target.table->schema, *index, name);
+  });
+}
+
+// Replaces each index entry of the page by its item in the table (an item deleted since the
+// index was read keeps its entry).
+Result<void> read_table_items(RequestContext& context, const storage::Table& table,
+                              storage::ItemPage& page) {
+  std::vector<Item> keys;
+  keys.reserve(page.items.size());
+  for (const Item& item : page.items) {
+    keys.push_back(wire::key_of(table.schema, item));
+  }
+  std::vector<storage::ItemAddress> addresses;
+  for (const Item& key : keys) {
+    addresses.push_back({&table, &key});
+  }
+  DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(addresses));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i]) {
+      page.items[i] = std::move(*items[i]);
+    }
+  }
+  return {};
+}
+
 // Count counts the items that pass the filter; ScannedCount every item read.
-std::string page_response(const TableSchema& schema, storage::ItemPage page,
-                          const PageShape& shape) {
+Result<std::string> page_response(RequestContext& context, const ReadTarget& target,
+                                  storage::ItemPage page, const PageShape& shape) {
+  const TableSchema& schema = target.table->schema;
   std::optional<Item> last_evaluated_key;
   if (page.truncated && !page.items.empty()) {
-    last_evaluated_key = wire::key_of(schema, page.items.back());
+    last_evaluated_key = wire::key_of(schema, page.items.back(), target.index);
+  }
+  if (reads_table_items(target, shape)) {
+    DDB_RETURN_IF_ERROR(read_table_items(context, *target.table, page));
   }
   const std::size_t scanned_count = page.items.size();
   std::vector<Item> matching;
@@ -37,21 +121,8 @@ std::string page_response(const TableSchema& schema, storage::ItemPage page,
                                    last_evaluated_key ? &*last_evaluated_key : nullptr);
 }
 
-// The table a Query or Scan reads, once IndexName and ExclusiveStartKey are checked.
-Result<std::shared_ptr<const storage::Table>> table_to_read(
-    RequestContext& context, const std::string& table_name,
-    const std::optional<std::string>& index_name, const std::optional<Item>& exclusive_start_key) {
-  DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, table_name));
-  if (index_name) {
-    return ApiError::validation("The table does not have the specified index: " + *index_name);
-  }
-  if (exclusive_start_key) {
-    DDB_RETURN_IF_ERROR(wire::validate_exclusive_start_key(table->schema, *exclusive_start_key));
-  }
-  return table;
-}
-
-storage::PageRequest page_request(const std::optional<Item>& exclusive_start_key,
+storage::PageRequest page_request(const ReadTarget& target,
+                                  const std::optional<Item>& exclusive_start_key,
                                   const std::optional<std::int64_t>& limit, bool forward) {
   storage::PageRequest request;
   request.exclusive_start_key = exclusive_start_key ? &*exclusive_start_key : nullptr;
@@ -59,6 +130,7 @@ storage::PageRequest page_request(const std::optional<Item>& exclusive_start_key
     request.limit = static_cast<std::size_t>(*limit);
   }
   request.forward = forward;
+  request.index = target.index;
   return request;
 }
 
@@ -66,37 +138,39 @@ storage::PageRequest page_request(const std::optional<Item>& exclusive_start_key
 
 Result<std::string> handle_query(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_query(body));
-  DDB_ASSIGN_OR_RETURN(auto table, table_to_read(context, request.table_name, request.index_name,
-                                                 request.exclusive_start_key));
-  const TableSchema& schema = table->schema;
-  DDB_ASSIGN_OR_RETURN(
-      auto key_condition,
-      expr::to_key_condition(request.key_condition, schema.partition_key, schema.sort_key));
+  DDB_ASSIGN_OR_RETURN(auto target, target_to_read(context, request));
+  const TableSchema& schema = target.table->schema;
+  // The key condition is on the keys of what is read.
+  const AttributeDefinition& partition_key =
+      target.index ? target.index->partition_key : schema.partition_key;
+  const std::optional<AttributeDefinition>& sort_key =
+      target.index ? target.index->sort_key : schema.sort_key;
+  DDB_ASSIGN_OR_RETURN(auto key_condition,
+                       expr::to_key_condition(request.key_condition, partition_key, sort_key));
   if (request.filter) {
-    DDB_RETURN_IF_ERROR(
-        expr::check_filter_keys(*request.filter, schema.partition_key, schema.sort_key));
+    DDB_RETURN_IF_ERROR(expr::check_filter_keys(*request.filter, partition_key, sort_key));
   }
-  DDB_ASSIGN_OR_RETURN(auto page,
-                       context.store.query(*table, key_condition,
-                                           page_request(request.exclusive_start_key, request.limit,
-                                                        request.scan_index_forward)));
-  return page_response(schema, std::move(page),
+  DDB_ASSIGN_OR_RETURN(
+      auto page, context.store.query(*target.table, key_condition,
+                                     page_request(target, request.exclusive_start_key,
+                                                  request.limit, request.scan_index_forward)));
+  return page_response(context, target, std::move(page),
                        {request.filter, request.projection, request.select});
 }
 
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_scan(body));
-  DDB_ASSIGN_OR_RETURN(auto table, table_to_read(context, request.table_name, request.index_name,
-                                                 request.exclusive_start_key));
+  DDB_ASSIGN_OR_RETURN(auto target, target_to_read(context, request));
   std::optional<storage::ScanSegment> segment;
   if (request.segment && request.total_segments) {
     segment = storage::ScanSegment{static_cast<std::uint64_t>(*request.segment),
                                    static_cast<std::uint64_t>(*request.total_segments)};
   }
-  DDB_ASSIGN_OR_RETURN(auto page, context.store.scan(*table, segment,
-                                                     page_request(request.exclusive_start_key,
-                                                                  request.limit, true)));
-  return page_response(table->schema, std::move(page),
+  DDB_ASSIGN_OR_RETURN(
+      auto page,
+      context.store.scan(*target.table, segment,
+                         page_request(target, request.exclusive_start_key, request.limit, true)));
+  return page_response(context, target, std::move(page),
                        {request.filter, request.projection, request.select});
 }
 

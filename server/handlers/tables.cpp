@@ -1,4 +1,4 @@
-// CreateTable, DescribeTable, ListTables, DeleteTable.
+// CreateTable, DescribeTable, UpdateTable, ListTables, DeleteTable.
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
@@ -16,6 +16,16 @@ Result<std::string> handle_describe_table(RequestContext& context, const wire::J
   DDB_ASSIGN_OR_RETURN(auto table,
                        context.store.describe_table(context.region, request.table_name));
   return wire::write_table_description_response("Table", table);
+}
+
+Result<std::string> handle_update_table(RequestContext& context, const wire::JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto request, wire::parse_update_table(body));
+  DDB_ASSIGN_OR_RETURN(auto table, context.store.update_table(context.region, request.table_name,
+                                                              [&](const TableSchema& current) {
+                                                                return wire::apply_table_update(
+                                                                    current, request);
+                                                              }));
+  return wire::write_table_description_response("TableDescription", table);
 }
 
 Result<std::string> handle_delete_table(RequestContext& context, const wire::JsonValue& body) {

@@ -40,7 +40,9 @@ Result<void> validate_action(const TableSchema& schema, const wire::TransactWrit
   return {};
 }
 
-storage::ItemChange change_of(const wire::TransactWrite& action, const Item& key) {
+storage::ItemChange change_of(const wire::TransactWrite& action,
+                              const storage::ItemAddress& address) {
+  const Item& key = *address.key;
   const WriteCondition condition =
       write_condition(action.condition, action.return_old_item_on_condition_failure);
   switch (action.action) {
@@ -51,7 +53,7 @@ storage::ItemChange change_of(const wire::TransactWrite& action, const Item& key
     case wire::TransactionAction::kDelete:
       return delete_change(condition);
     case wire::TransactionAction::kUpdate:
-      return update_change(condition, key, action.update);
+      return update_change(condition, address.table->schema, key, action.update);
   }
   return check_change(condition);
 }
@@ -83,7 +85,7 @@ Result<std::string> run_transaction(RequestContext& context,
                                     const std::vector<storage::ItemAddress>& addresses) {
   std::vector<storage::KeyedChange> changes;
   for (std::size_t i = 0; i < request.actions.size(); ++i) {
-    changes.push_back({addresses[i], change_of(request.actions[i], *addresses[i].key)});
+    changes.push_back({addresses[i], change_of(request.actions[i], addresses[i])});
   }
   DDB_ASSIGN_OR_RETURN(auto outcome, context.store.write_all(changes));
   if (!outcome.committed()) {

@@ -47,6 +47,7 @@ TableDescription pay_per_request_table() {
   table.schema.attribute_definitions.push_back(*table.schema.sort_key);
   table.schema.billing_mode = BillingMode::kPayPerRequest;
   table.schema.provisioned_throughput = {0, 0};
+  table.last_update_to_pay_per_request = table.creation_date_time;
   return table;
 }
 

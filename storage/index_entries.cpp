@@ -1,0 +1,113 @@
+#include "storage/index_entries.h"
+
+#include "storage/item_codec.h"
+#include "storage/key_codec.h"
+
+namespace ddblocal::storage {
+namespace {
+
+// The value of `item`'s key attribute `definition` when present with the declared type.
+const AttributeValue* key_value(const Item& item, const AttributeDefinition& definition) {
+  auto it = item.find(definition.name);
+  if (it == item.end()) {
+    return nullptr;
+  }
+  return it->second.type() == value_type_of(definition.type) ? &it->second : nullptr;
+}
+
+void copy_attribute(Item& out, const Item& item, const std::string& name) {
+  if (auto it = item.find(name); it != item.end()) {
+    out.insert(*it);
+  }
+}
+
+// One index entry as stored: its key and the projected item.
+struct Entry {
+  std::string key;
+  Item item;
+};
+
+std::optional<Entry> entry_of(const Table& table, std::size_t index,
+                              const std::optional<Item>& item) {
+  if (!item) {
+    return std::nullopt;
+  }
+  std::optional<std::string> key = index_entry_key(table, index, *item);
+  if (!key) {
+    return std::nullopt;
+  }
+  return Entry{std::move(*key),
+               project_into_index(table.schema, table.schema.indexes[index], *item)};
+}
+
+}  // namespace
+
+std::optional<std::string> index_entry_key(const Table& table, std::size_t index,
+                                           const Item& item) {
+  const SecondaryIndex& definition = table.schema.indexes[index];
+  const AttributeValue* partition = key_value(item, definition.partition_key);
+  const AttributeValue* sort =
+      definition.sort_key ? key_value(item, *definition.sort_key) : nullptr;
+  if (partition == nullptr || (definition.sort_key && sort == nullptr)) {
+    return std::nullopt;
+  }
+  std::string key = encode_item_key(table.indexes[index].uid, *partition, sort);
+  const TableSchema& schema = table.schema;
+  append_key_value(key, item.at(schema.partition_key.name));
+  if (schema.sort_key) {
+    append_key_value(key, item.at(schema.sort_key->name));
+  }
+  return key;
+}
+
+Item project_into_index(const TableSchema& schema, const SecondaryIndex& index, const Item& item) {
+  if (index.projection == ProjectionType::kAll) {
+    return item;
+  }
+  Item projected;
+  copy_attribute(projected, item, schema.partition_key.name);
+  if (schema.sort_key) {
+    copy_attribute(projected, item, schema.sort_key->name);
+  }
+  copy_attribute(projected, item, index.partition_key.name);
+  if (index.sort_key) {
+    copy_attribute(projected, item, index.sort_key->name);
+  }
+  for (const std::string& name : index.non_key_attributes) {
+    copy_attribute(projected, item, name);
+  }
+  return projected;
+}
+
+void add_index_writes(Database& database, rocksdb::WriteBatch& batch, const Table& table,
+                      const std::optional<Item>& old_item, const std::optional<Item>& new_item) {
+  for (std::size_t index = 0; index < table.schema.indexes.size(); ++index) {
+    std::optional<Entry> old_entry = entry_of(table, index, old_item);
+    std::optional<Entry> new_entry = entry_of(table, index, new_item);
+    if (!old_entry && !new_entry) {
+      continue;
+    }
+    if (old_entry && new_entry && old_entry->key == new_entry->key &&
+        old_entry->item == new_entry->item) {
+      continue;  // the attributes the index holds did not change
+    }
+    TableStats delta;
+    if (old_entry) {
+      if (!new_entry || new_entry->key != old_entry->key) {
+        batch.Delete(database.items(), old_entry->key).PermitUncheckedError();
+      }
+      delta.item_count -= 1;
+      delta.size_bytes -= static_cast<std::int64_t>(item_size(old_entry->item));
+    }
+    if (new_entry) {
+      std::string value;
+      append_item(value, new_entry->item);
+      batch.Put(database.items(), new_entry->key, value).PermitUncheckedError();
+      delta.item_count += 1;
+      delta.size_bytes += static_cast<std::int64_t>(item_size(new_entry->item));
+    }
+    database.add_stats(batch, table.indexes[index].uid, delta);
+  }
+}
+
+}  // namespace ddblocal::storage
