@@ -469,11 +469,16 @@ def test_item_of_100000_attributes_over_400kb_rejected(endpoint, create_table):
                          ids=["ff", "overlong", "truncated", "surrogate", "continuation"])
 @pytest.mark.parametrize("where", ["value", "member"])
 def test_invalid_utf8_rejected(endpoint, create_table, bad, where):
-    name = create_table()
+    assert_string_refused(endpoint, create_table(), bad, where)
+
+
+# PutItem of an item with `text` (raw JSON string content) as a value or as a member name is
+# a SerializationException.
+def assert_string_refused(endpoint, name, text, where):
     if where == "value":
-        body = b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "' + bad + b'"}}}'
+        body = b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "' + text + b'"}}}'
     else:
-        body = (b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "k"}, "' + bad
+        body = (b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "k"}, "' + text
                 + b'": {"S": "v"}}}')
     response = post(endpoint, body, target="DynamoDB_20120810.PutItem")
     assert response.status == 400
@@ -486,15 +491,7 @@ def test_invalid_utf8_rejected(endpoint, create_table, bad, where):
 @pytest.mark.parametrize("escape", [rb"\ud800", rb"x\udc00y", rb"\udfff"])
 @pytest.mark.parametrize("where", ["value", "member"])
 def test_lone_surrogate_escape_rejected(endpoint, create_table, escape, where):
-    name = create_table()
-    if where == "value":
-        body = b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "' + escape + b'"}}}'
-    else:
-        body = (b'{"TableName": "' + name.encode() + b'", "Item": {"p": {"S": "k"}, "' + escape
-                + b'": {"S": "v"}}}')
-    response = post(endpoint, body, target="DynamoDB_20120810.PutItem")
-    assert response.status == 400
-    assert error_type_and_message(response)[0].endswith("#SerializationException")
+    assert_string_refused(endpoint, create_table(), escape, where)
 
 
 def test_surrogate_pair_escape_accepted(endpoint, create_table, client):

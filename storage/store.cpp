@@ -94,11 +94,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog)));
   // An index still CREATING was being built when the process stopped: finish it.
   for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
-    for (std::size_t i = 0; i < table->indexes.size(); ++i) {
-      if (table->indexes[i].status == IndexStatus::kCreating) {
-        DDB_RETURN_IF_ERROR(store->build_index(*table, i));
-      }
-    }
+    DDB_RETURN_IF_ERROR(store->build_indexes(*table));
   }
   return store;
 }
@@ -190,7 +186,6 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
     }
   }
   updated.schema.indexes = std::move(kept);
-  const std::size_t first_added = updated.schema.indexes.size();
   updated.schema.indexes.insert(updated.schema.indexes.end(), added.begin(), added.end());
   std::vector<std::size_t> dropped;
   for (std::size_t i = 0; i < table->schema.indexes.size(); ++i) {
@@ -219,18 +214,27 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
   if (drop.Count() > 0) {
     DDB_RETURN_IF_ERROR(database_->write(drop));
   }
-  if (first_added == current->indexes.size()) {
-    return description;
+  DDB_RETURN_IF_ERROR(build_indexes(*current));
+  return description;
+}
+
+Result<void> Store::build_indexes(const Table& table) {
+  bool built_any = false;
+  for (std::size_t i = 0; i < table.indexes.size(); ++i) {
+    if (table.indexes[i].status == IndexStatus::kCreating) {
+      DDB_RETURN_IF_ERROR(build_index(table, i));
+      built_any = true;
+    }
   }
-  for (std::size_t i = first_added; i < current->indexes.size(); ++i) {
-    DDB_RETURN_IF_ERROR(build_index(*current, i));
+  if (!built_any) {
+    return {};
   }
-  Table built = *current;
+  Table built = table;
   for (IndexState& index : built.indexes) {
     index.status = IndexStatus::kActive;
   }
   DDB_RETURN_IF_ERROR(catalog_->replace(std::move(built)));
-  return description;
+  return {};
 }
 
 Result<void> Store::build_index(const Table& table, std::size_t position) {

@@ -196,6 +196,8 @@ class Store {
   // change waits for such writers before it relies on every later write seeing it.
   // ResourceNotFoundException when the table was deleted meanwhile.
   Result<std::shared_ptr<const Table>> current_version(const Table& table);
+  // Builds every index of the table that is CREATING, then records them all ACTIVE.
+  Result<void> build_indexes(const Table& table);
   // Adds the entries of the items already in the table to the index at `position` of
   // table.indexes; entries that writers already made are kept.
   Result<void> build_index(const Table& table, std::size_t position);

@@ -183,5 +183,8 @@ inline void check_present(Violations& violations, std::string_view path, bool pr
 // check the length first with a message of their own).
 inline constexpr StringRule kTableNameRule{
     .required = true, .min_length = 3, .max_length = 255, .name_pattern = true};
+// An index name where the index is required (index definitions and updates); Query and Scan
+// take IndexName as optional.
+inline constexpr StringRule kIndexNameRule = kTableNameRule;
 
 }  // namespace ddblocal::wire

@@ -23,7 +23,11 @@ constexpr std::string_view kSelectValues[] = {"SPECIFIC_ATTRIBUTES", "COUNT", "A
                                               "ALL_PROJECTED_ATTRIBUTES"};
 
 constexpr StringRule kSelectRule{.allowed = kSelectValues};
-constexpr StringRule kIndexNameRule{.min_length = 3, .max_length = 255, .name_pattern = true};
+constexpr StringRule kOptionalIndexNameRule = [] {
+  StringRule rule = kIndexNameRule;
+  rule.required = false;
+  return rule;
+}();
 constexpr IntegerRule kLimitRule{.min = 1};
 constexpr IntegerRule kSegmentRule{.min = 0, .max = 999999};
 constexpr IntegerRule kTotalSegmentsRule{.min = 1, .max = 1000000};
@@ -132,7 +136,7 @@ Result<QueryRequest> parse_query(const JsonValue& body) {
         kReturnConsumedCapacityRule);
   check(violations, "tableName", read.table_name, kTableNameRule);
   check(violations, "select", read.select, kSelectRule);
-  check(violations, "indexName", read.index_name, kIndexNameRule);
+  check(violations, "indexName", read.index_name, kOptionalIndexNameRule);
   DDB_RETURN_IF_ERROR(violations.to_result());
   DDB_ASSIGN_OR_RETURN(Select select, select_of(read.select, projection_text.has_value(),
                                                 read.index_name.has_value()));
@@ -163,7 +167,7 @@ Result<ScanRequest> parse_scan(const JsonValue& body) {
 
   Violations violations;
   check(violations, "select", read.select, kSelectRule);
-  check(violations, "indexName", read.index_name, kIndexNameRule);
+  check(violations, "indexName", read.index_name, kOptionalIndexNameRule);
   check(violations, "totalSegments", total_segments, kTotalSegmentsRule);
   check(violations, "returnConsumedCapacity", read.return_consumed_capacity,
         kReturnConsumedCapacityRule);

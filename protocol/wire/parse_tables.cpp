@@ -17,9 +17,6 @@
 namespace ddblocal::wire {
 namespace {
 
-constexpr std::string_view kBillingModes[] = {"PROVISIONED", "PAY_PER_REQUEST"};
-
-constexpr StringRule kBillingModeRule{.allowed = kBillingModes};
 constexpr IntegerRule kListTablesLimitRule{.min = 1, .max = 100};
 constexpr StringRule kExclusiveStartTableNameRule = [] {
   StringRule rule = kTableNameRule;
@@ -150,13 +147,9 @@ struct CreateTableMembers {
 Result<CreateTableMembers> read_create_table_members(const JsonValue& body) {
   CreateTableMembers members;
   DDB_ASSIGN_OR_RETURN(members.table_name, optional_string(body, "TableName"));
-  DDB_ASSIGN_OR_RETURN(const JsonValue* definitions, optional_array(body, "AttributeDefinitions"));
-  if (definitions != nullptr) {
-    members.has_definitions = true;
-    DDB_ASSIGN_OR_RETURN(
-        members.definitions,
-        read_name_and_type_list(*definitions, "AttributeDefinition", "AttributeType"));
-  }
+  DDB_ASSIGN_OR_RETURN(auto definitions, read_attribute_definitions(body));
+  members.has_definitions = definitions.has_value();
+  members.definitions = std::move(definitions).value_or(std::vector<NameAndType>());
   DDB_ASSIGN_OR_RETURN(const JsonValue* key_schema, optional_array(body, "KeySchema"));
   if (key_schema != nullptr) {
     members.has_key_schema = true;

@@ -11,11 +11,6 @@
 namespace ddblocal::wire {
 namespace {
 
-constexpr std::string_view kBillingModes[] = {"PROVISIONED", "PAY_PER_REQUEST"};
-constexpr StringRule kBillingModeRule{.allowed = kBillingModes};
-constexpr StringRule kIndexNameRule{
-    .required = true, .min_length = 3, .max_length = 255, .name_pattern = true};
-
 // UpdateTable members ddblocal accepts and has nothing to do for (no streams, encryption,
 // replicas or table classes locally); they still count as something to update.
 constexpr std::string_view kAcceptedMembers[] = {
@@ -72,13 +67,9 @@ Result<IndexUpdateMembers> read_index_update(const JsonValue& element) {
 Result<UpdateTableMembers> read_members(const JsonValue& body) {
   UpdateTableMembers members;
   DDB_ASSIGN_OR_RETURN(members.table_name, optional_string(body, "TableName"));
-  DDB_ASSIGN_OR_RETURN(const JsonValue* definitions, optional_array(body, "AttributeDefinitions"));
-  if (definitions != nullptr) {
-    members.has_definitions = true;
-    DDB_ASSIGN_OR_RETURN(
-        members.definitions,
-        read_name_and_type_list(*definitions, "AttributeDefinition", "AttributeType"));
-  }
+  DDB_ASSIGN_OR_RETURN(auto definitions, read_attribute_definitions(body));
+  members.has_definitions = definitions.has_value();
+  members.definitions = std::move(definitions).value_or(std::vector<NameAndType>());
   DDB_ASSIGN_OR_RETURN(members.billing_mode, optional_string(body, "BillingMode"));
   DDB_ASSIGN_OR_RETURN(members.throughput, read_throughput(body));
   DDB_ASSIGN_OR_RETURN(const JsonValue* updates,
@@ -86,9 +77,7 @@ Result<UpdateTableMembers> read_members(const JsonValue& body) {
   if (updates != nullptr) {
     members.index_updates.emplace();
     for (const JsonValue& element : updates->GetArray()) {
-      if (!element.IsObject()) {
-        return ApiError::serialization("Unexpected value type in payload");
-      }
+      DDB_RETURN_IF_ERROR(check_structure(element, "GlobalSecondaryIndexUpdate"));
       DDB_ASSIGN_OR_RETURN(auto update, read_index_update(element));
       members.index_updates->push_back(std::move(update));
     }

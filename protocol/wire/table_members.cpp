@@ -16,8 +16,6 @@ constexpr StringRule kAttributeTypeRule{.required = true, .allowed = kAttributeT
 constexpr StringRule kKeyTypeRule{.required = true, .allowed = kKeyTypes};
 constexpr IntegerRule kCapacityUnitsRule{.required = true, .min = 1};
 constexpr ListRule kKeySchemaRule{.required = true, .min_length = 1, .max_length = 2};
-constexpr StringRule kIndexNameRule{
-    .required = true, .min_length = 3, .max_length = 255, .name_pattern = true};
 constexpr StringRule kProjectionTypeRule{.allowed = kProjectionTypes};
 constexpr StringRule kNonKeyAttributeRule{.min_length = 1, .max_length = 255};
 // The API model allows 20 NonKeyAttributes per index (and 100 over all indexes, a rule).
@@ -97,6 +95,28 @@ std::string member_path(std::string_view list, std::size_t index, std::string_vi
   return std::string(list) + "." + std::to_string(index + 1) + ".member." + std::string(member);
 }
 
+Result<void> check_structure(const JsonValue& element, std::string_view shape) {
+  if (element.IsArray()) {
+    return ApiError::serialization(
+        "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." +
+        std::string(shape));
+  }
+  if (!element.IsObject()) {
+    return ApiError::serialization("Unexpected value type in payload");
+  }
+  return {};
+}
+
+Result<std::optional<std::vector<NameAndType>>> read_attribute_definitions(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(const JsonValue* definitions, optional_array(body, "AttributeDefinitions"));
+  if (definitions == nullptr) {
+    return std::optional<std::vector<NameAndType>>();
+  }
+  DDB_ASSIGN_OR_RETURN(
+      auto elements, read_name_and_type_list(*definitions, "AttributeDefinition", "AttributeType"));
+  return std::optional<std::vector<NameAndType>>(std::move(elements));
+}
+
 Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
                                                          std::string_view shape,
                                                          std::string_view type_member) {
@@ -107,14 +127,7 @@ Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
       elements.emplace_back();
       continue;
     }
-    if (element.IsArray()) {
-      return ApiError::serialization(
-          "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." +
-          std::string(shape));
-    }
-    if (!element.IsObject()) {
-      return ApiError::serialization("Unexpected value type in payload");
-    }
+    DDB_RETURN_IF_ERROR(check_structure(element, shape));
     DDB_ASSIGN_OR_RETURN(auto name, optional_string(element, "AttributeName"));
     DDB_ASSIGN_OR_RETURN(auto type, optional_string(element, type_member));
     elements.push_back({name, type});
@@ -176,14 +189,7 @@ Result<std::optional<std::vector<IndexMembers>>> read_index_list(const JsonValue
   }
   std::vector<IndexMembers> indexes;
   for (const JsonValue& element : list->GetArray()) {
-    if (element.IsArray()) {
-      return ApiError::serialization(
-          "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." +
-          std::string(shape));
-    }
-    if (!element.IsObject()) {
-      return ApiError::serialization("Unexpected value type in payload");
-    }
+    DDB_RETURN_IF_ERROR(check_structure(element, shape));
     DDB_ASSIGN_OR_RETURN(auto index, read_index(element));
     indexes.push_back(std::move(index));
   }

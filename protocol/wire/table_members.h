@@ -32,6 +32,10 @@ inline constexpr std::size_t kMaxLocalIndexes = 5;
 inline constexpr std::size_t kMaxGlobalIndexes = 20;
 inline constexpr std::size_t kMaxProjectedAttributes = 100;
 
+// BillingMode as the API model constrains it.
+inline constexpr std::string_view kBillingModes[] = {"PROVISIONED", "PAY_PER_REQUEST"};
+inline constexpr StringRule kBillingModeRule{.allowed = kBillingModes};
+
 // One element of AttributeDefinitions or KeySchema: a name and a type ("S", or "HASH").
 struct NameAndType {
   std::optional<std::string_view> name;
@@ -59,6 +63,13 @@ struct IndexMembers {
 
 // "list.3.member.name": DynamoDB's path of a member of a list element.
 std::string member_path(std::string_view list, std::size_t index, std::string_view member);
+
+// An element of a list of structures `shape` (its name in the API model) must be an object:
+// DynamoDB's SerializationException otherwise.
+Result<void> check_structure(const JsonValue& element, std::string_view shape);
+
+// AttributeDefinitions (nullopt when absent).
+Result<std::optional<std::vector<NameAndType>>> read_attribute_definitions(const JsonValue& body);
 
 // Reads a list of {AttributeName, <type_member>} structures. `shape` is the element's name in
 // the API model, which DynamoDB's SerializationException mentions for a nested list.

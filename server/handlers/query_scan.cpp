@@ -37,6 +37,12 @@ Result<ReadTarget> target_to_read(RequestContext& context, const Request& reques
       return ApiError::validation("The table does not have the specified index: " +
                                   *request.index_name);
     }
+    if (target.table->indexes[index_position(schema, *target.index)].status ==
+        IndexStatus::kCreating) {
+      // The service's text, as a CloudFormation user quoted it (cloudformation-coverage-roadmap
+      // issue 1075).
+      return ApiError::validation("Cannot read from backfilling global secondary index");
+    }
     DDB_RETURN_IF_ERROR(wire::validate_index_read(
         schema, *target.index,
         {request.select, request.projection ? &*request.projection : nullptr,

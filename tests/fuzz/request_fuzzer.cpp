@@ -144,6 +144,30 @@ void transact_get_items(const wire::JsonValue& body) {
   }
 }
 
+// A PROVISIONED table (p, c) with a global index on g and a local one on l, for UpdateTable.
+TableSchema indexed_schema() {
+  TableSchema schema;
+  schema.table_name = "fuzz";
+  schema.partition_key = {"p", ScalarType::kS};
+  schema.sort_key = AttributeDefinition{"c", ScalarType::kN};
+  schema.provisioned_throughput = {5, 5};
+  SecondaryIndex global{.name = "byg", .partition_key = {"g", ScalarType::kS}};
+  global.provisioned_throughput = {1, 1};
+  SecondaryIndex local{.name = "byl", .global = false, .partition_key = schema.partition_key};
+  local.sort_key = AttributeDefinition{"l", ScalarType::kB};
+  schema.indexes = {global, local};
+  schema.attribute_definitions = {schema.partition_key, *schema.sort_key, global.partition_key,
+                                  *local.sort_key};
+  return schema;
+}
+
+void update_table(const wire::JsonValue& body) {
+  Result<wire::UpdateTableRequest> request = wire::parse_update_table(body);
+  if (succeeded(request)) {
+    (void)succeeded(wire::apply_table_update(indexed_schema(), *request));
+  }
+}
+
 using Operation = void (*)(const wire::JsonValue& body);
 
 constexpr Operation kOperations[] = {
@@ -161,6 +185,7 @@ constexpr Operation kOperations[] = {
     batch_get_item,
     transact_write_items,
     transact_get_items,
+    update_table,
 };
 constexpr std::size_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]);
 

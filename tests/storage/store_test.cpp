@@ -303,5 +303,278 @@ TEST(Store, DataSurviveReopening) {
   std::filesystem::remove_all(path);
 }
 
+// --- Secondary indexes ---
+
+// users_schema with a global index on age (KEYS_ONLY) and a local one on city (ALL).
+TableSchema indexed_schema() {
+  TableSchema schema = users_schema();
+  schema.attribute_definitions.push_back({"age", ScalarType::kN});
+  schema.attribute_definitions.push_back({"city", ScalarType::kS});
+  SecondaryIndex by_age;
+  by_age.name = "by_age";
+  by_age.partition_key = {"age", ScalarType::kN};
+  by_age.projection = ProjectionType::kKeysOnly;
+  by_age.provisioned_throughput = {1, 1};
+  SecondaryIndex by_city;
+  by_city.name = "by_city";
+  by_city.global = false;
+  by_city.partition_key = schema.partition_key;
+  by_city.sort_key = AttributeDefinition{"city", ScalarType::kS};
+  schema.indexes = {by_age, by_city};
+  return schema;
+}
+
+Item user_in(std::string username, std::string age, std::string city) {
+  Item item = user(std::move(username), "Doe", std::move(age));
+  item.emplace("city", std::move(city));
+  return item;
+}
+
+AttributeValue number(std::string_view text) {
+  return *Number::parse(text);
+}
+
+AttributeValue string_value(std::string text) {
+  return text;
+}
+
+// The items of the index's partition `partition`, in order.
+std::vector<Item> query_index(Store& store, const Table& table, std::string_view index,
+                              AttributeValue partition) {
+  PageRequest request;
+  request.index = find_index(table.schema, index);
+  EXPECT_NE(request.index, nullptr) << index;
+  expr::KeyCondition condition;
+  condition.partition_value = std::move(partition);
+  Result<ItemPage> page = store.query(table, condition, request);
+  EXPECT_TRUE(page.has_value());
+  return page ? page->items : std::vector<Item>();
+}
+
+std::vector<Item> scan_index(Store& store, const Table& table, std::string_view index) {
+  PageRequest request;
+  request.index = find_index(table.schema, index);
+  EXPECT_NE(request.index, nullptr) << index;
+  Result<ItemPage> page = store.scan(table, std::nullopt, request);
+  EXPECT_TRUE(page.has_value());
+  return page ? page->items : std::vector<Item>();
+}
+
+// The description of the index named `name` in `description`.
+const IndexDescription& index_state(const TableDescription& description, std::string_view name) {
+  return description.indexes.at(
+      index_position(description.schema, *find_index(description.schema, name)));
+}
+
+class StoreIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = open_in_memory();
+    ASSERT_TRUE(store_->create_table("us-east-1", indexed_schema()).has_value());
+    refresh();
+  }
+
+  // The table as it is now: a schema change replaces it.
+  void refresh() { table_ = *store_->find_table("us-east-1", "users"); }
+
+  TableDescription describe() { return *store_->describe_table("us-east-1", "users"); }
+
+  std::unique_ptr<Store> store_;
+  std::shared_ptr<const Table> table_;
+};
+
+TEST_F(StoreIndexTest, CreatedTableHasActiveEmptyIndexes) {
+  TableDescription description = describe();
+  EXPECT_EQ(description.schema, indexed_schema());
+  ASSERT_EQ(description.indexes.size(), 2u);
+  for (const IndexDescription& index : description.indexes) {
+    EXPECT_EQ(index.status, IndexStatus::kActive);
+    EXPECT_EQ(index.item_count, 0);
+  }
+}
+
+TEST_F(StoreIndexTest, PutItemIsQueryableByEachIndexAsProjected) {
+  Item jane = user_in("janedoe", "25", "Paris");
+  ASSERT_TRUE(put(*store_, *table_, jane).has_value());
+  Item keys_only = jane;
+  keys_only.erase("city");
+  EXPECT_EQ(query_index(*store_, *table_, "by_age", number("25")), std::vector<Item>{keys_only});
+  EXPECT_EQ(query_index(*store_, *table_, "by_city", string_value("janedoe")),
+            std::vector<Item>{jane});
+  EXPECT_TRUE(query_index(*store_, *table_, "by_age", number("26")).empty());
+}
+
+TEST_F(StoreIndexTest, ChangingTheIndexKeyMovesTheEntry) {
+  ASSERT_TRUE(put(*store_, *table_, user_in("janedoe", "25", "Paris")).has_value());
+  ASSERT_TRUE(put(*store_, *table_, user_in("janedoe", "26", "Paris")).has_value());
+  EXPECT_TRUE(query_index(*store_, *table_, "by_age", number("25")).empty());
+  ASSERT_EQ(query_index(*store_, *table_, "by_age", number("26")).size(), 1u);
+  EXPECT_EQ(scan_index(*store_, *table_, "by_age").size(), 1u);
+  EXPECT_EQ(index_state(describe(), "by_age").item_count, 1);
+}
+
+TEST_F(StoreIndexTest, DeletingTheItemRemovesItsEntries) {
+  Item jane = user_in("janedoe", "25", "Paris");
+  ASSERT_TRUE(put(*store_, *table_, jane).has_value());
+  ASSERT_TRUE(remove(*store_, *table_, key_of(jane)).has_value());
+  EXPECT_TRUE(scan_index(*store_, *table_, "by_age").empty());
+  EXPECT_TRUE(scan_index(*store_, *table_, "by_city").empty());
+  TableDescription description = describe();
+  EXPECT_EQ(index_state(description, "by_age").item_count, 0);
+  EXPECT_EQ(index_state(description, "by_age").size_bytes, 0);
+  EXPECT_EQ(index_state(description, "by_city").item_count, 0);
+}
+
+TEST_F(StoreIndexTest, ItemWithoutTheIndexKeyIsNotInTheIndex) {
+  Item no_city = user("janedoe", "Doe", "25");
+  ASSERT_TRUE(put(*store_, *table_, no_city).has_value());
+  Item no_age = user_in("johndoe", "30", "Rome");
+  no_age.erase("age");
+  ASSERT_TRUE(put(*store_, *table_, no_age).has_value());
+  EXPECT_EQ(scan_index(*store_, *table_, "by_age"), std::vector<Item>{no_city});
+  EXPECT_EQ(scan_index(*store_, *table_, "by_city"), std::vector<Item>{no_age});
+}
+
+TEST_F(StoreIndexTest, RemovingTheIndexKeyTakesTheItemOut) {
+  ASSERT_TRUE(put(*store_, *table_, user_in("janedoe", "25", "Paris")).has_value());
+  ASSERT_TRUE(put(*store_, *table_, user("janedoe", "Doe", "25")).has_value());
+  EXPECT_TRUE(scan_index(*store_, *table_, "by_city").empty());
+  EXPECT_EQ(index_state(describe(), "by_city").item_count, 0);
+}
+
+TEST_F(StoreIndexTest, DescribeCountsEachIndexOwnItemsAndBytes) {
+  Item jane = user_in("janedoe", "25", "Paris");
+  Item john = user("johndoe", "Doe", "30");
+  ASSERT_TRUE(put(*store_, *table_, jane).has_value());
+  ASSERT_TRUE(put(*store_, *table_, john).has_value());
+  Item jane_keys = jane;
+  jane_keys.erase("city");
+  TableDescription description = describe();
+  EXPECT_EQ(index_state(description, "by_age").item_count, 2);
+  EXPECT_EQ(index_state(description, "by_age").size_bytes,
+            static_cast<std::int64_t>(item_size(jane_keys) + item_size(john)));
+  EXPECT_EQ(index_state(description, "by_city").item_count, 1);
+  EXPECT_EQ(index_state(description, "by_city").size_bytes,
+            static_cast<std::int64_t>(item_size(jane)));
+}
+
+TEST_F(StoreIndexTest, WriteAllMaintainsIndexes) {
+  Item jane = user_in("janedoe", "25", "Paris");
+  Item john = user_in("johndoe", "30", "Rome");
+  ASSERT_TRUE(put(*store_, *table_, jane).has_value());
+  const Item jane_key = key_of(jane);
+  const Item john_key = key_of(john);
+  std::vector<KeyedChange> changes{{{table_.get(), &jane_key},
+                                    [](const std::optional<Item>&) -> Result<std::optional<Item>> {
+                                      return std::optional<Item>();
+                                    }},
+                                   {{table_.get(), &john_key}, put_unless(john, false)}};
+  Result<AllOrNothing> outcome = store_->write_all(changes);
+  ASSERT_TRUE(outcome.has_value() && outcome->committed());
+  EXPECT_TRUE(query_index(*store_, *table_, "by_age", number("25")).empty());
+  EXPECT_EQ(query_index(*store_, *table_, "by_age", number("30")).size(), 1u);
+  EXPECT_EQ(scan_index(*store_, *table_, "by_city"), std::vector<Item>{john});
+}
+
+// users_schema with a global index on city added.
+Result<TableSchema> add_city_index(const TableSchema& current) {
+  TableSchema schema = current;
+  SecondaryIndex by_home;
+  by_home.name = "by_home";
+  by_home.partition_key = {"city", ScalarType::kS};
+  schema.attribute_definitions.push_back(by_home.partition_key);
+  schema.indexes.push_back(by_home);
+  return schema;
+}
+
+TEST(Store, UpdateTableBuildsAnAddedGlobalIndexFromExistingItems) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  for (int i = 0; i < 300; ++i) {
+    const std::string city = i % 3 == 0 ? "Paris" : "Rome";
+    ASSERT_TRUE(put(*store, *table, user_in("u" + std::to_string(i), "1", city)).has_value());
+  }
+  ASSERT_TRUE(put(*store, *table, user("nocity", "Doe", "1")).has_value());
+
+  Result<TableDescription> change = store->update_table("us-east-1", "users", add_city_index);
+  ASSERT_TRUE(change.has_value()) << change.error().message();
+  EXPECT_EQ(change->status, TableStatus::kUpdating);
+  EXPECT_EQ(index_state(*change, "by_home").status, IndexStatus::kCreating);
+
+  TableDescription description = *store->describe_table("us-east-1", "users");
+  EXPECT_EQ(index_state(description, "by_home").status, IndexStatus::kActive);
+  EXPECT_EQ(index_state(description, "by_home").item_count, 300);
+  table = *store->find_table("us-east-1", "users");
+  EXPECT_EQ(query_index(*store, *table, "by_home", string_value("Paris")).size(), 100u);
+  EXPECT_EQ(query_index(*store, *table, "by_home", string_value("Rome")).size(), 200u);
+  // Writes after the change keep it exact.
+  ASSERT_TRUE(put(*store, *table, user_in("u0", "1", "Oslo")).has_value());
+  EXPECT_EQ(query_index(*store, *table, "by_home", string_value("Paris")).size(), 99u);
+}
+
+Result<TableSchema> drop_by_age(const TableSchema& current) {
+  TableSchema schema = current;
+  std::erase_if(schema.indexes, [](const SecondaryIndex& index) { return index.name == "by_age"; });
+  return schema;
+}
+
+TEST_F(StoreIndexTest, UpdateTableDropsAnIndex) {
+  ASSERT_TRUE(put(*store_, *table_, user_in("janedoe", "25", "Paris")).has_value());
+  Result<TableDescription> change = store_->update_table("us-east-1", "users", drop_by_age);
+  ASSERT_TRUE(change.has_value()) << change.error().message();
+  EXPECT_EQ(index_state(*change, "by_age").status, IndexStatus::kDeleting);
+  TableDescription description = describe();
+  EXPECT_EQ(find_index(description.schema, "by_age"), nullptr);
+  ASSERT_EQ(description.indexes.size(), 1u);
+  refresh();
+  EXPECT_EQ(table_->indexes.size(), 1u);
+  EXPECT_EQ(scan_index(*store_, *table_, "by_city").size(), 1u);
+}
+
+TEST_F(StoreIndexTest, RecreatedIndexHoldsOnlyTheCurrentItems) {
+  ASSERT_TRUE(put(*store_, *table_, user_in("janedoe", "25", "Paris")).has_value());
+  ASSERT_TRUE(put(*store_, *table_, user_in("johndoe", "30", "Rome")).has_value());
+  ASSERT_TRUE(store_->update_table("us-east-1", "users", drop_by_age).has_value());
+  refresh();
+  ASSERT_TRUE(remove(*store_, *table_, key_of(user("janedoe", "Doe", "25"))).has_value());
+  const SecondaryIndex by_age = indexed_schema().indexes[0];
+  auto add_by_age = [&](const TableSchema& current) -> Result<TableSchema> {
+    TableSchema schema = current;
+    schema.indexes.push_back(by_age);
+    return schema;
+  };
+  ASSERT_TRUE(store_->update_table("us-east-1", "users", add_by_age).has_value());
+  refresh();
+  EXPECT_TRUE(query_index(*store_, *table_, "by_age", number("25")).empty());
+  EXPECT_EQ(query_index(*store_, *table_, "by_age", number("30")).size(), 1u);
+  EXPECT_EQ(index_state(describe(), "by_age").item_count, 1);
+}
+
+TEST(Store, IndexesSurviveReopening) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("ddblocal-store-index-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(path);
+  StoreOptions options;
+  options.path = path.string();
+  {
+    auto store = std::move(*Store::open(options));
+    ASSERT_TRUE(store->create_table("us-east-1", indexed_schema()).has_value());
+    auto table = *store->find_table("us-east-1", "users");
+    ASSERT_TRUE(put(*store, *table, user_in("janedoe", "25", "Paris")).has_value());
+  }
+  {
+    auto store = std::move(*Store::open(options));
+    TableDescription description = *store->describe_table("us-east-1", "users");
+    EXPECT_EQ(description.schema, indexed_schema());
+    EXPECT_EQ(index_state(description, "by_age").item_count, 1);
+    EXPECT_EQ(index_state(description, "by_age").status, IndexStatus::kActive);
+    auto table = *store->find_table("us-east-1", "users");
+    EXPECT_EQ(query_index(*store, *table, "by_age", number("25")).size(), 1u);
+    EXPECT_EQ(query_index(*store, *table, "by_city", string_value("janedoe")).size(), 1u);
+  }
+  std::filesystem::remove_all(path);
+}
+
 }  // namespace
 }  // namespace ddblocal::storage

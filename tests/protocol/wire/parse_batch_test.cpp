@@ -96,10 +96,12 @@ TEST(ParseBatchWriteItem, ItemsAreLimitedTo400KB) {
 }
 
 TEST(ParseBatchGetItem, ReadsEachTablesKeysAndProjection) {
-  auto request = parse_batch_get_item(parse_json(
+  // The request points into the body (each table's JSON): the body outlives it.
+  const JsonDocument body = parse_json(
       R"({"RequestItems":{"one":{"Keys":[{"p":{"S":"a"}},{"p":{"S":"b"}}],"ConsistentRead":true,)"
       R"("ProjectionExpression":"#n","ExpressionAttributeNames":{"#n":"n"}},)"
-      R"("two":{"Keys":[{"p":{"S":"a"}}]}}})"));
+      R"("two":{"Keys":[{"p":{"S":"a"}}]}}})");
+  auto request = parse_batch_get_item(body);
   ASSERT_TRUE(request.has_value());
   ASSERT_EQ(request->tables.size(), 2u);
   EXPECT_EQ(request->tables[0].table_name, "one");

@@ -361,6 +361,69 @@ TEST(ValidateItemKeys, EmptyAndOversizedKeys) {
             "exceeded the size limit of 1024 bytes");
 }
 
+// --- validate_index_keys ---
+
+// hash_table with global index byg on (g S, gb B).
+TableSchema indexed_table() {
+  TableSchema schema = hash_table();
+  SecondaryIndex index;
+  index.name = "byg";
+  index.partition_key = {"g", ScalarType::kS};
+  index.sort_key = AttributeDefinition{"gb", ScalarType::kB};
+  schema.attribute_definitions.push_back(index.partition_key);
+  schema.attribute_definitions.push_back(*index.sort_key);
+  schema.indexes = {index};
+  return schema;
+}
+
+TEST(ValidateIndexKeys, ItemWithoutIndexKeysIsFine) {
+  EXPECT_TRUE(validate_item_keys(indexed_table(), {{"a", s("x")}, {"c", n("1")}}));
+  EXPECT_TRUE(validate_index_keys(indexed_table(), {{"a", s("x")}, {"g", s("y")}}));
+}
+
+TEST(ValidateIndexKeys, EmptyIndexKeyOfAPutNamesIndexAndKey) {
+  EXPECT_EQ(validation_message(validate_item_keys(indexed_table(), {{"a", s("x")}, {"g", s("")}})),
+            "One or more parameter values are not valid. A value specified for a secondary index "
+            "key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+            "string value. IndexName: byg, IndexKey: g");
+  EXPECT_EQ(validation_message(validate_index_keys(indexed_table(), {{"gb", b("")}})),
+            "One or more parameter values are not valid. A value specified for a secondary index "
+            "key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+            "binary value. IndexName: byg, IndexKey: gb");
+}
+
+TEST(ValidateIndexKeys, EmptyIndexKeyOfAnUpdate) {
+  const Item old_item{{"a", s("x")}, {"g", s("old")}};
+  EXPECT_EQ(validation_message(
+                validate_index_keys(indexed_table(), {{"a", s("x")}, {"g", s("")}}, &old_item)),
+            "One or more parameter values are not valid. The update expression attempted to "
+            "update a secondary index key to a value that is not supported. The AttributeValue "
+            "for a key attribute cannot contain an empty string value.");
+}
+
+TEST(ValidateIndexKeys, TypeMismatchNamesKeyTypesAndIndex) {
+  EXPECT_EQ(validation_message(validate_index_keys(indexed_table(), {{"g", n("1")}})),
+            "One or more parameter values were invalid: Type mismatch for Index Key g Expected: S "
+            "Actual: N IndexName: byg");
+}
+
+TEST(ValidateIndexKeys, EmptyValueIsReportedBeforeTypeMismatch) {
+  EXPECT_EQ(
+      validation_message(validate_index_keys(indexed_table(), {{"g", n("1")}, {"gb", b("")}})),
+      "One or more parameter values are not valid. A value specified for a secondary index "
+      "key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+      "binary value. IndexName: byg, IndexKey: gb");
+}
+
+TEST(ValidateIndexKeys, UpdateChecksOnlyTheValuesItChanged) {
+  const Item old_item{{"a", s("x")}, {"g", n("1")}};
+  const Item updated{{"a", s("x")}, {"g", n("1")}, {"c", s("new")}};
+  EXPECT_TRUE(validate_index_keys(indexed_table(), updated, &old_item));
+  EXPECT_FALSE(validate_index_keys(indexed_table(), updated));
+  const Item changed{{"a", s("x")}, {"g", n("2")}};
+  EXPECT_FALSE(validate_index_keys(indexed_table(), changed, &old_item));
+}
+
 // --- UpdateItem ---
 
 TEST(ParseUpdateItem, AcceptsEveryReturnValuesAndTheExpressions) {

@@ -499,5 +499,232 @@ TEST(ParseCreateTable, ExplicitProvisionedWithThroughput) {
   EXPECT_EQ(result->schema.provisioned_throughput, (ProvisionedThroughput{1000000000000, 1}));
 }
 
+// --- CreateTable: secondary indexes ---
+
+constexpr std::string_view kInvalid = "One or more parameter values were invalid: ";
+constexpr std::string_view kKeysPC = R"([{"AttributeName":"p","KeyType":"HASH"},
+                                         {"AttributeName":"c","KeyType":"RANGE"}])";
+constexpr std::string_view kDefinitionsPCG = R"([{"AttributeName":"p","AttributeType":"S"},
+                                                 {"AttributeName":"c","AttributeType":"S"},
+                                                 {"AttributeName":"g","AttributeType":"N"}])";
+constexpr std::string_view kPayPerRequest = R"("BillingMode":"PAY_PER_REQUEST")";
+
+// One index: its name, HASH key, optional RANGE key, projection and further members.
+std::string index_json(std::string_view name, std::string_view hash, std::string_view range = "",
+                       std::string_view projection = R"({"ProjectionType":"ALL"})",
+                       std::string_view more = "") {
+  std::string keys = R"([{"AttributeName":")" + std::string(hash) + R"(","KeyType":"HASH"})";
+  if (!range.empty()) {
+    keys += R"(,{"AttributeName":")" + std::string(range) + R"(","KeyType":"RANGE"})";
+  }
+  return R"({"IndexName":")" + std::string(name) + R"(","KeySchema":)" + keys +
+         R"(],"Projection":)" + std::string(projection) + std::string(more) + "}";
+}
+
+// A table keyed (p, c) by default, with `indexes` ("GlobalSecondaryIndexes":[...], ...).
+std::string table_with_indexes(std::string_view definitions, std::string_view indexes,
+                               std::string_view billing = kPayPerRequest,
+                               std::string_view keys = kKeysPC) {
+  return R"({"TableName":"abc",)" + std::string(billing) + R"(,"AttributeDefinitions":)" +
+         std::string(definitions) + R"(,"KeySchema":)" + std::string(keys) + "," +
+         std::string(indexes) + "}";
+}
+
+std::string index_error(std::string_view definitions, std::string_view indexes,
+                        std::string_view billing = kPayPerRequest,
+                        std::string_view keys = kKeysPC) {
+  return create_table_error(table_with_indexes(definitions, indexes, billing, keys));
+}
+
+std::string globals(const std::string& index) {
+  return R"("GlobalSecondaryIndexes":[)" + index + "]";
+}
+
+std::string locals(const std::string& index) {
+  return R"("LocalSecondaryIndexes":[)" + index + "]";
+}
+
+TEST(ParseCreateTable, BuildsGlobalAndLocalIndexesUnderProvisioned) {
+  const std::string definitions = R"([{"AttributeName":"p","AttributeType":"S"},
+      {"AttributeName":"c","AttributeType":"S"},{"AttributeName":"g","AttributeType":"N"},
+      {"AttributeName":"l","AttributeType":"B"}])";
+  auto result = parse_create_table(parse_json(table_with_indexes(
+      definitions,
+      globals(index_json("byg", "g", "c",
+                         R"({"ProjectionType":"INCLUDE","NonKeyAttributes":["x","y"]})",
+                         R"(,"ProvisionedThroughput":{"ReadCapacityUnits":3,
+                                                      "WriteCapacityUnits":4})")) +
+          "," + locals(index_json("byl", "p", "l", R"({"ProjectionType":"KEYS_ONLY"})")),
+      R"("ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":2})")));
+  ASSERT_TRUE(result) << result.error().message();
+  const TableSchema& schema = result->schema;
+  ASSERT_EQ(schema.indexes.size(), 2u);
+  SecondaryIndex global;
+  global.name = "byg";
+  global.partition_key = {"g", ScalarType::kN};
+  global.sort_key = AttributeDefinition{"c", ScalarType::kS};
+  global.projection = ProjectionType::kInclude;
+  global.non_key_attributes = {"x", "y"};
+  global.provisioned_throughput = {3, 4};
+  ASSERT_NE(find_index(schema, "byg"), nullptr);
+  EXPECT_EQ(*find_index(schema, "byg"), global);
+  SecondaryIndex local;
+  local.name = "byl";
+  local.global = false;
+  local.partition_key = {"p", ScalarType::kS};
+  local.sort_key = AttributeDefinition{"l", ScalarType::kB};
+  local.projection = ProjectionType::kKeysOnly;
+  ASSERT_NE(find_index(schema, "byl"), nullptr);
+  EXPECT_EQ(*find_index(schema, "byl"), local);
+  EXPECT_EQ(schema.attribute_definitions.size(), 4u);
+}
+
+TEST(ParseCreateTable, GlobalIndexUnderPayPerRequestHasZeroThroughput) {
+  auto result = parse_create_table(
+      parse_json(table_with_indexes(kDefinitionsPCG, globals(index_json("byg", "g")))));
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(result->schema.indexes.size(), 1u);
+  EXPECT_TRUE(result->schema.indexes[0].global);
+  EXPECT_FALSE(result->schema.indexes[0].sort_key);
+  EXPECT_EQ(result->schema.indexes[0].provisioned_throughput, (ProvisionedThroughput{0, 0}));
+}
+
+TEST(ParseCreateTable, IndexKeyWithoutDefinition) {
+  EXPECT_EQ(index_error(R"([{"AttributeName":"p","AttributeType":"S"},
+                            {"AttributeName":"c","AttributeType":"S"}])",
+                        globals(index_json("byg", "g"))),
+            std::string(kInvalid) +
+                "Some index key attributes are not defined in AttributeDefinitions. Keys: [g], "
+                "AttributeDefinitions: [p, c]");
+}
+
+TEST(ParseCreateTable, UnusedDefinitionWithIndexesIsCheckedBeforeIndexRules) {
+  const std::string definitions = R"([{"AttributeName":"p","AttributeType":"S"},
+      {"AttributeName":"c","AttributeType":"S"},{"AttributeName":"g","AttributeType":"N"},
+      {"AttributeName":"x","AttributeType":"S"}])";
+  // The duplicate index name would be reported otherwise.
+  EXPECT_EQ(
+      index_error(definitions, globals(index_json("dup", "g") + "," + index_json("dup", "g"))),
+      std::string(kInvalid) +
+          "Some AttributeDefinitions are not used. AttributeDefinitions: [p, c, g, x], "
+          "keys used: [p, c, g]");
+}
+
+TEST(ParseCreateTable, DuplicateIndexNames) {
+  const std::string expected = std::string(kInvalid) + "Duplicate index name: dup";
+  EXPECT_EQ(
+      index_error(kDefinitionsPCG, globals(index_json("dup", "g") + "," + index_json("dup", "g"))),
+      expected);
+  EXPECT_EQ(index_error(kDefinitionsPCG, globals(index_json("dup", "g")) + "," +
+                                             locals(index_json("dup", "p", "g"))),
+            expected);
+  EXPECT_EQ(index_error(kDefinitionsPCG,
+                        locals(index_json("dup", "p", "g") + "," + index_json("dup", "p", "g"))),
+            expected);
+}
+
+TEST(ParseCreateTable, LocalIndexMustShareTheTableHashKey) {
+  EXPECT_EQ(index_error(kDefinitionsPCG, locals(index_json("lidx", "g", "c"))),
+            std::string(kInvalid) +
+                "Index KeySchema does not have the same leading hash key as table KeySchema for "
+                "index: lidx. index hash key: g, table hash key: p");
+}
+
+TEST(ParseCreateTable, LocalIndexNeedsARangeKey) {
+  EXPECT_EQ(index_error(kDefinitionsPCG,
+                        locals(index_json("lidx", "p")) + "," + globals(index_json("byg", "g"))),
+            std::string(kInvalid) + "Index KeySchema does not have a range key for index: lidx");
+}
+
+TEST(ParseCreateTable, LocalIndexNeedsATableRangeKey) {
+  EXPECT_EQ(index_error(R"([{"AttributeName":"p","AttributeType":"S"},
+                            {"AttributeName":"g","AttributeType":"N"}])",
+                        locals(index_json("lidx", "p", "g")), kPayPerRequest,
+                        R"([{"AttributeName":"p","KeyType":"HASH"}])"),
+            std::string(kInvalid) +
+                "Table KeySchema does not have a range key, which is required when specifying a "
+                "LocalSecondaryIndex");
+}
+
+// `count` indexes named idx0, idx1, ..., each made by `make`.
+template <typename Make>
+std::string index_list(int count, Make make) {
+  std::string list;
+  for (int i = 0; i < count; ++i) {
+    list += (i > 0 ? "," : "") + make("idx" + std::to_string(i));
+  }
+  return list;
+}
+
+TEST(ParseCreateTable, AtMostFiveLocalIndexes) {
+  auto local = [](const std::string& name) { return index_json(name, "p", "g"); };
+  EXPECT_TRUE(parse_create_table(
+      parse_json(table_with_indexes(kDefinitionsPCG, locals(index_list(5, local))))));
+  EXPECT_EQ(index_error(kDefinitionsPCG, locals(index_list(6, local))),
+            std::string(kInvalid) + "Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+}
+
+TEST(ParseCreateTable, AtMostTwentyGlobalIndexes) {
+  auto global = [](const std::string& name) { return index_json(name, "g"); };
+  EXPECT_TRUE(parse_create_table(
+      parse_json(table_with_indexes(kDefinitionsPCG, globals(index_list(20, global))))));
+  EXPECT_EQ(index_error(kDefinitionsPCG, globals(index_list(21, global))),
+            std::string(kInvalid) + "GlobalSecondaryIndex count exceeds the per-table limit of 20");
+}
+
+TEST(ParseCreateTable, NonKeyAttributesOnlyWithInclude) {
+  EXPECT_EQ(
+      index_error(kDefinitionsPCG,
+                  globals(index_json("byg", "g", "",
+                                     R"({"ProjectionType":"ALL","NonKeyAttributes":["x"]})"))),
+      std::string(kInvalid) + "ProjectionType is ALL, but NonKeyAttributes is specified");
+  EXPECT_EQ(
+      index_error(kDefinitionsPCG,
+                  locals(index_json("lidx", "p", "g",
+                                    R"({"ProjectionType":"KEYS_ONLY","NonKeyAttributes":["x"]})"))),
+      std::string(kInvalid) + "ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified");
+  EXPECT_EQ(
+      index_error(kDefinitionsPCG,
+                  globals(index_json("byg", "g", "", R"({"ProjectionType":"INCLUDE"})"))),
+      std::string(kInvalid) + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+}
+
+TEST(ParseCreateTable, GlobalIndexThroughputFollowsTheBillingMode) {
+  EXPECT_EQ(
+      index_error(kDefinitionsPCG, globals(index_json("byg", "g")),
+                  R"("ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1})"),
+      std::string(kInvalid) + "ProvisionedThroughput is not specified for index: byg");
+  EXPECT_EQ(index_error(kDefinitionsPCG,
+                        globals(index_json("byg", "g", "", R"({"ProjectionType":"ALL"})",
+                                           R"(,"ProvisionedThroughput":{"ReadCapacityUnits":1,
+                                                                        "WriteCapacityUnits":1})"))),
+            std::string(kInvalid) +
+                "ProvisionedThroughput should not be specified for index: byg when BillingMode "
+                "is PAY_PER_REQUEST");
+}
+
+TEST(ParseCreateTable, EmptyIndexLists) {
+  const std::string definitions = R"([{"AttributeName":"p","AttributeType":"S"},
+                                      {"AttributeName":"c","AttributeType":"S"}])";
+  EXPECT_EQ(index_error(definitions, globals("")),
+            std::string(kInvalid) + "List of GlobalSecondaryIndexes is empty");
+  EXPECT_EQ(index_error(definitions, locals("")),
+            std::string(kInvalid) + "List of LocalSecondaryIndexes is empty");
+}
+
+TEST(ParseCreateTable, IndexMemberConstraintsNameTheirPath) {
+  EXPECT_EQ(
+      index_error(kDefinitionsPCG, globals(index_json("ab", "g"))),
+      "1 validation error detected: Value 'ab' at 'globalSecondaryIndexes.1.member.indexName' "
+      "failed to satisfy constraint: Member must have length greater than or equal to 3");
+  EXPECT_EQ(index_error(kDefinitionsPCG, locals(index_json("lidx", "p", "g") + "," +
+                                                R"({"IndexName":"nope","KeySchema":[
+                                   {"AttributeName":"p","KeyType":"HASH"},
+                                   {"AttributeName":"g","KeyType":"RANGE"}]})")),
+            "1 validation error detected: Value null at "
+            "'localSecondaryIndexes.2.member.projection' failed to satisfy constraint: Member "
+            "must not be null");
+}
+
 }  // namespace
 }  // namespace ddblocal::wire

@@ -141,6 +141,101 @@ TEST(WriteTableDescription, EscapesNames) {
   EXPECT_EQ(string_of(body["Table"]["KeySchema"][0]["AttributeName"]), "say \"hi\"\n");
 }
 
+// pay_per_request_table with a global index on Year (INCLUDE Album), CREATING, and a local one on
+// (Artist, Label) (KEYS_ONLY).
+TableDescription indexed_table() {
+  TableDescription table = pay_per_request_table();
+  table.schema.billing_mode = BillingMode::kProvisioned;
+  table.schema.provisioned_throughput = {5, 7};
+  table.last_update_to_pay_per_request.reset();
+  SecondaryIndex global;
+  global.name = "byYear";
+  global.partition_key = {"Year", ScalarType::kN};
+  global.sort_key = table.schema.sort_key;
+  global.projection = ProjectionType::kInclude;
+  global.non_key_attributes = {"Album"};
+  global.provisioned_throughput = {2, 3};
+  SecondaryIndex local;
+  local.name = "byLabel";
+  local.global = false;
+  local.partition_key = table.schema.partition_key;
+  local.sort_key = AttributeDefinition{"Label", ScalarType::kS};
+  local.projection = ProjectionType::kKeysOnly;
+  table.schema.indexes = {global, local};
+  table.indexes = {{IndexStatus::kCreating, 4, 100}, {IndexStatus::kActive, 2, 50}};
+  return table;
+}
+
+TEST(WriteTableDescription, GlobalIndexes) {
+  const JsonDocument body = parse_json(write_table_description_response("Table", indexed_table()));
+  const JsonValue& table = body["Table"];
+  ASSERT_TRUE(table.HasMember("GlobalSecondaryIndexes"));
+  ASSERT_EQ(table["GlobalSecondaryIndexes"].Size(), 1u);
+  const JsonValue& index = table["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(string_of(index["IndexName"]), "byYear");
+  ASSERT_EQ(index["KeySchema"].Size(), 2u);
+  EXPECT_EQ(string_of(index["KeySchema"][0]["AttributeName"]), "Year");
+  EXPECT_EQ(string_of(index["KeySchema"][0]["KeyType"]), "HASH");
+  EXPECT_EQ(string_of(index["KeySchema"][1]["AttributeName"]), "Song");
+  EXPECT_EQ(string_of(index["KeySchema"][1]["KeyType"]), "RANGE");
+  EXPECT_EQ(string_of(index["Projection"]["ProjectionType"]), "INCLUDE");
+  ASSERT_EQ(index["Projection"]["NonKeyAttributes"].Size(), 1u);
+  EXPECT_EQ(string_of(index["Projection"]["NonKeyAttributes"][0]), "Album");
+  EXPECT_EQ(string_of(index["IndexStatus"]), "CREATING");
+  EXPECT_TRUE(index.HasMember("Backfilling"));
+  EXPECT_EQ(index["ProvisionedThroughput"]["ReadCapacityUnits"].GetInt64(), 2);
+  EXPECT_EQ(index["ProvisionedThroughput"]["WriteCapacityUnits"].GetInt64(), 3);
+  EXPECT_EQ(index["ProvisionedThroughput"]["NumberOfDecreasesToday"].GetInt(), 0);
+  EXPECT_EQ(index["IndexSizeBytes"].GetInt64(), 100);
+  EXPECT_EQ(index["ItemCount"].GetInt64(), 4);
+  EXPECT_EQ(string_of(index["IndexArn"]), string_of(table["TableArn"]) + "/index/byYear");
+}
+
+TEST(WriteTableDescription, ActiveGlobalIndexIsNotBackfilling) {
+  TableDescription described = indexed_table();
+  described.indexes[0].status = IndexStatus::kActive;
+  const JsonDocument body = parse_json(write_table_description_response("Table", described));
+  const JsonValue& index = body["Table"]["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(string_of(index["IndexStatus"]), "ACTIVE");
+  EXPECT_FALSE(index.HasMember("Backfilling"));
+}
+
+TEST(WriteTableDescription, LocalIndexesHaveNoStatusOrThroughput) {
+  const JsonDocument body = parse_json(write_table_description_response("Table", indexed_table()));
+  const JsonValue& table = body["Table"];
+  ASSERT_TRUE(table.HasMember("LocalSecondaryIndexes"));
+  ASSERT_EQ(table["LocalSecondaryIndexes"].Size(), 1u);
+  const JsonValue& index = table["LocalSecondaryIndexes"][0];
+  EXPECT_EQ(string_of(index["IndexName"]), "byLabel");
+  EXPECT_EQ(string_of(index["KeySchema"][0]["AttributeName"]), "Artist");
+  EXPECT_EQ(string_of(index["KeySchema"][1]["AttributeName"]), "Label");
+  EXPECT_EQ(string_of(index["Projection"]["ProjectionType"]), "KEYS_ONLY");
+  EXPECT_FALSE(index["Projection"].HasMember("NonKeyAttributes"));
+  EXPECT_FALSE(index.HasMember("IndexStatus"));
+  EXPECT_FALSE(index.HasMember("ProvisionedThroughput"));
+  EXPECT_EQ(index["IndexSizeBytes"].GetInt64(), 50);
+  EXPECT_EQ(index["ItemCount"].GetInt64(), 2);
+  EXPECT_EQ(string_of(index["IndexArn"]), string_of(table["TableArn"]) + "/index/byLabel");
+}
+
+TEST(WriteTableDescription, TableWithoutIndexesHasNoIndexMembers) {
+  const JsonDocument body =
+      parse_json(write_table_description_response("Table", pay_per_request_table()));
+  EXPECT_FALSE(body["Table"].HasMember("GlobalSecondaryIndexes"));
+  EXPECT_FALSE(body["Table"].HasMember("LocalSecondaryIndexes"));
+}
+
+TEST(WriteTableDescription, BillingSummaryOfATableBackToProvisioned) {
+  TableDescription table = indexed_table();
+  EXPECT_FALSE(parse_json(write_table_description_response("Table", table))["Table"].HasMember(
+      "BillingModeSummary"));
+  table.last_update_to_pay_per_request = 1700000100.5;
+  const JsonDocument body = parse_json(write_table_description_response("Table", table));
+  const JsonValue& summary = body["Table"]["BillingModeSummary"];
+  EXPECT_EQ(string_of(summary["BillingMode"]), "PROVISIONED");
+  EXPECT_DOUBLE_EQ(summary["LastUpdateToPayPerRequestDateTime"].GetDouble(), 1700000100.5);
+}
+
 TEST(WriteListTables, NamesAndLastEvaluated) {
   EXPECT_EQ(write_list_tables_response({"a1", "b2"}, std::string("b2")),
             R"({"TableNames":["a1","b2"],"LastEvaluatedTableName":"b2"})");

@@ -1,0 +1,229 @@
+// UpdateTable: parse_update_table's checks that need no table, and apply_table_update's against
+// the current schema. Messages from /work/notes/messages-indexes.md section 4.
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+#include "protocol/wire/requests.h"
+#include "tests/protocol/wire/wire_test_util.h"
+
+namespace ddblocal::wire {
+namespace {
+
+using test_util::parse_json;
+using test_util::validation_message;
+
+constexpr std::string_view kInvalid = "One or more parameter values were invalid: ";
+
+Result<UpdateTableRequest> parse(std::string_view body) {
+  return parse_update_table(parse_json(body));
+}
+
+// A PROVISIONED (5, 5) table "abc" keyed by p, with global index byg on g (2, 3).
+TableSchema provisioned_with_index() {
+  TableSchema schema;
+  schema.table_name = "abc";
+  schema.partition_key = {"p", ScalarType::kS};
+  schema.attribute_definitions = {schema.partition_key, {"g", ScalarType::kN}};
+  schema.provisioned_throughput = {5, 5};
+  SecondaryIndex index;
+  index.name = "byg";
+  index.partition_key = {"g", ScalarType::kN};
+  index.provisioned_throughput = {2, 3};
+  schema.indexes = {index};
+  return schema;
+}
+
+TableSchema pay_per_request_with_index() {
+  TableSchema schema = provisioned_with_index();
+  schema.billing_mode = BillingMode::kPayPerRequest;
+  schema.provisioned_throughput = {};
+  schema.indexes[0].provisioned_throughput = {};
+  return schema;
+}
+
+// `body` parsed and applied to `current`: the first error of either.
+Result<TableSchema> updated_schema(const TableSchema& current, std::string_view body) {
+  DDB_ASSIGN_OR_RETURN(auto request, parse(body));
+  return apply_table_update(current, request);
+}
+
+// --- parse_update_table ---
+
+TEST(ParseUpdateTable, SomethingMustChange) {
+  const std::string expected =
+      "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+      "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+      "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
+      "OnDemandThroughput, WarmThroughput or TableClass is required";
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc"})")), expected);
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","GlobalSecondaryIndexUpdates":[]})")),
+            expected);
+}
+
+TEST(ParseUpdateTable, EmptyIndexUpdatesBesideAnotherChange) {
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","BillingMode":"PAY_PER_REQUEST",
+                                         "GlobalSecondaryIndexUpdates":[]})")),
+            std::string(kInvalid) + "List of GlobalSecondaryIndexUpdates is empty");
+}
+
+TEST(ParseUpdateTable, OneIndexCreatedOrDeletedAtATime) {
+  const std::string_view expected =
+      "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously "
+      "per table";
+  for (std::string_view updates : {
+           R"([{"Create":{"IndexName":"one","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
+                          "Projection":{"ProjectionType":"ALL"}}},
+               {"Create":{"IndexName":"two","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
+                          "Projection":{"ProjectionType":"ALL"}}}])",
+           R"([{"Delete":{"IndexName":"one"}},{"Delete":{"IndexName":"two"}}])",
+       }) {
+    auto result = parse(R"({"TableName":"abc","AttributeDefinitions":[
+        {"AttributeName":"g","AttributeType":"S"}],"GlobalSecondaryIndexUpdates":)" +
+                        std::string(updates) + "}");
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().type(), ErrorType::kLimitExceeded);
+    EXPECT_EQ(result.error().message(), expected);
+  }
+}
+
+TEST(ParseUpdateTable, OneUpdatePerIndex) {
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","GlobalSecondaryIndexUpdates":[
+        {"Update":{"IndexName":"byg","ProvisionedThroughput":{"ReadCapacityUnits":1,
+                                                              "WriteCapacityUnits":1}}},
+        {"Delete":{"IndexName":"byg"}}]})")),
+            std::string(kInvalid) +
+                "Only one global secondary index update per index is allowed simultaneously. "
+                "Index: byg");
+}
+
+TEST(ParseUpdateTable, CreateNeedsAttributeDefinitions) {
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","GlobalSecondaryIndexUpdates":[
+        {"Create":{"IndexName":"byh","KeySchema":[{"AttributeName":"h","KeyType":"HASH"}],
+                   "Projection":{"ProjectionType":"ALL"}}}]})")),
+            std::string(kInvalid) + "AttributeDefinitions is not specified for index: byh");
+}
+
+TEST(ParseUpdateTable, ReadsBillingThroughputAndIndexUpdates) {
+  auto request = parse(R"({"TableName":"abc","BillingMode":"PROVISIONED",
+      "ProvisionedThroughput":{"ReadCapacityUnits":4,"WriteCapacityUnits":6},
+      "AttributeDefinitions":[{"AttributeName":"h","AttributeType":"B"}],
+      "GlobalSecondaryIndexUpdates":[
+        {"Create":{"IndexName":"byh","KeySchema":[{"AttributeName":"h","KeyType":"HASH"}],
+                   "Projection":{"ProjectionType":"KEYS_ONLY"},
+                   "ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":2}}},
+        {"Update":{"IndexName":"byg","ProvisionedThroughput":{"ReadCapacityUnits":7,
+                                                              "WriteCapacityUnits":8}}}]})");
+  ASSERT_TRUE(request) << request.error().message();
+  EXPECT_EQ(request->table_name, "abc");
+  EXPECT_EQ(request->billing_mode, BillingMode::kProvisioned);
+  EXPECT_EQ(request->throughput, (ProvisionedThroughput{4, 6}));
+  ASSERT_EQ(request->index_updates.size(), 2u);
+  const GlobalIndexUpdate& create = request->index_updates[0];
+  EXPECT_EQ(create.action, GlobalIndexUpdate::Action::kCreate);
+  EXPECT_EQ(create.index.name, "byh");
+  EXPECT_EQ(create.index.partition_key, (AttributeDefinition{"h", ScalarType::kB}));
+  EXPECT_EQ(create.index.projection, ProjectionType::kKeysOnly);
+  EXPECT_EQ(create.throughput, (ProvisionedThroughput{1, 2}));
+  EXPECT_EQ(request->index_updates[1].action, GlobalIndexUpdate::Action::kUpdate);
+  EXPECT_EQ(request->index_updates[1].throughput, (ProvisionedThroughput{7, 8}));
+}
+
+// --- apply_table_update ---
+
+TEST(ApplyTableUpdate, CreatingAnExistingIndex) {
+  EXPECT_EQ(validation_message(updated_schema(provisioned_with_index(), R"({"TableName":"abc",
+      "AttributeDefinitions":[{"AttributeName":"g","AttributeType":"N"}],
+      "GlobalSecondaryIndexUpdates":[
+        {"Create":{"IndexName":"byg","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
+                   "Projection":{"ProjectionType":"ALL"},
+                   "ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}}}]})")),
+            "Attempting to create an index which already exists");
+}
+
+TEST(ApplyTableUpdate, DeletingOrUpdatingAMissingIndexIsNotFound) {
+  for (std::string_view update : {
+           R"({"Delete":{"IndexName":"nope"}})",
+           R"({"Update":{"IndexName":"nope","ProvisionedThroughput":{"ReadCapacityUnits":1,
+                                                                      "WriteCapacityUnits":1}}})",
+       }) {
+    auto result = updated_schema(
+        provisioned_with_index(),
+        R"({"TableName":"abc","GlobalSecondaryIndexUpdates":[)" + std::string(update) + "]}");
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().type(), ErrorType::kResourceNotFound);
+    EXPECT_EQ(result.error().message(), "Requested resource not found: Index nope for table abc");
+  }
+}
+
+TEST(ApplyTableUpdate, PayPerRequestZeroesTableAndIndexThroughput) {
+  auto schema = updated_schema(provisioned_with_index(),
+                               R"({"TableName":"abc","BillingMode":"PAY_PER_REQUEST"})");
+  ASSERT_TRUE(schema) << schema.error().message();
+  EXPECT_EQ(schema->billing_mode, BillingMode::kPayPerRequest);
+  EXPECT_EQ(schema->provisioned_throughput, (ProvisionedThroughput{0, 0}));
+  EXPECT_EQ(schema->indexes[0].provisioned_throughput, (ProvisionedThroughput{0, 0}));
+}
+
+TEST(ApplyTableUpdate, ProvisionedNeedsThroughputForTableAndEachIndex) {
+  EXPECT_EQ(
+      validation_message(updated_schema(pay_per_request_with_index(),
+                                        R"({"TableName":"abc","BillingMode":"PROVISIONED"})")),
+      std::string(kInvalid) +
+          "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+  constexpr std::string_view kTableThroughput =
+      R"({"TableName":"abc","BillingMode":"PROVISIONED",
+          "ProvisionedThroughput":{"ReadCapacityUnits":4,"WriteCapacityUnits":6})";
+  EXPECT_EQ(validation_message(
+                updated_schema(pay_per_request_with_index(), std::string(kTableThroughput) + "}")),
+            std::string(kInvalid) + "ProvisionedThroughput must be specified for index: byg");
+  auto schema = updated_schema(pay_per_request_with_index(), std::string(kTableThroughput) + R"(,
+      "GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"byg",
+          "ProvisionedThroughput":{"ReadCapacityUnits":7,"WriteCapacityUnits":8}}}]})");
+  ASSERT_TRUE(schema) << schema.error().message();
+  EXPECT_EQ(schema->billing_mode, BillingMode::kProvisioned);
+  EXPECT_EQ(schema->provisioned_throughput, (ProvisionedThroughput{4, 6}));
+  EXPECT_EQ(schema->indexes[0].provisioned_throughput, (ProvisionedThroughput{7, 8}));
+}
+
+TEST(ApplyTableUpdate, EqualTableThroughputIsRefused) {
+  EXPECT_EQ(validation_message(updated_schema(provisioned_with_index(), R"({"TableName":"abc",
+      "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5}})")),
+            "The provisioned throughput for the table will not change. The requested value equals "
+            "the current value. Current ReadCapacityUnits provisioned for the table: 5. "
+            "Requested ReadCapacityUnits: 5. Current WriteCapacityUnits provisioned for the "
+            "table: 5. Requested WriteCapacityUnits: 5. Refer to the Amazon DynamoDB Developer "
+            "Guide for current limits and how to request higher limits.");
+}
+
+TEST(ApplyTableUpdate, CreatedIndexAddsItsKeyDefinition) {
+  auto schema = updated_schema(provisioned_with_index(), R"({"TableName":"abc",
+      "AttributeDefinitions":[{"AttributeName":"h","AttributeType":"S"},
+                              {"AttributeName":"stale","AttributeType":"N"}],
+      "GlobalSecondaryIndexUpdates":[
+        {"Create":{"IndexName":"byh","KeySchema":[{"AttributeName":"h","KeyType":"HASH"}],
+                   "Projection":{"ProjectionType":"ALL"},
+                   "ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":2}}}]})");
+  ASSERT_TRUE(schema) << schema.error().message();
+  EXPECT_EQ(schema->attribute_definitions,
+            (std::vector<AttributeDefinition>{
+                {"p", ScalarType::kS}, {"g", ScalarType::kN}, {"h", ScalarType::kS}}));
+  const SecondaryIndex* created = find_index(*schema, "byh");
+  ASSERT_NE(created, nullptr);
+  EXPECT_EQ(created->provisioned_throughput, (ProvisionedThroughput{1, 2}));
+  EXPECT_EQ(schema->indexes.size(), 2u);
+}
+
+TEST(ApplyTableUpdate, DeletedIndexDropsItsUnusedDefinition) {
+  auto schema = updated_schema(provisioned_with_index(),
+                               R"({"TableName":"abc","GlobalSecondaryIndexUpdates":[
+                            {"Delete":{"IndexName":"byg"}}]})");
+  ASSERT_TRUE(schema) << schema.error().message();
+  EXPECT_TRUE(schema->indexes.empty());
+  EXPECT_EQ(schema->attribute_definitions,
+            (std::vector<AttributeDefinition>{{"p", ScalarType::kS}}));
+}
+
+}  // namespace
+}  // namespace ddblocal::wire

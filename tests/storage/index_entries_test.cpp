@@ -1,0 +1,128 @@
+// Secondary index entries: which items an index holds, where their entries sit, and what each
+// entry copies of the item.
+#include "storage/index_entries.h"
+
+#include <gtest/gtest.h>
+
+#include "storage/key_codec.h"
+
+namespace ddblocal::storage {
+namespace {
+
+constexpr std::size_t kGlobal = 0;
+constexpr std::size_t kLocal = 1;
+
+// A table keyed (p S, c N) with a global index on (g S, gs N) and a local one on (p, l S).
+Table indexed_table() {
+  Table table;
+  table.uid = 7;
+  TableSchema& schema = table.schema;
+  schema.table_name = "t";
+  schema.partition_key = {"p", ScalarType::kS};
+  schema.sort_key = AttributeDefinition{"c", ScalarType::kN};
+  SecondaryIndex global;
+  global.name = "byg";
+  global.partition_key = {"g", ScalarType::kS};
+  global.sort_key = AttributeDefinition{"gs", ScalarType::kN};
+  SecondaryIndex local;
+  local.name = "byl";
+  local.global = false;
+  local.partition_key = schema.partition_key;
+  local.sort_key = AttributeDefinition{"l", ScalarType::kS};
+  schema.indexes = {global, local};
+  table.indexes = {{.uid = 8}, {.uid = 9}};
+  return table;
+}
+
+AttributeValue number(std::string_view text) {
+  return *Number::parse(text);
+}
+
+AttributeValue string_value(std::string text) {
+  return text;
+}
+
+// An item with the table's keys, both indexes' keys and one other attribute, x.
+Item full_item(std::string p = "a") {
+  return {{"p", std::move(p)}, {"c", number("1")},       {"g", string_value("G")},
+          {"gs", number("2")}, {"l", string_value("L")}, {"x", string_value("X")}};
+}
+
+TEST(IndexEntryKey, ItemWithEveryIndexKeyHasAnEntryInEach) {
+  const Table table = indexed_table();
+  EXPECT_TRUE(index_entry_key(table, kGlobal, full_item()).has_value());
+  EXPECT_TRUE(index_entry_key(table, kLocal, full_item()).has_value());
+}
+
+TEST(IndexEntryKey, ItemLackingAnIndexKeyHasNoEntry) {
+  const Table table = indexed_table();
+  for (const char* key : {"g", "gs"}) {
+    Item item = full_item();
+    item.erase(key);
+    EXPECT_FALSE(index_entry_key(table, kGlobal, item).has_value()) << key;
+    EXPECT_TRUE(index_entry_key(table, kLocal, item).has_value()) << key;
+  }
+}
+
+TEST(IndexEntryKey, IndexKeyOfAnotherTypeHasNoEntry) {
+  const Table table = indexed_table();
+  Item item = full_item();
+  item["g"] = number("5");
+  EXPECT_FALSE(index_entry_key(table, kGlobal, item).has_value());
+  item = full_item();
+  item["gs"] = string_value("2");
+  EXPECT_FALSE(index_entry_key(table, kGlobal, item).has_value());
+}
+
+TEST(IndexEntryKey, EqualIndexKeysDifferByTableKeyInItsOrder) {
+  const Table table = indexed_table();
+  const std::string a = *index_entry_key(table, kGlobal, full_item("a"));
+  const std::string b = *index_entry_key(table, kGlobal, full_item("b"));
+  EXPECT_LT(a, b);
+  Item later = full_item("a");
+  later["c"] = number("10");
+  EXPECT_LT(a, *index_entry_key(table, kGlobal, later));
+  // All begin with the index's key.
+  const AttributeValue gs = number("2");
+  const std::string index_key = encode_item_key(8, string_value("G"), &gs);
+  EXPECT_TRUE(a.starts_with(index_key));
+  EXPECT_TRUE(b.starts_with(index_key));
+}
+
+TEST(IndexEntryKey, LocalEntryBeginsWithTheTablePartition) {
+  const Table table = indexed_table();
+  const std::string key = *index_entry_key(table, kLocal, full_item("a"));
+  EXPECT_TRUE(key.starts_with(encode_partition_prefix(9, string_value("a"))));
+  const AttributeValue l = string_value("L");
+  EXPECT_TRUE(key.starts_with(encode_item_key(9, string_value("a"), &l)));
+}
+
+TEST(ProjectIntoIndex, AllCopiesEveryAttribute) {
+  const Table table = indexed_table();
+  EXPECT_EQ(project_into_index(table.schema, table.schema.indexes[kGlobal], full_item()),
+            full_item());
+}
+
+TEST(ProjectIntoIndex, KeysOnlyCopiesTableAndIndexKeys) {
+  const Table table = indexed_table();
+  SecondaryIndex index = table.schema.indexes[kGlobal];
+  index.projection = ProjectionType::kKeysOnly;
+  Item expected = full_item();
+  expected.erase("l");
+  expected.erase("x");
+  EXPECT_EQ(project_into_index(table.schema, index, full_item()), expected);
+}
+
+TEST(ProjectIntoIndex, IncludeAddsTheListedAttributesTheItemHas) {
+  const Table table = indexed_table();
+  SecondaryIndex index = table.schema.indexes[kLocal];
+  index.projection = ProjectionType::kInclude;
+  index.non_key_attributes = {"x", "missing"};
+  Item expected = full_item();
+  expected.erase("g");
+  expected.erase("gs");
+  EXPECT_EQ(project_into_index(table.schema, index, full_item()), expected);
+}
+
+}  // namespace
+}  // namespace ddblocal::storage
