@@ -1,8 +1,13 @@
-"""Runs ddblocal's benchmark: start-up time, memory, and wrk workloads over keep-alive HTTP.
+"""Runs ddblocal's benchmark against the alternatives, interleaved in one run: every workload
+runs against ddblocal on disk, ddblocal in memory, dynalite and an nginx that answers every
+POST with "{}" (the cost of an HTTP round trip here: the ceiling no DynamoDB server can pass),
+one after the other, before the next workload starts. Prints Markdown tables: requests per
+second with p50/p99 latency, ratios to the ceiling and to dynalite, start-up and memory.
 
-Prints a Markdown table. Usage: bench.py BINARY [--seconds N] [--connections N]
+Usage: bench.py BINARY [--dynalite CLI] [--seconds N] [--connections N]
 """
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -13,6 +18,39 @@ import time
 
 LUA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lua")
 WRK_THREADS = 2
+HEADERS = {
+    "Content-Type": "application/x-amz-json-1.0",
+    "X-Amz-Date": "20240101T000000Z",
+    "Authorization": "AWS4-HMAC-SHA256 Credential=bench/20240101/us-east-1/dynamodb/aws4_request, "
+                     "SignedHeaders=host, Signature=0",
+}
+NGINX_CONFIG = """
+worker_processes {workers};
+daemon off;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  client_body_temp_path {folder};
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{ default_type application/x-amz-json-1.0; return 200 '{{}}'; }}
+  }}
+}}
+"""
+
+# (name, script), in the order they run: GetItem reads what PutItem wrote, Scan pages it.
+WORKLOADS = [
+    ("PutItem", "put_item.lua"),
+    ("GetItem", "get_item.lua"),
+    ("Query (25 of 100 items)", "query.lua"),
+    ("Scan (pages of 100)", "scan.lua"),
+    ("UpdateItem ADD (16 counters)", "update_counter.lua"),
+    ("PutItem with a condition", "conditional_put.lua"),
+    ("BatchWriteItem (25 items)", "batch_write_item.lua"),
+    ("TransactWriteItems (4 items)", "transact_write_items.lua"),
+]
 
 
 def free_port():
@@ -22,11 +60,9 @@ def free_port():
 
 
 def call(port, operation, body):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    connection.request("POST", "/", json.dumps(body), {
-        "Content-Type": "application/x-amz-json-1.0",
-        "X-Amz-Target": "DynamoDB_20120810." + operation,
-    })
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("POST", "/", json.dumps(body),
+                       {**HEADERS, "X-Amz-Target": "DynamoDB_20120810." + operation})
     response = connection.getresponse()
     answer = json.loads(response.read())
     connection.close()
@@ -35,12 +71,13 @@ def call(port, operation, body):
     return answer
 
 
-def start(binary, args):
-    """Starts the server; answers (process, port, milliseconds to the first answered ListTables)."""
+def start(command):
+    """Starts a server that takes its port last; answers (process, port, milliseconds to the
+    first answered ListTables)."""
     port = free_port()
     began = time.perf_counter()
-    process = subprocess.Popen([binary, "--port", str(port), "--log-level", "warn", *args])
-    deadline = began + 10
+    process = subprocess.Popen([*command(port)], stdout=subprocess.DEVNULL)
+    deadline = began + 30
     while time.perf_counter() < deadline:
         try:
             call(port, "ListTables", {})
@@ -48,7 +85,11 @@ def start(binary, args):
         except (ConnectionError, OSError):
             time.sleep(0.0005)
     process.kill()
-    raise RuntimeError("the server did not answer within 10 s")
+    raise RuntimeError(f"{command(port)[0]} did not answer within 30 s")
+
+
+def ddblocal_command(binary, *args):
+    return lambda port: [binary, "--log-level", "warn", *args, "--port", str(port)]
 
 
 def rss_mb(process):
@@ -70,58 +111,137 @@ def wrk(port, script, seconds, connections, env=None):
     return result
 
 
-def run_store(binary, label, args, seconds, connections, rows):
-    process, port, startup_ms = start(binary, args)
-    try:
-        call(port, "CreateTable", {
+class Target:
+    """One server under test. `dynamodb` is false for the nginx ceiling, which has no tables."""
+
+    def __init__(self, name, command, dynamodb=True):
+        self.name, self.command, self.dynamodb = name, command, dynamodb
+        self.results = {}
+
+    def __enter__(self):
+        self.process, self.port, self.startup_ms = start(self.command)
+        self.idle_mb = rss_mb(self.process)
+        if self.dynamodb:
+            self.create_tables()
+        return self
+
+    def __exit__(self, *exc):
+        self.loaded_mb = rss_mb(self.process)
+        self.process.terminate()
+        self.process.wait()
+
+    def create_tables(self):
+        call(self.port, "CreateTable", {
             "TableName": "bench", "BillingMode": "PAY_PER_REQUEST",
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}]})
-        idle_mb = rss_mb(process)
-        put = wrk(port, "put_item.lua", seconds, connections)
-        items = call(port, "DescribeTable", {"TableName": "bench"})["Table"]["ItemCount"]
-        loaded_mb = rss_mb(process)
+        call(self.port, "CreateTable", {
+            "TableName": "scale", "BillingMode": "PAY_PER_REQUEST",
+            "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"},
+                          {"AttributeName": "c", "KeyType": "RANGE"}],
+            "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"},
+                                     {"AttributeName": "c", "AttributeType": "N"}]})
+        # Query's partition: 100 items of about 100 bytes.
+        for first in range(0, 100, 25):
+            call(self.port, "BatchWriteItem", {"RequestItems": {"scale": [
+                {"PutRequest": {"Item": {"p": {"S": "hot"}, "c": {"N": str(c)},
+                                         "v": {"S": "x" * 60}}}}
+                for c in range(first, first + 25)]}})
+
+    def workload_env(self, script):
+        if not self.dynamodb:
+            return {"BENCH_CEILING": "1", "BENCH_PUT_THREADS": "1", "BENCH_KEYS_PER_THREAD": "2"}
+        if script != "get_item.lua":
+            return {}
         # Every put thread wrote at least this many keys (wrk splits connections evenly).
-        keys_per_thread = max(1, items // WRK_THREADS // 2)
-        get = wrk(port, "get_item.lua", seconds, connections, {
-            "BENCH_PUT_THREADS": str(WRK_THREADS), "BENCH_KEYS_PER_THREAD": str(keys_per_thread)})
-        batch = wrk(port, "batch_write_item.lua", seconds, connections)
-        transact = wrk(port, "transact_write_items.lua", seconds, connections)
-        for name, result, items_per_request in (("PutItem", put, 1), ("GetItem", get, 1),
-                                                ("BatchWriteItem (25)", batch, 25),
-                                                ("TransactWriteItems (4)", transact, 4)):
-            rows.append(f"| {label} | {name} | {result['rps']:,.0f} | "
-                        f"{result['rps'] * items_per_request:,.0f} | {result['p50_us'] / 1000:.2f} | "
-                        f"{result['p99_us'] / 1000:.2f} | {result['errors']} |")
-        return {"startup_ms": startup_ms, "idle_mb": idle_mb, "loaded_mb": loaded_mb, "items": items}
-    finally:
-        process.terminate()
-        process.wait()
+        items = call(self.port, "DescribeTable", {"TableName": "bench"})["Table"]["ItemCount"]
+        return {"BENCH_PUT_THREADS": str(WRK_THREADS),
+                "BENCH_KEYS_PER_THREAD": str(max(2, items // WRK_THREADS // 2))}
+
+    def run(self, name, script, seconds, connections):
+        self.results[name] = wrk(self.port, script, seconds, connections,
+                                 self.workload_env(script))
+
+
+def nginx_command(folder):
+    def command(port):
+        path = os.path.join(folder, "nginx.conf")
+        with open(path, "w") as config:
+            config.write(NGINX_CONFIG.format(workers=os.cpu_count(), folder=folder, port=port))
+        return ["nginx", "-c", path, "-p", folder]
+    return command
+
+
+def unsupported(result):
+    """Every request failed: the server does not have the operation (dynalite has no
+    transactions)."""
+    return result["errors"] >= result["requests"]
+
+
+def cell(result):
+    if unsupported(result):
+        return "not supported"
+    text = f"{result['rps']:,.0f} ({result['p50_us'] / 1000:.2f} / {result['p99_us'] / 1000:.2f})"
+    return text + (f", {result['errors']} errors" if result["errors"] else "")
+
+
+def ratio(result, reference):
+    if unsupported(result) or unsupported(reference):
+        return "-"
+    return f"{result['rps'] / reference['rps']:.2f}x"
+
+
+def print_tables(targets, options):
+    disk, memory, dynalite, ceiling = targets
+    print(f"{options.connections} connections, {WRK_THREADS} wrk threads, {options.seconds} s "
+          f"per workload and server, on {os.cpu_count()} cores. Each cell: requests/s "
+          f"(p50 / p99 ms).\n")
+    print("| operation | " + " | ".join(target.name for target in targets) + " |")
+    print("|---|" + "---|" * len(targets))
+    for name, _ in WORKLOADS:
+        print(f"| {name} | " + " | ".join(cell(target.results[name]) for target in targets) + " |")
+
+    print("\nddblocal against the ceiling and against dynalite (requests/s divided; items/s for "
+          "the batches is 25 and 4 times the requests).\n")
+    print("| operation | on disk / ceiling | on disk / dynalite | in memory / ceiling | "
+          "in memory / dynalite |")
+    print("|---|---|---|---|---|")
+    for name, _ in WORKLOADS:
+        print(f"| {name} | " + " | ".join(
+            ratio(ours.results[name], reference.results[name])
+            for ours in (disk, memory) for reference in (ceiling, dynalite)) + " |")
+
+    print("\n| server | start-up to first answer (ms) | RSS idle (MB) | RSS after the run (MB) |")
+    print("|---|---|---|---|")
+    for target in (disk, memory, dynalite):
+        print(f"| {target.name} | {target.startup_ms:.1f} | {target.idle_mb:.1f} | "
+              f"{target.loaded_mb:.1f} |")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
+    parser.add_argument("--dynalite", required=True, help="dynalite's cli.js")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     options = parser.parse_args()
 
-    rows = []
-    memory = []
-    with tempfile.TemporaryDirectory() as data_dir:
-        for label, args in (("on disk", ["--data-dir", data_dir]), ("in memory", ["--in-memory"])):
-            facts = run_store(options.binary, label, args, options.seconds, options.connections, rows)
-            memory.append(f"| {label} | {facts['startup_ms']:.1f} | {facts['idle_mb']:.1f} | "
-                          f"{facts['loaded_mb']:.1f} | {facts['items']:,} |")
-
-    print(f"{options.connections} connections, {WRK_THREADS} wrk threads, {options.seconds} s per "
-          f"workload, on {os.cpu_count()} cores.\n")
-    print("| store | operation | req/s | items/s | p50 ms | p99 ms | errors |")
-    print("|---|---|---|---|---|---|---|")
-    print("\n".join(rows))
-    print("\n| store | start-up to first answer (ms) | RSS idle (MB) | RSS after the PutItem run (MB) | items |")
-    print("|---|---|---|---|---|")
-    print("\n".join(memory))
+    with tempfile.TemporaryDirectory() as data_dir, tempfile.TemporaryDirectory() as nginx_dir:
+        targets = [
+            Target("ddblocal on disk", ddblocal_command(options.binary, "--data-dir", data_dir)),
+            Target("ddblocal in memory", ddblocal_command(options.binary, "--in-memory")),
+            Target("dynalite", lambda port: [
+                "node", options.dynalite, "--createTableMs", "0", "--deleteTableMs", "0",
+                "--updateTableMs", "0", "--port", str(port)]),
+            Target("nginx (ceiling)", nginx_command(nginx_dir), dynamodb=False),
+        ]
+        with contextlib.ExitStack() as running:
+            for target in targets:
+                running.enter_context(target)
+            for name, script in WORKLOADS:
+                for target in targets:
+                    target.run(name, script, options.seconds, options.connections)
+    print_tables(targets, options)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""Query latency against table size: the same 25-item Query of one 100-item partition, with
-about 1,000 and about 1,000,000 other items in the table. Flat is the goal (O(log n + page)).
+"""Latency against table size: the same 25-item Query of one 100-item partition and GetItem of
+its items, with about 1,000 and about 1,000,000 other items in the table (flat is the goal:
+O(log n + page)); then RSS with those items, and the start-up of a server that opens them.
 
 Usage: query_scale.py BINARY [--large N] [--seconds S]
 """
@@ -34,6 +35,16 @@ def grow(port, target):
         bench.wrk(port, "load_items.lua", seconds, 32, {"BENCH_RUN": str(run)})
 
 
+def measure(port, count, seconds):
+    rows = []
+    for name, script in (("Query", "query.lua"), ("GetItem", "get_hot.lua")):
+        loaded = bench.wrk(port, script, seconds, 32)
+        single = bench.wrk(port, script, seconds, 1)
+        rows.append(f"| {count:,} | {name} | {loaded['rps']:,.0f} | {loaded['p50_us'] / 1000:.2f} | "
+                    f"{loaded['p99_us'] / 1000:.2f} | {single['p50_us'] / 1000:.3f} |")
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
@@ -41,10 +52,12 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     options = parser.parse_args()
 
-    print("| items in the table | Query req/s (32 conn.) | p50 ms | p99 ms | p50 ms (1 conn.) |")
-    print("|---|---|---|---|---|")
+    print("| items in the table | operation | req/s (32 conn.) | p50 ms | p99 ms | "
+          "p50 ms (1 conn.) |")
+    print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as data_dir:
-        process, port, _ = bench.start(options.binary, ["--data-dir", data_dir])
+        command = bench.ddblocal_command(options.binary, "--data-dir", data_dir)
+        process, port, _ = bench.start(command)
         try:
             bench.call(port, "CreateTable", {
                 "TableName": "scale", "BillingMode": "PAY_PER_REQUEST",
@@ -55,13 +68,20 @@ def main():
             load_hot_partition(port)
             for target in (1_000, options.large):
                 count = grow(port, target)
-                loaded = bench.wrk(port, "query.lua", options.seconds, 32)
-                single = bench.wrk(port, "query.lua", options.seconds, 1)
-                print(f"| {count:,} | {loaded['rps']:,.0f} | {loaded['p50_us'] / 1000:.2f} | "
-                      f"{loaded['p99_us'] / 1000:.2f} | {single['p50_us'] / 1000:.3f} |", flush=True)
+                print("\n".join(measure(port, count, options.seconds)), flush=True)
+            loaded_mb = bench.rss_mb(process)
         finally:
             process.terminate()
             process.wait()
+        # The same folder opened again: start-up with the items on disk.
+        process, port, startup_ms = bench.start(command)
+        idle_mb = bench.rss_mb(process)
+        process.terminate()
+        process.wait()
+    print(f"\n| items on disk | RSS after loading them (MB) | start-up to first answer when "
+          f"opening them (ms) | RSS idle after that start (MB) |")
+    print("|---|---|---|---|")
+    print(f"| {count:,} | {loaded_mb:.1f} | {startup_ms:.1f} | {idle_mb:.1f} |")
 
 
 if __name__ == "__main__":

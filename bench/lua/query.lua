@@ -11,7 +11,7 @@ function request()
 end
 
 function response(status, headers, body)
-  if status == 200 and not string.find(body, '"Count":25', 1, true) then
+  if common.checking and status == 200 and not string.find(body, '"Count":25', 1, true) then
     error("a Query answered without its 25 items")
   end
 end

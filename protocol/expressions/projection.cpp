@@ -82,4 +82,13 @@ Item project(const Item& item, const std::vector<Path>& paths) {
   return kept;
 }
 
+std::vector<std::string> attribute_names(const std::vector<Path>& paths) {
+  std::vector<std::string> names;
+  names.reserve(paths.size());
+  for (const Path& path : paths) {
+    names.push_back(path.elements.front().name);
+  }
+  return names;
+}
+
 }  // namespace ddblocal::expr

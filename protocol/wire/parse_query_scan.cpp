@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "protocol/expressions/key_condition.h"
+#include "protocol/expressions/projection.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
 #include "protocol/wire/item_members.h"
@@ -300,11 +301,7 @@ Result<void> validate_index_read(const TableSchema& schema, const SecondaryIndex
     return list.empty() ? list : list + "]";
   };
   if (read.projection != nullptr) {
-    std::vector<std::string> names;
-    for (const expr::Path& path : read.projection->paths) {
-      names.push_back(path.elements.front().name);
-    }
-    if (std::string list = missing(names); !list.empty()) {
+    if (std::string list = missing(expr::attribute_names(read.projection->paths)); !list.empty()) {
       return ApiError::validation(
           "One or more parameter values were invalid: Global secondary index " + index.name +
           " does not project " + list);

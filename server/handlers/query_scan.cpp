@@ -67,9 +67,7 @@ bool reads_table_items(const ReadTarget& target, const PageShape& shape) {
   }
   std::vector<std::string> names;
   if (shape.projection) {
-    for (const expr::Path& path : shape.projection->paths) {
-      names.push_back(path.elements.front().name);
-    }
+    names = expr::attribute_names(shape.projection->paths);
   }
   if (shape.filter) {
     std::vector<std::string> filtered = expr::attribute_names(*shape.filter);

@@ -107,9 +107,12 @@ inline bool well_formed(const Item& item, int level, bool empty_sets) {
 
 // A request or expression that fails must fail as the client would be told: a
 // ValidationException with a message, or a SerializationException (a bare one for a body that
-// is not JSON), never an internal error.
+// is not JSON), never an internal error. An update of a table's schema may also name an index
+// the table lacks (ResourceNotFoundException) or pass an index limit (LimitExceededException).
 inline void check_client_error(const ApiError& error) {
-  if (error.type() != ErrorType::kValidation && error.type() != ErrorType::kSerialization) {
+  const ErrorType type = error.type();
+  if (type != ErrorType::kValidation && type != ErrorType::kSerialization &&
+      type != ErrorType::kResourceNotFound && type != ErrorType::kLimitExceeded) {
     fail("an error of an unexpected type: " + std::string(error.type_name()) + ": " +
          error.message());
   }
