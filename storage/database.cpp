@@ -71,6 +71,10 @@ Result<std::unique_ptr<Database>> Database::open(const StoreOptions& store_optio
   options.create_missing_column_families = true;
   options.info_log_level = rocksdb::WARN_LEVEL;
   options.keep_log_file_num = 2;
+  // Opening table files on a pool of 16 threads (the default) creates and joins those threads
+  // one by one for each column family, even when there are no files: about 10 ms of start-up
+  // on 2 cores, for a database whose few files open as fast on one thread.
+  options.max_file_opening_threads = 1;
   std::string path = store_options.path;
   if (store_options.in_memory) {
     database->memory_env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
