@@ -131,11 +131,11 @@ class Target:
         self.process.wait()
 
     def create_tables(self):
-        call(self.port, "CreateTable", {
+        self.create_table({
             "TableName": "bench", "BillingMode": "PAY_PER_REQUEST",
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}]})
-        call(self.port, "CreateTable", {
+        self.create_table({
             "TableName": "scale", "BillingMode": "PAY_PER_REQUEST",
             "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"},
                           {"AttributeName": "c", "KeyType": "RANGE"}],
@@ -147,6 +147,14 @@ class Target:
                 {"PutRequest": {"Item": {"p": {"S": "hot"}, "c": {"N": str(c)},
                                          "v": {"S": "x" * 60}}}}
                 for c in range(first, first + 25)]}})
+
+    def create_table(self, request):
+        """Creates a table and waits until it is ACTIVE (dynalite creates tables after it
+        answers, even with --createTableMs 0)."""
+        call(self.port, "CreateTable", request)
+        name = request["TableName"]
+        while call(self.port, "DescribeTable", {"TableName": name})["Table"]["TableStatus"] != "ACTIVE":
+            time.sleep(0.01)
 
     def workload_env(self, script):
         if not self.dynamodb:
