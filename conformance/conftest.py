@@ -164,6 +164,19 @@ def _session():
     )
 
 
+def all_pages(call, **params):
+    """Every item of a Query or Scan (`call`, with `params`), following LastEvaluatedKey; also
+    the list of pages. A page of Select COUNT has no Items."""
+    items, pages = [], []
+    while True:
+        page = call(**params)
+        pages.append(page)
+        items += page.get("Items", [])
+        if "LastEvaluatedKey" not in page:
+            return items, pages
+        params["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
 def make_clients(endpoint, count):
     """Low-level clients, one per worker thread, all built before any thread starts (creating
     boto3 clients concurrently is not thread-safe)."""

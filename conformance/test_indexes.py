@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from boto3.dynamodb.conditions import Key
 
-from conftest import failure, unique_name, validation
+from conftest import all_pages, failure, unique_name, validation
 
 INVALID = "One or more parameter values were invalid: "
 INDEX_WAIT_S = 300
@@ -118,14 +118,7 @@ def create_failure(raw_client, create_table, **params):
 def query_all(client, **params):
     """Every item of a low-level Query (or Scan, with op="scan") and the list of pages."""
     call = client.scan if params.pop("op", "query") == "scan" else client.query
-    items, pages = [], []
-    while True:
-        page = call(**params)
-        pages.append(page)
-        items += page["Items"]
-        if "LastEvaluatedKey" not in page:
-            return items, pages
-        params["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    return all_pages(call, **params)
 
 
 def s(value):

@@ -11,7 +11,7 @@ import pytest
 from boto3.dynamodb.conditions import Attr, Key
 from boto3.dynamodb.types import Binary, TypeSerializer
 
-from conftest import failure, unique_name, validation, make_clients
+from conftest import all_pages, failure, unique_name, validation, make_clients
 
 LOADERS = 8
 BIG_COUNT = 2000
@@ -100,14 +100,7 @@ def binary_keys(response):
 
 def query_all(table, **params):
     """Every item of a query, following LastEvaluatedKey; also the list of pages."""
-    items, pages = [], []
-    while True:
-        page = table.query(**params)
-        pages.append(page)
-        items += page["Items"]
-        if "LastEvaluatedKey" not in page:
-            return items, pages
-        params["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    return all_pages(table.query, **params)
 
 
 # --- Key conditions and sort order ------------------------------------------------------------

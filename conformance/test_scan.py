@@ -10,7 +10,7 @@ import pytest
 from boto3.dynamodb.conditions import Attr
 from boto3.dynamodb.types import TypeSerializer
 
-from conftest import failure, unique_name, validation, make_clients
+from conftest import all_pages, failure, unique_name, validation, make_clients
 
 WORKERS = 8
 PARTITIONS = 200
@@ -89,14 +89,7 @@ ALL_KEYS = Counter((f"p{i // PER_PARTITION}", i % PER_PARTITION) for i in range(
 
 def scan_all(table, **params):
     """Every item of a scan, following LastEvaluatedKey; also the list of pages."""
-    items, pages = [], []
-    while True:
-        page = table.scan(**params)
-        pages.append(page)
-        items += page.get("Items", [])
-        if "LastEvaluatedKey" not in page:
-            return items, pages
-        params["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    return all_pages(table.scan, **params)
 
 
 # --- Whole-table reads and paging -------------------------------------------------------------
@@ -232,13 +225,8 @@ def test_scan_one_megabyte_before_filter(dynamodb, tables):
 
 def scan_segment(client, table, segment, total, **params):
     """Wire-form items of one segment, following LastEvaluatedKey."""
-    items = []
-    while True:
-        page = client.scan(TableName=table, Segment=segment, TotalSegments=total, **params)
-        items += page["Items"]
-        if "LastEvaluatedKey" not in page:
-            return items
-        params["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    return all_pages(client.scan, TableName=table, Segment=segment, TotalSegments=total,
+                     **params)[0]
 
 
 def wire_keys(items):
