@@ -33,7 +33,21 @@ def start(data_dir):
         [str(ddblocal_binary()), "--port", str(port), "--data-dir", data_dir, "--log-level", "warn"],
         stdout=log, stderr=subprocess.STDOUT)
     _wait_for_port(port, proc, log.name)
+    proc.log_path = log.name
     return proc, port
+
+
+def stop(proc):
+    """SIGTERM, and the exit code. A server still running after its 10 s drain and a flush is
+    killed, and the test fails with its log."""
+    proc.terminate()
+    try:
+        return proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        with open(proc.log_path, errors="replace") as log:
+            pytest.fail(f"ddblocal did not exit within 15 s of SIGTERM; its log:\n{log.read()[-4000:]}")
 
 
 def client(port):
@@ -102,8 +116,7 @@ def test_request_in_progress_is_finished(tmp_path):
         assert client(port).get_item(TableName=TABLE, Key={"p": {"S": "late"}})["Item"] == {
             "p": {"S": "late"}}
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 # Writers keep writing through the signal: whatever was acknowledged is on disk afterwards,
@@ -144,5 +157,4 @@ def test_acknowledged_writes_survive_a_shutdown_under_load(tmp_path):
             found = reader.batch_get_item(RequestItems={TABLE: {"Keys": keys}})
             assert len(found["Responses"][TABLE]) == len(keys)
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
