@@ -69,9 +69,9 @@ Result<void> check_key_schema(const std::vector<NameAndType>& definitions,
   DDB_RETURN_IF_ERROR(check_key_elements(to_definitions(definitions), keys));
   if (index_keys.empty()) {
     if (definitions.size() != keys.size()) {
-      return ApiError::validation(std::string(kInvalidParameters) +
-                                  "Number of attributes in KeySchema does not exactly match "
-                                  "number of attributes defined in AttributeDefinitions");
+      return invalid_parameters(
+          "Number of attributes in KeySchema does not exactly match "
+          "number of attributes defined in AttributeDefinitions");
     }
     return {};
   }
@@ -95,9 +95,8 @@ Result<void> check_key_schema(const std::vector<NameAndType>& definitions,
     for (std::string_view key : used) {
       keys_used.append(keys_used.empty() ? "" : ", ").append(key);
     }
-    return ApiError::validation(std::string(kInvalidParameters) +
-                                "Some AttributeDefinitions are not used. AttributeDefinitions: [" +
-                                join_names(definitions) + "], keys used: [" + keys_used + "]");
+    return invalid_parameters("Some AttributeDefinitions are not used. AttributeDefinitions: [" +
+                              join_names(definitions) + "], keys used: [" + keys_used + "]");
   }
   return {};
 }
@@ -234,43 +233,38 @@ Result<void> add_indexes(const CreateTableMembers& members, TableSchema& schema)
                                             schema.billing_mode));
     }
     if (find_index(schema, index.name)) {
-      return ApiError::validation(std::string(kInvalidParameters) +
-                                  "Duplicate index name: " + index.name);
+      return invalid_parameters("Duplicate index name: " + index.name);
     }
     schema.indexes.push_back(std::move(index));
     return {};
   };
   if (members.local_indexes) {
     if (members.local_indexes->empty()) {
-      return ApiError::validation(std::string(kInvalidParameters) +
-                                  "List of LocalSecondaryIndexes is empty");
+      return invalid_parameters("List of LocalSecondaryIndexes is empty");
     }
     if (!schema.sort_key) {
-      return ApiError::validation(std::string(kInvalidParameters) +
-                                  "Table KeySchema does not have a range key, which is required "
-                                  "when specifying a LocalSecondaryIndex");
+      return invalid_parameters(
+          "Table KeySchema does not have a range key, which is required "
+          "when specifying a LocalSecondaryIndex");
     }
     for (const IndexMembers& index : *members.local_indexes) {
       DDB_RETURN_IF_ERROR(add(index, false));
     }
     if (members.local_indexes->size() > kMaxLocalIndexes) {
-      return ApiError::validation(std::string(kInvalidParameters) +
-                                  "Number of LocalSecondaryIndexes exceeds per-table limit of " +
-                                  std::to_string(kMaxLocalIndexes));
+      return invalid_parameters("Number of LocalSecondaryIndexes exceeds per-table limit of " +
+                                std::to_string(kMaxLocalIndexes));
     }
   }
   if (members.global_indexes) {
     if (members.global_indexes->empty()) {
-      return ApiError::validation(std::string(kInvalidParameters) +
-                                  "List of GlobalSecondaryIndexes is empty");
+      return invalid_parameters("List of GlobalSecondaryIndexes is empty");
     }
     for (const IndexMembers& index : *members.global_indexes) {
       DDB_RETURN_IF_ERROR(add(index, true));
     }
     if (members.global_indexes->size() > kMaxGlobalIndexes) {
-      return ApiError::validation(std::string(kInvalidParameters) +
-                                  "GlobalSecondaryIndex count exceeds the per-table limit of " +
-                                  std::to_string(kMaxGlobalIndexes));
+      return invalid_parameters("GlobalSecondaryIndex count exceeds the per-table limit of " +
+                                std::to_string(kMaxGlobalIndexes));
     }
   }
   return check_projected_attribute_count(schema);

@@ -17,10 +17,6 @@ constexpr std::string_view kAcceptedMembers[] = {
     "StreamSpecification",       "SSESpecification",   "ReplicaUpdates", "TableClass",
     "DeletionProtectionEnabled", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency"};
 
-ApiError invalid(const std::string& message) {
-  return ApiError::validation(std::string(kInvalidParameters) + message);
-}
-
 // One GlobalSecondaryIndexUpdates element as given; each action nullptr when absent.
 struct IndexUpdateMembers {
   std::optional<IndexMembers> create;
@@ -124,17 +120,17 @@ Result<std::vector<GlobalIndexUpdate>> index_updates(const UpdateTableMembers& m
   int online_changes = 0;
   for (const IndexUpdateMembers& update : updates) {
     if (update.actions() == 0) {
-      return invalid(
+      return invalid_parameters(
           "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
           "GlobalSecondaryIndexUpdate.Delete must not be null");
     }
     if (update.actions() > 1) {
-      return invalid(
+      return invalid_parameters(
           "Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate "
           "object");
     }
     if (!names.insert(*update.name()).second) {
-      return invalid(
+      return invalid_parameters(
           "Only one global secondary index update per index is allowed simultaneously. Index: " +
           std::string(*update.name()));
     }
@@ -151,8 +147,8 @@ Result<std::vector<GlobalIndexUpdate>> index_updates(const UpdateTableMembers& m
     GlobalIndexUpdate& out = result.emplace_back();
     if (update.create) {
       if (!members.has_definitions) {
-        return invalid("AttributeDefinitions is not specified for index: " +
-                       std::string(*update.create->name));
+        return invalid_parameters("AttributeDefinitions is not specified for index: " +
+                                  std::string(*update.create->name));
       }
       out.action = GlobalIndexUpdate::Action::kCreate;
       DDB_ASSIGN_OR_RETURN(out.index, build_index(*update.create, definitions, nullptr, true));
@@ -195,7 +191,7 @@ Result<void> apply_billing(const TableSchema& current, const UpdateTableRequest&
   schema.billing_mode = request.billing_mode.value_or(current.billing_mode);
   if (schema.billing_mode == BillingMode::kPayPerRequest) {
     if (request.throughput) {
-      return invalid(
+      return invalid_parameters(
           "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
           "PAY_PER_REQUEST");
     }
@@ -204,7 +200,8 @@ Result<void> apply_billing(const TableSchema& current, const UpdateTableRequest&
   }
   if (!request.throughput) {
     if (current.billing_mode == BillingMode::kPayPerRequest) {
-      return invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+      return invalid_parameters(
+          "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
     }
     return {};
   }
@@ -243,7 +240,7 @@ Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
         "required");
   }
   if (members.index_updates && members.index_updates->empty()) {
-    return invalid("List of GlobalSecondaryIndexUpdates is empty");
+    return invalid_parameters("List of GlobalSecondaryIndexUpdates is empty");
   }
   UpdateTableRequest request;
   request.table_name = std::string(*members.table_name);
@@ -277,16 +274,16 @@ Result<TableSchema> apply_table_update(const TableSchema& current,
     std::optional<ProvisionedThroughput> given;
     if (update != request.index_updates.end()) {
       if (schema.billing_mode == BillingMode::kPayPerRequest) {
-        return invalid("The only Updates for index: " + index.name +
-                       " when TableThroughputMode is PAY_PER_REQUEST can be to "
-                       "OnDemandThroughput, WarmThroughput");
+        return invalid_parameters("The only Updates for index: " + index.name +
+                                  " when TableThroughputMode is PAY_PER_REQUEST can be to "
+                                  "OnDemandThroughput, WarmThroughput");
       }
       given = update->throughput;
     } else if (current.billing_mode == BillingMode::kProvisioned) {
       given = index.provisioned_throughput;
     }
     if (schema.billing_mode == BillingMode::kProvisioned && !given) {
-      return invalid("ProvisionedThroughput must be specified for index: " + index.name);
+      return invalid_parameters("ProvisionedThroughput must be specified for index: " + index.name);
     }
     index.provisioned_throughput =
         schema.billing_mode == BillingMode::kProvisioned ? *given : ProvisionedThroughput{};

@@ -70,26 +70,26 @@ const AttributeDefinition* find_definition(const std::vector<AttributeDefinition
   return it == definitions.end() ? nullptr : &*it;
 }
 
-ApiError invalid(std::string_view message) {
-  return ApiError::validation(std::string(kInvalidParameters) + std::string(message));
-}
-
 // The projection rules of an index. REQUIRES: member constraints passed.
 Result<void> check_projection(const IndexMembers& members) {
   if (!members.projection_type) {
-    return invalid("Unknown ProjectionType: null");
+    return invalid_parameters("Unknown ProjectionType: null");
   }
   const std::string type(*members.projection_type);
   if (type != "INCLUDE" && members.has_non_key_attributes) {
-    return invalid("ProjectionType is " + type + ", but NonKeyAttributes is specified");
+    return invalid_parameters("ProjectionType is " + type + ", but NonKeyAttributes is specified");
   }
   if (type == "INCLUDE" && !members.has_non_key_attributes) {
-    return invalid("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    return invalid_parameters("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
   }
   return {};
 }
 
 }  // namespace
+
+ApiError invalid_parameters(std::string_view message) {
+  return ApiError::validation(std::string(kInvalidParameters) + std::string(message));
+}
 
 std::string member_path(std::string_view list, std::size_t index, std::string_view member) {
   return std::string(list) + "." + std::to_string(index + 1) + ".member." + std::string(member);
@@ -276,9 +276,9 @@ Result<void> check_key_elements(const std::vector<AttributeDefinition>& definiti
                                 const std::vector<NameAndType>& keys) {
   for (const NameAndType& key : keys) {
     if (!find_definition(definitions, *key.name)) {
-      return invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
-                     join_names(keys) + "], AttributeDefinitions: [" + join_names(definitions) +
-                     "]");
+      return invalid_parameters(
+          "Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
+          join_names(keys) + "], AttributeDefinitions: [" + join_names(definitions) + "]");
     }
   }
   if (keys.size() == 2 && *keys[0].name == *keys[1].name) {
@@ -303,10 +303,10 @@ Result<SecondaryIndex> build_index(const IndexMembers& members,
   DDB_RETURN_IF_ERROR(check_key_elements(definitions, members.key_schema));
   if (!global) {
     if (members.key_schema.size() < 2) {
-      return invalid("Index KeySchema does not have a range key for index: " + name);
+      return invalid_parameters("Index KeySchema does not have a range key for index: " + name);
     }
     if (*members.key_schema[0].name != table->partition_key.name) {
-      return invalid(
+      return invalid_parameters(
           "Index KeySchema does not have the same leading hash key as table KeySchema "
           "for index: " +
           name + ". index hash key: " + std::string(*members.key_schema[0].name) +
@@ -340,13 +340,13 @@ Result<ProvisionedThroughput> index_throughput(const std::string& index_name,
                                                BillingMode billing_mode) {
   if (billing_mode == BillingMode::kPayPerRequest) {
     if (given) {
-      return invalid("ProvisionedThroughput should not be specified for index: " + index_name +
-                     " when BillingMode is PAY_PER_REQUEST");
+      return invalid_parameters("ProvisionedThroughput should not be specified for index: " +
+                                index_name + " when BillingMode is PAY_PER_REQUEST");
     }
     return ProvisionedThroughput{};
   }
   if (!given) {
-    return invalid("ProvisionedThroughput is not specified for index: " + index_name);
+    return invalid_parameters("ProvisionedThroughput is not specified for index: " + index_name);
   }
   return *given;
 }
@@ -357,8 +357,8 @@ Result<void> check_projected_attribute_count(const TableSchema& schema) {
     count += index.non_key_attributes.size();
   }
   if (count > kMaxProjectedAttributes) {
-    return invalid("Number of projected attributes in all indexes exceeds limit of " +
-                   std::to_string(kMaxProjectedAttributes));
+    return invalid_parameters("Number of projected attributes in all indexes exceeds limit of " +
+                              std::to_string(kMaxProjectedAttributes));
   }
   return {};
 }
