@@ -83,24 +83,26 @@ def ddblocal_binary():
 
 
 @contextlib.contextmanager
-def running_ddblocal(*args):
-    """Starts the ddblocal binary with `args` on a free port, yields its URL, and stops it with
-    SIGTERM (then SIGKILL if it lingers) at the end of the block. A server that does not exit 0
-    (a crash, a sanitizer's report, a shutdown that hangs) fails the block with its log."""
+def ddblocal_process(*args, preexec_fn=None, stop_timeout=30):
+    """Starts the ddblocal binary with `args` on a free port (running `preexec_fn` in the child
+    first), yields (process, port), and stops it with SIGTERM (then SIGKILL if it lingers past
+    `stop_timeout` seconds) at the end of the block. A server that does not exit 0 (a crash, a sanitizer's report, a shutdown
+    that hangs) fails the block with its log."""
     port = _free_port()
     log = tempfile.NamedTemporaryFile(prefix="ddblocal-conformance-", suffix=".log", delete=False)
     proc = subprocess.Popen(
         [str(ddblocal_binary()), "--port", str(port), "--log-level", "warn", *args],
         stdout=log,
         stderr=subprocess.STDOUT,
+        preexec_fn=preexec_fn,
     )
     try:
         _wait_for_port(port, proc, log.name)
-        yield f"http://127.0.0.1:{port}"
+        yield proc, port
     finally:
         proc.terminate()
         try:
-            exit_code = proc.wait(timeout=30)
+            exit_code = proc.wait(timeout=stop_timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
@@ -110,6 +112,13 @@ def running_ddblocal(*args):
         os.unlink(log.name)
     if exit_code != 0:
         raise AssertionError(f"ddblocal exited with code {exit_code}; log:\n{output[-8000:]}")
+
+
+@contextlib.contextmanager
+def running_ddblocal(*args):
+    """A ddblocal_process for the block; yields its URL."""
+    with ddblocal_process(*args) as (_, port):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,6 @@ import json
 import os
 import resource
 import socket
-import subprocess
-import tempfile
 import threading
 import time
 
@@ -25,7 +23,7 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, _free_port, _wait_for_port, ddblocal_binary
+from conftest import ACCESS_KEY, REGION, SECRET_KEY, ddblocal_process
 from test_protocol import error_type_and_message, post
 
 own_server = pytest.mark.skipif(
@@ -89,36 +87,20 @@ class Ddblocal:
 def ddblocal(request_timeout=REQUEST_TIMEOUT_S, idle_timeout=IDLE_TIMEOUT_S, open_files_limit=None):
     """A ddblocal with short timeouts and a table TABLE; open_files_limit caps its descriptors
     (soft and hard, so that it cannot raise them)."""
-    port = _free_port()
-
     def limit_open_files():
         if open_files_limit is not None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (open_files_limit, open_files_limit))
 
-    with tempfile.NamedTemporaryFile(prefix="ddblocal-hostile-", suffix=".log") as log:
-        proc = subprocess.Popen(
-            [str(ddblocal_binary()), "--port", str(port), "--in-memory", "--log-level", "warn",
-             "--request-timeout", str(request_timeout), "--idle-timeout", str(idle_timeout)],
-            stdout=log, stderr=subprocess.STDOUT, preexec_fn=limit_open_files)
-        try:
-            _wait_for_port(port, proc, log.name)
-            server = Ddblocal(proc, port)
-            server.client.create_table(
-                TableName=TABLE, KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
-                AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
-                BillingMode="PAY_PER_REQUEST")
-            yield server
-            assert proc.poll() is None, "ddblocal died"
-        finally:
-            proc.terminate()
-            try:
-                exit_code = proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                exit_code = proc.wait(timeout=10)
-            log.seek(0)
-            output = log.read().decode(errors="replace")
-        assert exit_code == 0, output[-4000:]
+    with ddblocal_process("--in-memory", "--request-timeout", str(request_timeout),
+                          "--idle-timeout", str(idle_timeout), preexec_fn=limit_open_files,
+                          stop_timeout=15) as (proc, port):
+        server = Ddblocal(proc, port)
+        server.client.create_table(
+            TableName=TABLE, KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST")
+        yield server
+        assert proc.poll() is None, "ddblocal died"
 
 
 @pytest.fixture(scope="module")
