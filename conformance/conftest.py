@@ -83,19 +83,21 @@ def ddblocal_binary():
 
 
 @contextlib.contextmanager
-def ddblocal_process(*args, preexec_fn=None, stop_timeout=30):
+def ddblocal_process(*args, preexec_fn=None, stop_timeout=30, log_level="warn"):
     """Starts the ddblocal binary with `args` on a free port (running `preexec_fn` in the child
-    first), yields (process, port), and stops it with SIGTERM (then SIGKILL if it lingers past
+    first), yields (process, port) (the process's `log_path` names the file its output goes to),
+    and stops it with SIGTERM (then SIGKILL if it lingers past
     `stop_timeout` seconds) at the end of the block. A server that does not exit 0 (a crash, a sanitizer's report, a shutdown
     that hangs) fails the block with its log."""
     port = _free_port()
     log = tempfile.NamedTemporaryFile(prefix="ddblocal-conformance-", suffix=".log", delete=False)
     proc = subprocess.Popen(
-        [str(ddblocal_binary()), "--port", str(port), "--log-level", "warn", *args],
+        [str(ddblocal_binary()), "--port", str(port), "--log-level", log_level, *args],
         stdout=log,
         stderr=subprocess.STDOUT,
         preexec_fn=preexec_fn,
     )
+    proc.log_path = log.name
     try:
         _wait_for_port(port, proc, log.name)
         yield proc, port
