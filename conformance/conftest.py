@@ -283,6 +283,22 @@ def create_table(client, raw_client):
         _delete_quietly(raw_client, name)
 
 
+@contextlib.contextmanager
+def scoped_table(client, raw_client, prefix, **spec):
+    """A uniquely named table for a module's fixture: created with `spec` (the CreateTable
+    parameters besides TableName; PAY_PER_REQUEST unless told otherwise), ACTIVE when the block
+    starts, deleted when it ends. Yields its name."""
+    name = unique_name(prefix)
+    if "ProvisionedThroughput" not in spec:
+        spec.setdefault("BillingMode", "PAY_PER_REQUEST")
+    client.create_table(TableName=name, **spec)
+    try:
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+        yield name
+    finally:
+        _delete_quietly(raw_client, name)
+
+
 def error_of(excinfo):
     """(code, message, http status) of a botocore ClientError caught by pytest.raises."""
     response = excinfo.value.response
