@@ -23,14 +23,22 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"CreateTable", &handle_create_table},
       {"DeleteTable", &handle_delete_table},
       {"DeleteItem", &handle_delete_item},
+      {"DeleteResourcePolicy", &handle_delete_resource_policy},
+      {"DescribeEndpoints", &handle_describe_endpoints},
+      {"DescribeLimits", &handle_describe_limits},
       {"DescribeTable", &handle_describe_table},
       {"GetItem", &handle_get_item},
+      {"GetResourcePolicy", &handle_get_resource_policy},
       {"ListTables", &handle_list_tables},
+      {"ListTagsOfResource", &handle_list_tags_of_resource},
       {"PutItem", &handle_put_item},
+      {"PutResourcePolicy", &handle_put_resource_policy},
       {"Query", &handle_query},
       {"Scan", &handle_scan},
+      {"TagResource", &handle_tag_resource},
       {"TransactGetItems", &handle_transact_get_items},
       {"TransactWriteItems", &handle_transact_write_items},
+      {"UntagResource", &handle_untag_resource},
       {"UpdateItem", &handle_update_item},
       {"UpdateTable", &handle_update_table},
   };
@@ -84,7 +92,8 @@ HttpResponse Router::dispatch(const HttpRequest& request) const {
     return make_error_response(parsed.error(), request);
   }
   RequestContext context{region_of_authorization(to_std(request[http::field::authorization])),
-                         store_, client_request_tokens_};
+                         std::string(to_std(request[http::field::host])), store_,
+                         client_request_tokens_};
   Result<std::string> answer = handler(context, body);
   if (!answer) {
     return make_error_response(answer.error(), request);

@@ -8,6 +8,8 @@
 
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
+#include "storage/record_fields.h"
+#include "storage/settings_record.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -24,22 +26,6 @@ std::string table_key(std::string_view region, std::string_view name) {
   key.append(region).push_back('\0');
   key.append(name);
   return key;
-}
-
-AttributeValue number_value(std::int64_t value) {
-  return *Number::parse(std::to_string(value));
-}
-
-std::int64_t number_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const Number* number = it == record.end() ? nullptr : it->second.get_if<Number>();
-  return number ? std::stoll(number->to_string()) : 0;
-}
-
-std::string string_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const std::string* text = it == record.end() ? nullptr : it->second.get_if<std::string>();
-  return text ? *text : std::string();
 }
 
 ScalarType scalar_type_of(std::string_view name) {
@@ -91,12 +77,6 @@ AttributeValue index_value(const SecondaryIndex& index, const IndexState& state)
     record.emplace("sort_key", definition_value(*index.sort_key));
   }
   return record;
-}
-
-bool bool_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const bool* flag = it == record.end() ? nullptr : it->second.get_if<bool>();
-  return flag && *flag;
 }
 
 void decode_index(const AttributeMap& record, Table& table) {
@@ -154,6 +134,7 @@ Item encode_record(const Table& table) {
     indexes.push_back(index_value(schema.indexes[i], table.indexes[i]));
   }
   record.emplace("indexes", std::move(indexes));
+  add_settings(record, schema.settings);
   return record;
 }
 
@@ -191,6 +172,7 @@ Table decode_record(const Item& record) {
       decode_index(*index.get_if<AttributeMap>(), table);
     }
   }
+  schema.settings = settings_of(record);
   return table;
 }
 
@@ -199,10 +181,20 @@ std::string new_table_id() {
   return boost::uuids::to_string(generator());
 }
 
-double now_seconds() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) /
-         1000;
+// What a schema change also records: when the capacity went up or down, when the table class
+// changed.
+void record_setting_changes(const TableSchema& old_schema, TableSchema& schema, double now) {
+  const ProvisionedThroughput& before = old_schema.provisioned_throughput;
+  const ProvisionedThroughput& after = schema.provisioned_throughput;
+  if (before != after && old_schema.billing_mode == BillingMode::kProvisioned &&
+      schema.billing_mode == BillingMode::kProvisioned) {
+    schema.settings.throughput_history = record_throughput_change(
+        schema.settings.throughput_history, before.read_capacity_units, before.write_capacity_units,
+        after.read_capacity_units, after.write_capacity_units, now);
+  }
+  if (schema.settings.table_class != old_schema.settings.table_class) {
+    schema.settings.table_class_updated = now;
+  }
 }
 
 }  // namespace
@@ -254,10 +246,12 @@ Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
   if (it == tables_.end() || it->second->uid != updated.uid) {
     return std::shared_ptr<const Table>();
   }
+  const TableSchema& old_schema = it->second->schema;
   if (updated.schema.billing_mode == BillingMode::kPayPerRequest &&
-      it->second->schema.billing_mode != BillingMode::kPayPerRequest) {
+      old_schema.billing_mode != BillingMode::kPayPerRequest) {
     updated.last_update_to_pay_per_request = now_seconds();
   }
+  record_setting_changes(old_schema, updated.schema, now_seconds());
   return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating);
 }
 

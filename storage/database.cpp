@@ -9,6 +9,7 @@
 #include <rocksdb/table.h>
 
 #include "storage/key_codec.h"
+#include "storage/table_extras.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -176,6 +177,8 @@ void Database::remove_entries(rocksdb::WriteBatch& batch, std::uint64_t table_ui
   batch.DeleteRange(items_, encode_table_prefix(table_uid), encode_table_prefix(table_uid + 1))
       .PermitUncheckedError();
   batch.Delete(stats_, encode_table_prefix(table_uid)).PermitUncheckedError();
+  batch.DeleteRange(catalog_, table_extras_prefix(table_uid), table_extras_prefix(table_uid + 1))
+      .PermitUncheckedError();
 }
 
 }  // namespace ddblocal::storage

@@ -53,7 +53,7 @@ class Database {
   // Adds a stats delta for a table to `batch`.
   void add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, TableStats delta);
   Result<TableStats> read_stats(std::uint64_t table_uid);
-  // Removes every item and the stats of a table (or index) uid.
+  // Removes every item, the stats and the extras (table_extras.h) of a table (or index) uid.
   void remove_entries(rocksdb::WriteBatch& batch, std::uint64_t table_uid);
 
  private:

@@ -9,6 +9,7 @@
 #include "storage/key_codec.h"
 #include "storage/key_locks.h"
 #include "storage/range_scan.h"
+#include "storage/record_fields.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -114,6 +115,8 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
   description.creation_date_time = table.creation_date_time;
   description.last_update_to_pay_per_request = table.last_update_to_pay_per_request;
   description.status = status;
+  description.decreases_today =
+      decreases_today(table.schema.settings.throughput_history, now_seconds());
   if (status == TableStatus::kDeleting) {
     return description;
   }
@@ -153,7 +156,13 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
   if (!table) {
     return table_not_found(name);
   }
+  if (table->schema.settings.deletion_protection_enabled) {
+    return ApiError::validation(
+        "Resource cannot be deleted as it is currently protected against deletion. Disable "
+        "deletion protection first.");
+  }
   TableDescription description = describe(*table, TableStatus::kActive);
+  std::lock_guard extras_lock(extras_mutex_);
   DDB_ASSIGN_OR_RETURN(auto removed, catalog_->remove(region, name));
   if (!removed) {
     return table_not_found(name);  // deleted by a concurrent request meanwhile

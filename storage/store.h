@@ -15,8 +15,10 @@
 
 #include "protocol/attribute_value.h"
 #include "protocol/expressions/key_condition.h"
+#include "protocol/resource_policy.h"
 #include "protocol/result.h"
 #include "protocol/table_schema.h"
+#include "protocol/tags.h"
 
 namespace ddblocal::storage {
 
@@ -59,6 +61,12 @@ struct TablePage {
 
 // Computes a table's new schema from its current one, or the error to answer.
 using SchemaChange = std::function<Result<TableSchema>(const TableSchema& current)>;
+
+// Computes a table's tags, or its resource policy (nullopt: none), from the current ones, or
+// the error to answer.
+using TagChange = std::function<Result<TagList>(const TagList& current)>;
+using PolicyChange = std::function<Result<std::optional<ResourcePolicy>>(
+    const std::optional<ResourcePolicy>& current)>;
 
 // Computes an item's replacement from its current state (nullopt: absent). Must be a pure
 // function of its argument: it runs under the item's lock.
@@ -176,6 +184,15 @@ class Store {
   // REQUIRES: keys as in get_item.
   Result<std::vector<std::optional<Item>>> get_all(std::span<const ItemAddress> addresses);
 
+  // A table's tags and resource policy, kept beside it and removed with it. The changes run
+  // under one lock, as functions of the current value; they fail with ResourceNotFoundException
+  // when the table was deleted meanwhile.
+  Result<TagList> tags(const Table& table);
+  Result<TagList> change_tags(const Table& table, const TagChange& change);
+  Result<std::optional<ResourcePolicy>> resource_policy(const Table& table);
+  Result<std::optional<ResourcePolicy>> change_resource_policy(const Table& table,
+                                                               const PolicyChange& change);
+
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();
 
@@ -207,6 +224,9 @@ class Store {
   std::unique_ptr<KeyLocks> key_locks_;
   // Serializes schema changes.
   std::mutex schema_mutex_;
+  // Serializes changes of tags and policies with each other and with DeleteTable (taken after
+  // schema_mutex_ by the latter).
+  std::mutex extras_mutex_;
 };
 
 }  // namespace ddblocal::storage

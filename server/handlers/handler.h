@@ -13,6 +13,8 @@ namespace ddblocal {
 
 struct RequestContext {
   std::string region;
+  // The request's Host header (DescribeEndpoints answers it).
+  std::string host;
   storage::Store& store;
   ClientRequestTokens& client_request_tokens;
 };
@@ -25,6 +27,21 @@ Result<std::string> handle_describe_table(RequestContext& context, const wire::J
 Result<std::string> handle_list_tables(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_update_table(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_delete_table(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_describe_limits(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_endpoints(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_tag_resource(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_untag_resource(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_list_tags_of_resource(RequestContext& context,
+                                                 const wire::JsonValue& body);
+
+Result<std::string> handle_put_resource_policy(RequestContext& context,
+                                               const wire::JsonValue& body);
+Result<std::string> handle_get_resource_policy(RequestContext& context,
+                                               const wire::JsonValue& body);
+Result<std::string> handle_delete_resource_policy(RequestContext& context,
+                                                  const wire::JsonValue& body);
 
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body);
