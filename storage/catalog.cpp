@@ -17,7 +17,9 @@ namespace {
 // Catalog column family layout (written to disk):
 //   "t" region 0x00 name -> table record: an item (item_codec.h) with the attributes below
 //   "n"                  -> the next table uid, as a decimal string
+//   "r" uid (8 bytes BE) -> uids reserved for a table not recorded yet: their count, decimal
 constexpr char kTablePrefix = 't';
+constexpr char kUnfinishedPrefix = 'r';
 constexpr std::string_view kNextUidKey = "n";
 
 std::string table_key(std::string_view region, std::string_view name) {
@@ -197,10 +199,31 @@ void record_setting_changes(const TableSchema& old_schema, TableSchema& schema, 
   }
 }
 
+std::string unfinished_key(std::uint64_t first_uid) {
+  return kUnfinishedPrefix + encode_table_prefix(first_uid);
+}
+
+std::uint64_t uid_of_key(std::string_view key) {
+  std::uint64_t uid = 0;
+  for (unsigned char byte : key.substr(1, 8)) {
+    uid = uid << 8 | byte;
+  }
+  return uid;
+}
+
 }  // namespace
+
+Item table_record(const Table& table) {
+  return encode_record(table);
+}
+
+Table table_of_record(const Item& record) {
+  return decode_record(record);
+}
 
 Result<std::unique_ptr<Catalog>> Catalog::load(Database& database) {
   std::unique_ptr<Catalog> catalog(new Catalog(database));
+  std::vector<std::pair<std::uint64_t, std::size_t>> unfinished;
   std::unique_ptr<rocksdb::Iterator> it(
       database.db().NewIterator(rocksdb::ReadOptions(), database.catalog()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
@@ -212,12 +235,61 @@ Result<std::unique_ptr<Catalog>> Catalog::load(Database& database) {
       DDB_ASSIGN_OR_RETURN(auto record, decode_item(value));
       auto table = std::make_shared<const Table>(decode_record(record));
       catalog->tables_.emplace(key.substr(1), std::move(table));
+    } else if (key.size() == 9 && key[0] == kUnfinishedPrefix) {
+      unfinished.emplace_back(uid_of_key(key), std::stoull(std::string(value)));
     }
   }
   if (!it->status().ok()) {
     return ApiError::internal("cannot read the catalog: " + it->status().ToString());
   }
+  // A restore or import the process did not finish leaves nothing behind.
+  for (auto [first_uid, count] : unfinished) {
+    DDB_RETURN_IF_ERROR(catalog->abandon(first_uid, count));
+  }
   return catalog;
+}
+
+Result<std::uint64_t> Catalog::reserve_uids(std::size_t count) {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t first = next_uid_;
+  rocksdb::WriteBatch batch;
+  batch.Put(database_.catalog(), kNextUidKey, std::to_string(first + count)).PermitUncheckedError();
+  batch.Put(database_.catalog(), unfinished_key(first), std::to_string(count))
+      .PermitUncheckedError();
+  DDB_RETURN_IF_ERROR(database_.write(batch));
+  next_uid_ = first + count;
+  return first;
+}
+
+Result<std::shared_ptr<const Table>> Catalog::adopt(Table table) {
+  std::string key = table_key(table.region, table.schema.table_name);
+  std::unique_lock lock(mutex_);
+  if (tables_.count(key)) {
+    return ApiError::resource_in_use("Table already exists: " + table.schema.table_name);
+  }
+  table.table_id = new_table_id();
+  table.creation_date_time = now_seconds();
+  if (table.schema.billing_mode == BillingMode::kPayPerRequest) {
+    table.last_update_to_pay_per_request = table.creation_date_time;
+  }
+  std::string value;
+  append_item(value, encode_record(table));
+  rocksdb::WriteBatch batch;
+  batch.Put(database_.catalog(), kTablePrefix + key, value).PermitUncheckedError();
+  batch.Delete(database_.catalog(), unfinished_key(table.uid)).PermitUncheckedError();
+  DDB_RETURN_IF_ERROR(database_.write(batch));
+  auto shared = std::make_shared<const Table>(std::move(table));
+  tables_.insert_or_assign(std::move(key), shared);
+  return shared;
+}
+
+Result<void> Catalog::abandon(std::uint64_t first_uid, std::size_t count) {
+  rocksdb::WriteBatch batch;
+  for (std::uint64_t uid = first_uid; uid < first_uid + count; ++uid) {
+    database_.remove_entries(batch, uid);
+  }
+  batch.Delete(database_.catalog(), unfinished_key(first_uid)).PermitUncheckedError();
+  return database_.write(batch);
 }
 
 Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "storage/backup_catalog.h"
 #include "storage/catalog.h"
 #include "storage/database.h"
 #include "storage/index_entries.h"
@@ -93,6 +94,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   DDB_ASSIGN_OR_RETURN(auto database, Database::open(options));
   DDB_ASSIGN_OR_RETURN(auto catalog, Catalog::load(*database));
   std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog)));
+  DDB_ASSIGN_OR_RETURN(store->backups_, BackupCatalog::load(*store->database_));
   // An index still CREATING was being built when the process stopped: finish it.
   for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
     DDB_RETURN_IF_ERROR(store->build_indexes(*table));

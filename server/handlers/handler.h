@@ -43,6 +43,13 @@ Result<std::string> handle_get_resource_policy(RequestContext& context,
 Result<std::string> handle_delete_resource_policy(RequestContext& context,
                                                   const wire::JsonValue& body);
 
+Result<std::string> handle_create_backup(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_backup(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_list_backups(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_delete_backup(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_restore_table_from_backup(RequestContext& context,
+                                                     const wire::JsonValue& body);
+
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_update_item(RequestContext& context, const wire::JsonValue& body);
