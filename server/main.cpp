@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot open the database: {}", store.error().message());
     return 1;
   }
-  Router router(**store);
+  Router router(**store, config.s3_root);
   try {
     SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),
                              std::chrono::seconds(config.idle_timeout_seconds)};

@@ -28,11 +28,17 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"DeleteResourcePolicy", &handle_delete_resource_policy},
       {"DescribeBackup", &handle_describe_backup},
       {"DescribeEndpoints", &handle_describe_endpoints},
+      {"DescribeExport", &handle_describe_export},
+      {"DescribeImport", &handle_describe_import},
       {"DescribeLimits", &handle_describe_limits},
       {"DescribeTable", &handle_describe_table},
+      {"ExportTableToPointInTime", &handle_export_table},
       {"GetItem", &handle_get_item},
       {"GetResourcePolicy", &handle_get_resource_policy},
+      {"ImportTable", &handle_import_table},
       {"ListBackups", &handle_list_backups},
+      {"ListExports", &handle_list_exports},
+      {"ListImports", &handle_list_imports},
       {"ListTables", &handle_list_tables},
       {"ListTagsOfResource", &handle_list_tags_of_resource},
       {"PutItem", &handle_put_item},
@@ -97,8 +103,11 @@ HttpResponse Router::dispatch(const HttpRequest& request) const {
     return make_error_response(parsed.error(), request);
   }
   RequestContext context{region_of_authorization(to_std(request[http::field::authorization])),
-                         std::string(to_std(request[http::field::host])), store_,
-                         client_request_tokens_};
+                         std::string(to_std(request[http::field::host])),
+                         store_,
+                         client_request_tokens_,
+                         transfer_jobs_,
+                         s3_root_};
   Result<std::string> answer = handler(context, body);
   if (!answer) {
     return make_error_response(answer.error(), request);

@@ -219,6 +219,11 @@ class Store {
                                                      const std::string& arn,
                                                      const RestoreSchema& schema_of);
 
+  // Calls `visit` with each item of the table as one moment of it (a snapshot) saw them, in key
+  // order; stops at the first failure of `visit`, which it answers.
+  using ItemVisitor = std::function<Result<void>(const Item& item)>;
+  Result<void> for_each_item_at_once(const Table& table, const ItemVisitor& visit);
+
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();
 
