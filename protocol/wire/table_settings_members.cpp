@@ -226,7 +226,8 @@ Result<void> check_policy_document(std::string_view document) {
                               " bytes exceeded");
   }
   JsonDocument parsed;
-  parsed.Parse(document.data(), document.size());
+  // Iterative: a policy nested 20,000 levels deep must not exhaust the stack.
+  parsed.Parse<rapidjson::kParseIterativeFlag>(document.data(), document.size());
   if (parsed.HasParseError() || !parsed.IsObject()) {
     return invalid_parameters("Invalid policy document: This policy contains invalid Json");
   }
