@@ -2,6 +2,7 @@
 statuses, filters, paging, overrides and errors as the 2026 probes of
 /work/notes/control-plane.md recorded them; consistency under concurrent writers; persistence."""
 
+import os
 import threading
 import time
 
@@ -9,7 +10,10 @@ import pytest
 
 from conftest import _config, _session, all_pages, ddblocal_process, failure, unique_name, validation
 
-pytestmark = pytest.mark.oracle_deviation("DynamoDB Local has no backups")
+LOCAL_DEVIATION = pytest.mark.oracle_deviation("DynamoDB Local has no backups")
+OWN_BINARY = pytest.mark.skipif(
+    bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
+)
 
 
 def put_items(client, name, count, prefix="k"):
@@ -46,6 +50,7 @@ def restore(client, create_table, arn, **overrides):
 
 # CreateBackup answers BackupDetails (CREATING); DescribeBackup says AVAILABLE with the source
 # table's details; the backup holds the items of the moment.
+@LOCAL_DEVIATION
 def test_create_describe_restore(client, create_table):
     name = create_table()
     put_items(client, name, 5)
@@ -70,6 +75,7 @@ def test_create_describe_restore(client, create_table):
 
 # The restored table has the backup's indexes, built from its items; an empty table's backup
 # restores an empty table.
+@LOCAL_DEVIATION
 def test_restore_keeps_indexes(client, create_table):
     name = table_with_index(client, create_table)
     empty = client.create_backup(TableName=name, BackupName="empty")["BackupDetails"]["BackupArn"]
@@ -86,6 +92,7 @@ def test_restore_keeps_indexes(client, create_table):
 
 # Overrides: PROVISIONED billing with throughput, no global index, KMS encryption; an index that
 # was not in the source cannot be made.
+@LOCAL_DEVIATION
 def test_restore_overrides(client, raw_client, create_table):
     name = table_with_index(client, create_table)
     put_items(client, name, 2)
@@ -119,6 +126,7 @@ def test_restore_overrides(client, raw_client, create_table):
 
 
 # The errors of each call.
+@LOCAL_DEVIATION
 def test_backup_errors(client, raw_client, create_table):
     missing = unique_name()
     assert failure(client.create_backup, TableName=missing, BackupName="bak") == (
@@ -135,6 +143,7 @@ def test_backup_errors(client, raw_client, create_table):
 
 
 # DeleteBackup answers the backup DELETED; it is gone at once. DeleteTable keeps backups.
+@LOCAL_DEVIATION
 def test_delete_backup_and_table(client, create_table):
     name = create_table()
     put_items(client, name, 2)
@@ -149,6 +158,7 @@ def test_delete_backup_and_table(client, create_table):
 
 
 # ListBackups: by table, by time range [lower, upper), by type (USER by default), in pages.
+@LOCAL_DEVIATION
 def test_list_backups_filters_and_pages(client, create_table):
     name = create_table()
     arns = []
@@ -180,6 +190,7 @@ def test_list_backups_filters_and_pages(client, create_table):
 
 # A backup taken while writers run is one moment of the table: each writer moves a pair of items
 # in one transaction, so a consistent snapshot has every pair equal.
+@LOCAL_DEVIATION
 def test_backup_under_writers_is_consistent(client, endpoint, create_table):
     name = create_table()
     pairs = 20
@@ -219,6 +230,7 @@ def test_backup_under_writers_is_consistent(client, endpoint, create_table):
 
 
 # Backups survive a restart and can still be restored.
+@OWN_BINARY
 def test_backups_survive_restart(tmp_path):
     data = str(tmp_path / "data")
     name, target = unique_name(), unique_name()

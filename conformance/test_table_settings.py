@@ -57,7 +57,6 @@ def create_raw(endpoint, create_table, **extra):
 
 
 # DeleteTable refuses a protected table until UpdateTable turns the protection off.
-@pytest.mark.oracle_deviation(LOCAL_NO_SETTINGS)
 def test_deletion_protection_blocks_delete_until_disabled(client, endpoint, create_table):
     name = create_raw(endpoint, create_table, DeletionProtectionEnabled=True)
     assert describe_raw(endpoint, name)["DeletionProtectionEnabled"] is True

@@ -2,12 +2,17 @@
 limits, characters and errors (the 2026 probes of /work/notes/control-plane.md), paging, and tags
 going with the table."""
 
+import os
+
 import pytest
 
 from conftest import ddblocal_process, failure, unique_name, validation, _session, _config
 
 LOCAL_NO_TAGS = "DynamoDB Local has no tags"
-pytestmark = pytest.mark.oracle_deviation(LOCAL_NO_TAGS)
+LOCAL_DEVIATION = pytest.mark.oracle_deviation(LOCAL_NO_TAGS)
+OWN_BINARY = pytest.mark.skipif(
+    bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
+)
 
 
 def arn_of(client, name):
@@ -32,6 +37,7 @@ def as_dict(tags):
 
 # TagResource adds tags and replaces the value of a key already there; UntagResource removes keys,
 # ignoring those the table does not have.
+@LOCAL_DEVIATION
 def test_tag_untag_and_list(client, create_table):
     arn = arn_of(client, create_table())
     assert client.list_tags_of_resource(ResourceArn=arn)["Tags"] == []
@@ -43,6 +49,7 @@ def test_tag_untag_and_list(client, create_table):
 
 
 # CreateTable's Tags are the new table's; a table made again under the name has none.
+@LOCAL_DEVIATION
 def test_create_table_tags_go_with_the_table(client, create_table):
     name = create_table(Tags=[{"Key": "owner", "Value": "me"}, {"Key": "empty", "Value": ""}])
     arn = arn_of(client, name)
@@ -53,6 +60,7 @@ def test_create_table_tags_go_with_the_table(client, create_table):
 
 
 # ListTagsOfResource pages: 50 tags come back on several pages, each once.
+@LOCAL_DEVIATION
 def test_list_tags_pages(client, create_table):
     arn = arn_of(client, create_table())
     wanted = {f"k{i:02}": f"v{i}" for i in range(50)}
@@ -65,6 +73,7 @@ def test_list_tags_pages(client, create_table):
 
 
 # At most 50 tags, counted after the merge; the request that would pass the limit changes nothing.
+@LOCAL_DEVIATION
 def test_tag_limit(client, create_table):
     arn = arn_of(client, create_table())
     client.tag_resource(ResourceArn=arn, Tags=[{"Key": f"k{i}", "Value": "v"} for i in range(50)])
@@ -91,6 +100,7 @@ def test_tag_limit(client, create_table):
         ([], "Atleast one Tag needs to be provided as Input."),
     ],
 )
+@LOCAL_DEVIATION
 def test_tag_rules(raw_client, client, create_table, tags, message):
     arn = arn_of(client, create_table())
     assert failure(raw_client.tag_resource, ResourceArn=arn, Tags=tags) == validation(message)
@@ -98,6 +108,7 @@ def test_tag_rules(raw_client, client, create_table, tags, message):
 
 
 # Unicode letters, digits, spaces and _ . : / = + - @ are allowed in keys and values.
+@LOCAL_DEVIATION
 def test_tag_allowed_characters(client, create_table):
     arn = arn_of(client, create_table())
     tags = [{"Key": "Ünïcode key_.:/=+-@ 1", "Value": "välue _.:/=+-@ 2"}]
@@ -106,6 +117,7 @@ def test_tag_allowed_characters(client, create_table):
 
 
 # UntagResource's own rules.
+@LOCAL_DEVIATION
 def test_untag_rules(raw_client, client, create_table):
     arn = arn_of(client, create_table())
     assert failure(raw_client.untag_resource, ResourceArn=arn, TagKeys=[]) == validation(
@@ -114,6 +126,7 @@ def test_untag_rules(raw_client, client, create_table):
 
 
 # The ARN: not one, not DynamoDB's, an index's, another account's, another region's, no table.
+@LOCAL_DEVIATION
 def test_resource_arn_errors(raw_client, client, create_table):
     name = create_table()
     arn = arn_of(client, name)
@@ -145,6 +158,7 @@ def test_resource_arn_errors(raw_client, client, create_table):
 
 
 # Tags are kept on disk: a restarted server still has them.
+@OWN_BINARY
 def test_tags_survive_restart(tmp_path):
     data = str(tmp_path / "data")
     name = unique_name()
