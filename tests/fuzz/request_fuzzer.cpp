@@ -13,6 +13,9 @@
 #include "protocol/expressions/evaluate.h"
 #include "protocol/expressions/projection.h"
 #include "protocol/expressions/update.h"
+#include "protocol/wire/backups.h"
+#include "protocol/wire/control_requests.h"
+#include "protocol/wire/exports.h"
 #include "protocol/wire/json.h"
 #include "protocol/wire/requests.h"
 #include "tests/fuzz/fuzz_check.h"
@@ -165,6 +168,13 @@ void update_table(const wire::JsonValue& body) {
   }
 }
 
+void restore_table_from_backup(const wire::JsonValue& body) {
+  Result<wire::RestoreTableFromBackupRequest> request = wire::parse_restore_table_from_backup(body);
+  if (succeeded(request)) {
+    (void)succeeded(wire::apply_restore_overrides(indexed_schema(), *request));
+  }
+}
+
 using Operation = void (*)(const wire::JsonValue& body);
 
 constexpr Operation kOperations[] = {
@@ -183,6 +193,19 @@ constexpr Operation kOperations[] = {
     transact_write_items,
     transact_get_items,
     update_table,
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_tag_resource(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_untag_resource(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_tags_of_resource(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_put_resource_policy(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_delete_resource_policy(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_create_backup(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_backup(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_backups(body)); },
+    restore_table_from_backup,
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_export_table(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_import_table(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_exports(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_import(body)); },
 };
 constexpr std::size_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]);
 
