@@ -52,10 +52,16 @@ std::string start_key_of(const Table& table, const PageRequest& request) {
       .value_or(std::string());
 }
 
+KeyRange partition_range(std::uint64_t uid, const AttributeValue& partition_key) {
+  std::string partition = encode_partition_prefix(uid, partition_key);
+  std::string end = prefix_end(partition);
+  return {std::move(partition), std::move(end)};
+}
+
 KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition) {
   using expr::SortKeyOp;
-  const std::string partition = encode_partition_prefix(uid, condition.partition_value);
-  KeyRange range{partition, prefix_end(partition)};
+  KeyRange range = partition_range(uid, condition.partition_value);
+  const std::string partition = range.lower;  // a copy: the bounds below replace range.lower
   // An index entry continues its index key with the table's key: the entries of one sort key
   // value are all the keys that begin with its bound, and end before prefix_end(bound).
   switch (condition.sort_op) {
@@ -143,7 +149,28 @@ Result<ItemPage> read_page(Database& database, const KeyRange& range,
   if (!it->status().ok()) {
     return ApiError::internal("storage failure: " + it->status().ToString());
   }
+  page.bytes = page_bytes;
   return page;
+}
+
+Result<std::uint64_t> range_bytes(Database& database, const KeyRange& range) {
+  rocksdb::Slice lower(range.lower);
+  rocksdb::Slice upper(range.upper);
+  rocksdb::ReadOptions options;
+  options.iterate_lower_bound = &lower;
+  options.iterate_upper_bound = &upper;
+  options.auto_prefix_mode = true;
+  std::unique_ptr<rocksdb::Iterator> it(database.db().NewIterator(options, database.items()));
+  std::uint64_t bytes = 0;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    DDB_ASSIGN_OR_RETURN(auto item,
+                         decode_item(std::string_view(it->value().data(), it->value().size())));
+    bytes += item_size(item);
+  }
+  if (!it->status().ok()) {
+    return ApiError::internal("storage failure: " + it->status().ToString());
+  }
+  return bytes;
 }
 
 }  // namespace ddblocal::storage

@@ -11,14 +11,6 @@ namespace {
 // DynamoDB Local and the docs' examples use this account id for local resources.
 constexpr std::string_view kAccountId = "000000000000";
 
-void write_key(JsonWriter& writer, std::string_view key) {
-  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-}
-
-void write_string(JsonWriter& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 const char* status_name(TableStatus status) {
   switch (status) {
     case TableStatus::kCreating:
@@ -252,7 +244,8 @@ std::string write_list_tables_response(const std::vector<std::string>& names,
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-std::string write_item_response(std::string_view member, const Item* item) {
+std::string write_item_response(std::string_view member, const Item* item,
+                                const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -260,12 +253,14 @@ std::string write_item_response(std::string_view member, const Item* item) {
     write_key(writer, member);
     write_item(writer, *item);
   }
+  write_metrics(writer, metrics, MetricsShape::kSingleTable);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 std::string write_page_response(const std::vector<Item>* items, std::size_t count,
-                                std::size_t scanned_count, const Item* last_evaluated_key) {
+                                std::size_t scanned_count, const Item* last_evaluated_key,
+                                const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -285,12 +280,14 @@ std::string write_page_response(const std::vector<Item>* items, std::size_t coun
     write_key(writer, "LastEvaluatedKey");
     write_item(writer, *last_evaluated_key);
   }
+  write_metrics(writer, metrics, MetricsShape::kSingleTable);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 std::string write_batch_get_response(const std::vector<TableItems>& responses,
-                                     const std::vector<UnprocessedKeys>& unprocessed) {
+                                     const std::vector<UnprocessedKeys>& unprocessed,
+                                     const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -325,11 +322,25 @@ std::string write_batch_get_response(const std::vector<TableItems>& responses,
     writer.EndObject();
   }
   writer.EndObject();
+  write_metrics(writer, metrics, MetricsShape::kPerTable);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-std::string write_transact_get_response(const std::vector<std::optional<Item>>& items) {
+std::string write_batch_write_response(const ResponseMetrics& metrics) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  writer.Key("UnprocessedItems");
+  writer.StartObject();
+  writer.EndObject();
+  write_metrics(writer, metrics, MetricsShape::kPerTable);
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_transact_get_response(const std::vector<std::optional<Item>>& items,
+                                        const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -344,6 +355,16 @@ std::string write_transact_get_response(const std::vector<std::optional<Item>>& 
     writer.EndObject();
   }
   writer.EndArray();
+  write_metrics(writer, metrics, MetricsShape::kPerTableSplit);
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_transact_write_response(const ResponseMetrics& metrics) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_metrics(writer, metrics, MetricsShape::kPerTableSplit);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
