@@ -23,6 +23,11 @@ enum class Report : std::uint8_t { kNone, kTotal, kIndexes };
 // transactional read twice.
 enum class Read : std::uint8_t { kEventual, kStrong, kTransactional };
 
+// The Read of a request's ConsistentRead.
+constexpr Read read_of(bool consistent_read) {
+  return consistent_read ? Read::kStrong : Read::kEventual;
+}
+
 inline constexpr std::size_t kReadUnitBytes = 4 * 1024;
 inline constexpr std::size_t kWriteUnitBytes = 1024;
 

@@ -71,8 +71,7 @@ Result<std::string> handle_batch_get_item(RequestContext& context, const wire::J
   std::size_t next = 0;  // index into the targets and items
   for (const wire::BatchGetTable& part : request.tables) {
     wire::TableItems& found = responses.emplace_back(wire::TableItems{part.table_name, {}});
-    const capacity::Read read =
-        part.consistent_read ? capacity::Read::kStrong : capacity::Read::kEventual;
+    const capacity::Read read = capacity::read_of(part.consistent_read);
     for (const Item& key : part.keys) {
       const storage::Table& table = *targets.addresses()[next].table;
       std::optional<Item>& stored = items[next++];

@@ -77,8 +77,7 @@ Result<std::string> handle_get_item(RequestContext& context, const wire::JsonVal
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
   DDB_ASSIGN_OR_RETURN(auto item, context.store.get_item(*table, request.key));
   RequestMetrics metrics(request.return_consumed_capacity, false);
-  metrics.add_item_read(
-      *table, item, request.consistent_read ? capacity::Read::kStrong : capacity::Read::kEventual);
+  metrics.add_item_read(*table, item, capacity::read_of(request.consistent_read));
   if (item && request.projection) {
     item = expr::project(*item, request.projection->paths);
   }

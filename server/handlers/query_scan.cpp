@@ -21,10 +21,6 @@ struct PageShape {
   capacity::Read read;
 };
 
-capacity::Read read_of(bool consistent_read) {
-  return consistent_read ? capacity::Read::kStrong : capacity::Read::kEventual;
-}
-
 // The table a Query or Scan reads, and the index when it reads one.
 struct ReadTarget {
   std::shared_ptr<const storage::Table> table;
@@ -172,10 +168,10 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
       auto page, context.store.query(*target.table, key_condition,
                                      page_request(target, request.exclusive_start_key,
                                                   request.limit, request.scan_index_forward)));
-  return page_response(
-      context, target, std::move(page),
-      {request.filter, request.projection, request.select, read_of(request.consistent_read)},
-      request.return_consumed_capacity);
+  return page_response(context, target, std::move(page),
+                       {request.filter, request.projection, request.select,
+                        capacity::read_of(request.consistent_read)},
+                       request.return_consumed_capacity);
 }
 
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body) {
@@ -190,10 +186,10 @@ Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& 
       auto page,
       context.store.scan(*target.table, segment,
                          page_request(target, request.exclusive_start_key, request.limit, true)));
-  return page_response(
-      context, target, std::move(page),
-      {request.filter, request.projection, request.select, read_of(request.consistent_read)},
-      request.return_consumed_capacity);
+  return page_response(context, target, std::move(page),
+                       {request.filter, request.projection, request.select,
+                        capacity::read_of(request.consistent_read)},
+                       request.return_consumed_capacity);
 }
 
 }  // namespace ddblocal

@@ -29,6 +29,11 @@ TEST(Capacity, EventuallyConsistentReadsCostHalfTransactionalTwice) {
   EXPECT_EQ(read_units(8 * kKB + 1, Read::kEventual), 1.5);
 }
 
+TEST(Capacity, ConsistentReadIsAStrongRead) {
+  EXPECT_EQ(read_of(true), Read::kStrong);
+  EXPECT_EQ(read_of(false), Read::kEventual);
+}
+
 TEST(Capacity, AReadOfNothingCostsOneUnit) {
   EXPECT_EQ(read_units(0, Read::kEventual), 0.5);
   EXPECT_EQ(read_units(0, Read::kStrong), 1);
