@@ -22,6 +22,18 @@ std::string sort_key_bound(const std::string& partition, const AttributeValue& v
   return key;
 }
 
+// An iterator over the items between `lower` and `upper`, which must outlive it. Bloom filters
+// on the partition prefix serve it when both bounds lie in one partition (a Query).
+std::unique_ptr<rocksdb::Iterator> new_range_iterator(Database& database,
+                                                      const rocksdb::Slice& lower,
+                                                      const rocksdb::Slice& upper) {
+  rocksdb::ReadOptions options;
+  options.iterate_lower_bound = &lower;
+  options.iterate_upper_bound = &upper;
+  options.auto_prefix_mode = true;
+  return std::unique_ptr<rocksdb::Iterator>(database.db().NewIterator(options, database.items()));
+}
+
 // The first hash of `segment` of `total` equal parts of the 64-bit hash space.
 std::uint64_t segment_start(std::uint64_t segment, std::uint64_t total) {
   return static_cast<std::uint64_t>((static_cast<unsigned __int128>(segment) << 64) / total);
@@ -52,10 +64,16 @@ std::string start_key_of(const Table& table, const PageRequest& request) {
       .value_or(std::string());
 }
 
+KeyRange partition_range(std::uint64_t uid, const AttributeValue& partition_key) {
+  std::string partition = encode_partition_prefix(uid, partition_key);
+  std::string end = prefix_end(partition);
+  return {std::move(partition), std::move(end)};
+}
+
 KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition) {
   using expr::SortKeyOp;
-  const std::string partition = encode_partition_prefix(uid, condition.partition_value);
-  KeyRange range{partition, prefix_end(partition)};
+  KeyRange range = partition_range(uid, condition.partition_value);
+  const std::string partition = range.lower;  // a copy: the bounds below replace range.lower
   // An index entry continues its index key with the table's key: the entries of one sort key
   // value are all the keys that begin with its bound, and end before prefix_end(bound).
   switch (condition.sort_op) {
@@ -118,14 +136,9 @@ Result<ItemPage> read_page(Database& database, const KeyRange& range,
   if (lower >= upper) {
     return page;
   }
-  rocksdb::Slice lower_slice(lower);
-  rocksdb::Slice upper_slice(upper);
-  rocksdb::ReadOptions options;
-  options.iterate_lower_bound = &lower_slice;
-  options.iterate_upper_bound = &upper_slice;
-  // Bloom filters on the partition prefix when both bounds lie in one partition (a Query).
-  options.auto_prefix_mode = true;
-  std::unique_ptr<rocksdb::Iterator> it(database.db().NewIterator(options, database.items()));
+  const rocksdb::Slice lower_slice(lower);
+  const rocksdb::Slice upper_slice(upper);
+  std::unique_ptr<rocksdb::Iterator> it = new_range_iterator(database, lower_slice, upper_slice);
   std::size_t page_bytes = 0;
   for (request.forward ? it->SeekToFirst() : it->SeekToLast(); it->Valid();
        request.forward ? it->Next() : it->Prev()) {
@@ -143,7 +156,24 @@ Result<ItemPage> read_page(Database& database, const KeyRange& range,
   if (!it->status().ok()) {
     return ApiError::internal("storage failure: " + it->status().ToString());
   }
+  page.bytes = page_bytes;
   return page;
+}
+
+Result<std::uint64_t> range_bytes(Database& database, const KeyRange& range) {
+  const rocksdb::Slice lower(range.lower);
+  const rocksdb::Slice upper(range.upper);
+  std::unique_ptr<rocksdb::Iterator> it = new_range_iterator(database, lower, upper);
+  std::uint64_t bytes = 0;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    DDB_ASSIGN_OR_RETURN(auto item,
+                         decode_item(std::string_view(it->value().data(), it->value().size())));
+    bytes += item_size(item);
+  }
+  if (!it->status().ok()) {
+    return ApiError::internal("storage failure: " + it->status().ToString());
+  }
+  return bytes;
 }
 
 }  // namespace ddblocal::storage

@@ -30,6 +30,8 @@ std::string start_key_of(const Table& table, const PageRequest& request);
 KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition);
 // The keys of a table (or index), or of one segment of its hash space.
 KeyRange scan_range(std::uint64_t uid, const std::optional<ScanSegment>& segment);
+// The keys of one partition key value of a table (or index).
+KeyRange partition_range(std::uint64_t uid, const AttributeValue& partition_key);
 
 // Reads the items of `range` in order (backwards when !request.forward), starting after
 // `start_key` (the key of request.exclusive_start_key) when given, until the range ends,
@@ -37,5 +39,8 @@ KeyRange scan_range(std::uint64_t uid, const std::optional<ScanSegment>& segment
 // page, not by the range.
 Result<ItemPage> read_page(Database& database, const KeyRange& range,
                            const std::optional<std::string>& start_key, const PageRequest& request);
+
+// What the items of `range` add up to, as item_size counts them. Reads the whole range.
+Result<std::uint64_t> range_bytes(Database& database, const KeyRange& range);
 
 }  // namespace ddblocal::storage

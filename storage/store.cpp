@@ -462,6 +462,22 @@ Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& cond
   return read_page(*database_, range, start, request);
 }
 
+Result<std::uint64_t> Store::item_collection_size(const Table& table,
+                                                  const AttributeValue& partition_key) {
+  DDB_ASSIGN_OR_RETURN(auto bytes,
+                       range_bytes(*database_, partition_range(table.uid, partition_key)));
+  for (std::size_t i = 0; i < table.indexes.size(); ++i) {
+    if (table.schema.indexes[i].global) {
+      continue;
+    }
+    DDB_ASSIGN_OR_RETURN(
+        auto index_bytes,
+        range_bytes(*database_, partition_range(table.indexes[i].uid, partition_key)));
+    bytes += index_bytes;
+  }
+  return bytes;
+}
+
 Result<ItemPage> Store::scan(const Table& table, const std::optional<ScanSegment>& segment,
                              const PageRequest& request) {
   std::optional<std::string> start;

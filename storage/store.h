@@ -15,6 +15,7 @@
 
 #include "protocol/attribute_value.h"
 #include "protocol/backup.h"
+#include "protocol/capacity.h"
 #include "protocol/expressions/key_condition.h"
 #include "protocol/resource_policy.h"
 #include "protocol/result.h"
@@ -79,6 +80,17 @@ struct ItemWrite {
   std::optional<Item> new_item;
 };
 
+// How one write changed the entry of its item in one secondary index of the table (an index whose
+// entry stayed the same, or that held the item neither before nor after, has no change).
+struct IndexEntryChange {
+  const SecondaryIndex* index = nullptr;
+  capacity::IndexEntryWrite write;
+};
+
+// The index entries `write` changed in `table`'s indexes, in the order of the table's indexes:
+// what the write costs its indexes. Computed from the item's images alone, without I/O.
+std::vector<IndexEntryChange> index_entry_changes(const Table& table, const ItemWrite& write);
+
 // One item of a multi-item read or write: the item with `key` in `table`. Both outlive the
 // call they are passed to.
 struct ItemAddress {
@@ -121,6 +133,8 @@ struct PageRequest {
 // The items one page read, in order.
 struct ItemPage {
   std::vector<Item> items;
+  // What the items add up to, as item_size counts them: the bytes the page read.
+  std::size_t bytes = 0;
   // The page stopped at its Limit or at 1 MB: the last item's key is the LastEvaluatedKey.
   bool truncated = false;
 };
@@ -239,6 +253,12 @@ class Store {
   // hashes: segments together hold every item exactly once.
   Result<ItemPage> scan(const Table& table, const std::optional<ScanSegment>& segment,
                         const PageRequest& request);
+
+  // The size of the item collection of `partition_key` (a value of the table's partition key):
+  // its items and their entries in the table's local secondary indexes, as item_size counts
+  // them. Reads the whole collection: for ReturnItemCollectionMetrics only.
+  Result<std::uint64_t> item_collection_size(const Table& table,
+                                             const AttributeValue& partition_key);
 
  private:
   Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog);

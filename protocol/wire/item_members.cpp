@@ -5,6 +5,13 @@
 
 namespace ddblocal::wire {
 
+capacity::Report consumed_capacity_report(std::optional<std::string_view> text) {
+  if (text == "TOTAL") {
+    return capacity::Report::kTotal;
+  }
+  return text == "INDEXES" ? capacity::Report::kIndexes : capacity::Report::kNone;
+}
+
 Result<DecodedAttributes> decode_attributes(const JsonValue& object, std::string_view member) {
   DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(object, member));
   DecodedAttributes decoded;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "protocol/attribute_value.h"
+#include "protocol/capacity.h"
 #include "protocol/result.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/json.h"
@@ -22,6 +23,15 @@ inline constexpr StringRule kReturnItemCollectionMetricsRule{.allowed =
                                                                  kReturnItemCollectionMetrics};
 inline constexpr StringRule kReturnValuesOnConditionCheckFailureRule{
     .allowed = kReturnValuesOnConditionCheckFailure};
+
+// What a ReturnConsumedCapacity that passed kReturnConsumedCapacityRule asks for (kNone when
+// absent).
+capacity::Report consumed_capacity_report(std::optional<std::string_view> text);
+
+// Whether a ReturnItemCollectionMetrics that passed its rule asks for the metrics (SIZE).
+inline bool item_collection_metrics_asked(std::optional<std::string_view> text) {
+  return text == "SIZE";
+}
 
 // An Item or a Key, decoded. A SerializationException from the values ends the parse at once,
 // as DynamoDB reports those before any constraint; a ValidationException waits in `deferred`

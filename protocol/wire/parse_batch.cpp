@@ -22,8 +22,13 @@ std::string_view text_of(const JsonValue& value) {
 
 // The members both batch operations read first: RequestItems, a map of table names, checked
 // with the enums around it.
-Result<const JsonValue*> read_request_items(const JsonValue& body,
-                                            std::optional<std::string_view> collection_metrics) {
+struct RequestItems {
+  const JsonValue* tables;
+  capacity::Report return_consumed_capacity;
+};
+
+Result<RequestItems> read_request_items(const JsonValue& body,
+                                        std::optional<std::string_view> collection_metrics) {
   DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, optional_object(body, "RequestItems"));
   DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
   Violations violations;
@@ -44,7 +49,7 @@ Result<const JsonValue*> read_request_items(const JsonValue& body,
           "long, and may contain only the characters a-z, A-Z, 0-9, '_', '-', and '.'");
     }
   }
-  return request_items;
+  return RequestItems{request_items, consumed_capacity_report(capacity)};
 }
 
 // A WriteRequest: exactly one of PutRequest {Item} and DeleteRequest {Key}.
@@ -101,7 +106,8 @@ Result<BatchGetTable> parse_keys_and_attributes(std::string_view table_name, con
 
 Result<BatchWriteItemRequest> parse_batch_write_item(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
-  DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, read_request_items(body, metrics));
+  DDB_ASSIGN_OR_RETURN(auto read, read_request_items(body, metrics));
+  const JsonValue* request_items = read.tables;
   std::size_t count = 0;
   for (const auto& table : request_items->GetObject()) {
     if (table.value.IsNull() || (table.value.IsArray() && table.value.Empty())) {
@@ -116,6 +122,8 @@ Result<BatchWriteItemRequest> parse_batch_write_item(const JsonValue& body) {
     return ApiError::validation("Too many items requested for the BatchWriteItem call");
   }
   BatchWriteItemRequest request;
+  request.return_consumed_capacity = read.return_consumed_capacity;
+  request.return_item_collection_metrics = item_collection_metrics_asked(metrics);
   for (const auto& table : request_items->GetObject()) {
     std::size_t position = 0;
     for (const JsonValue& element : table.value.GetArray()) {
@@ -128,7 +136,8 @@ Result<BatchWriteItemRequest> parse_batch_write_item(const JsonValue& body) {
 }
 
 Result<BatchGetItemRequest> parse_batch_get_item(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, read_request_items(body, std::nullopt));
+  DDB_ASSIGN_OR_RETURN(auto read, read_request_items(body, std::nullopt));
+  const JsonValue* request_items = read.tables;
   Violations violations;
   std::size_t count = 0;
   std::vector<ClassicMembers> classics;  // each table's, in order
@@ -161,6 +170,7 @@ Result<BatchGetItemRequest> parse_batch_get_item(const JsonValue& body) {
   }
   BatchGetItemRequest request;
   std::size_t position = 0;
+  request.return_consumed_capacity = read.return_consumed_capacity;
   for (const auto& table : request_items->GetObject()) {
     DDB_ASSIGN_OR_RETURN(auto keys, parse_keys_and_attributes(text_of(table.name), table.value,
                                                               classics[position++]));

@@ -85,6 +85,8 @@ struct ItemWriteRequest {
   ReturnValues return_values;
   bool return_old_item_on_condition_failure;
   ExpressionMembers expressions;
+  capacity::Report return_consumed_capacity;
+  bool return_item_collection_metrics;
 };
 
 // The members of an item write, checked in DynamoDB's order: member types, member
@@ -127,8 +129,13 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
   }
   DDB_ASSIGN_OR_RETURN(auto expressions,
                        parse_expression_members(body, operation.expressions, classic));
-  return ItemWriteRequest{std::string(*common.table_name), std::move(attributes.attributes),
-                          returned, on_condition_failure == "ALL_OLD", std::move(expressions)};
+  return ItemWriteRequest{std::string(*common.table_name),
+                          std::move(attributes.attributes),
+                          returned,
+                          on_condition_failure == "ALL_OLD",
+                          std::move(expressions),
+                          consumed_capacity_report(common.return_consumed_capacity),
+                          item_collection_metrics_asked(metrics)};
 }
 
 // One key attribute of a table, with whether it is the partition key.
@@ -189,9 +196,13 @@ Result<PutItemRequest> parse_put_item(const JsonValue& body) {
   if (item_size(write.attributes) > kMaxItemBytes) {
     return ApiError::validation("Item size has exceeded the maximum allowed size");
   }
-  return PutItemRequest{std::move(write.table_name), std::move(write.attributes),
-                        write.return_values, std::move(write.expressions.condition),
-                        write.return_old_item_on_condition_failure};
+  return PutItemRequest{std::move(write.table_name),
+                        std::move(write.attributes),
+                        write.return_values,
+                        std::move(write.expressions.condition),
+                        write.return_old_item_on_condition_failure,
+                        write.return_consumed_capacity,
+                        write.return_item_collection_metrics};
 }
 
 Result<UpdateItemRequest> parse_update_item(const JsonValue& body) {
@@ -201,7 +212,9 @@ Result<UpdateItemRequest> parse_update_item(const JsonValue& body) {
                            write.return_values,
                            std::move(write.expressions.update),
                            std::move(write.expressions.condition),
-                           write.return_old_item_on_condition_failure};
+                           write.return_old_item_on_condition_failure,
+                           write.return_consumed_capacity,
+                           write.return_item_collection_metrics};
 }
 
 Result<GetItemRequest> parse_get_item(const JsonValue& body) {
@@ -223,14 +236,19 @@ Result<GetItemRequest> parse_get_item(const JsonValue& body) {
   }
   DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, kProjectionOnly, classic));
   return GetItemRequest{std::string(*common.table_name), std::move(key.attributes),
-                        consistent_read.value_or(false), std::move(expressions.projection)};
+                        consistent_read.value_or(false), std::move(expressions.projection),
+                        consumed_capacity_report(common.return_consumed_capacity)};
 }
 
 Result<DeleteItemRequest> parse_delete_item(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto write, parse_item_write(body, kDeleteItem));
-  return DeleteItemRequest{std::move(write.table_name), std::move(write.attributes),
-                           write.return_values, std::move(write.expressions.condition),
-                           write.return_old_item_on_condition_failure};
+  return DeleteItemRequest{std::move(write.table_name),
+                           std::move(write.attributes),
+                           write.return_values,
+                           std::move(write.expressions.condition),
+                           write.return_old_item_on_condition_failure,
+                           write.return_consumed_capacity,
+                           write.return_item_collection_metrics};
 }
 
 Result<void> validate_key(const TableSchema& schema, const Item& key) {

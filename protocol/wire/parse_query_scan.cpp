@@ -186,6 +186,7 @@ Result<QueryRequest> parse_query(const JsonValue& body) {
   request.scan_index_forward = scan_index_forward.value_or(true);
   request.exclusive_start_key = std::move(read.exclusive_start_key);
   request.consistent_read = read.consistent_read.value_or(false);
+  request.return_consumed_capacity = consumed_capacity_report(read.return_consumed_capacity);
   return request;
 }
 
@@ -246,6 +247,7 @@ Result<ScanRequest> parse_scan(const JsonValue& body) {
   request.segment = segment;
   request.total_segments = total_segments;
   request.consistent_read = read.consistent_read.value_or(false);
+  request.return_consumed_capacity = consumed_capacity_report(read.return_consumed_capacity);
   return request;
 }
 

@@ -160,6 +160,8 @@ Result<TransactWriteItemsRequest> parse_transact_write_items(const JsonValue& bo
 
   TransactWriteItemsRequest request;
   request.digest = digest_of(*items);
+  request.return_consumed_capacity = consumed_capacity_report(capacity);
+  request.return_item_collection_metrics = item_collection_metrics_asked(metrics);
   if (token) {
     request.client_request_token = std::string(*token);
   }
@@ -210,6 +212,7 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
   DDB_RETURN_IF_ERROR(violations.to_result());
 
   TransactGetItemsRequest request;
+  request.return_consumed_capacity = consumed_capacity_report(capacity);
   for (ParsedGet& entry : parsed) {
     if (entry.key.deferred) {
       return std::move(*entry.key.deferred);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "protocol/attribute_value.h"
+#include "protocol/capacity.h"
 #include "protocol/expressions/ast.h"
 #include "protocol/expressions/key_condition.h"
 #include "protocol/result.h"
@@ -98,6 +99,9 @@ struct PutItemRequest {
   std::optional<expr::Condition> condition;
   // ReturnValuesOnConditionCheckFailure ALL_OLD.
   bool return_old_item_on_condition_failure = false;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
+  // ReturnItemCollectionMetrics SIZE.
+  bool return_item_collection_metrics = false;
 };
 
 struct GetItemRequest {
@@ -105,6 +109,7 @@ struct GetItemRequest {
   Item key;
   bool consistent_read = false;
   std::optional<expr::Projection> projection;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
 struct DeleteItemRequest {
@@ -114,6 +119,9 @@ struct DeleteItemRequest {
   ReturnValues return_values = ReturnValues::kNone;
   std::optional<expr::Condition> condition;
   bool return_old_item_on_condition_failure = false;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
+  // ReturnItemCollectionMetrics SIZE.
+  bool return_item_collection_metrics = false;
 };
 
 struct UpdateItemRequest {
@@ -124,6 +132,9 @@ struct UpdateItemRequest {
   std::optional<expr::UpdateExpression> update;
   std::optional<expr::Condition> condition;
   bool return_old_item_on_condition_failure = false;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
+  // ReturnItemCollectionMetrics SIZE.
+  bool return_item_collection_metrics = false;
 };
 
 // What a Query or Scan returns of each item. An absent Select is kSpecificAttributes when the
@@ -146,6 +157,7 @@ struct QueryRequest {
   bool scan_index_forward = true;
   std::optional<Item> exclusive_start_key;
   bool consistent_read = false;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
 struct ScanRequest {
@@ -159,6 +171,7 @@ struct ScanRequest {
   // Both or neither; segment < total_segments.
   std::optional<std::int64_t> segment, total_segments;
   bool consistent_read = false;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
 // One WriteRequest of a BatchWriteItem.
@@ -172,6 +185,9 @@ struct BatchWrite {
 struct BatchWriteItemRequest {
   // In the order of the request: table by table, each table's list in order.
   std::vector<BatchWrite> writes;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
+  // ReturnItemCollectionMetrics SIZE.
+  bool return_item_collection_metrics = false;
 };
 
 // One table's KeysAndAttributes of a BatchGetItem.
@@ -186,6 +202,7 @@ struct BatchGetTable {
 
 struct BatchGetItemRequest {
   std::vector<BatchGetTable> tables;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
 enum class TransactionAction { kConditionCheck, kPut, kDelete, kUpdate };
@@ -209,10 +226,14 @@ struct TransactWriteItemsRequest {
   // SHA-256 of TransactItems as sent: what tells a retry of this request (same digest) from a
   // different request under the same token. DynamoDB compares TransactItems alone.
   std::string digest;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
+  // ReturnItemCollectionMetrics SIZE.
+  bool return_item_collection_metrics = false;
 };
 
 struct TransactGetItemsRequest {
   std::vector<GetItemRequest> gets;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
 // Each parser takes the body of its operation (a JSON object, as parse_request_body

@@ -236,7 +236,8 @@ std::string write_list_tables_response(const std::vector<std::string>& names,
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-std::string write_item_response(std::string_view member, const Item* item) {
+std::string write_item_response(std::string_view member, const Item* item,
+                                const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -244,12 +245,14 @@ std::string write_item_response(std::string_view member, const Item* item) {
     write_key(writer, member);
     write_item(writer, *item);
   }
+  write_metrics(writer, metrics, MetricsShape::kSingleTable);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 std::string write_page_response(const std::vector<Item>* items, std::size_t count,
-                                std::size_t scanned_count, const Item* last_evaluated_key) {
+                                std::size_t scanned_count, const Item* last_evaluated_key,
+                                const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -269,12 +272,14 @@ std::string write_page_response(const std::vector<Item>* items, std::size_t coun
     write_key(writer, "LastEvaluatedKey");
     write_item(writer, *last_evaluated_key);
   }
+  write_metrics(writer, metrics, MetricsShape::kSingleTable);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 std::string write_batch_get_response(const std::vector<TableItems>& responses,
-                                     const std::vector<UnprocessedKeys>& unprocessed) {
+                                     const std::vector<UnprocessedKeys>& unprocessed,
+                                     const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -309,11 +314,25 @@ std::string write_batch_get_response(const std::vector<TableItems>& responses,
     writer.EndObject();
   }
   writer.EndObject();
+  write_metrics(writer, metrics, MetricsShape::kPerTable);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-std::string write_transact_get_response(const std::vector<std::optional<Item>>& items) {
+std::string write_batch_write_response(const ResponseMetrics& metrics) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  writer.Key("UnprocessedItems");
+  writer.StartObject();
+  writer.EndObject();
+  write_metrics(writer, metrics, MetricsShape::kPerTable);
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_transact_get_response(const std::vector<std::optional<Item>>& items,
+                                        const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -328,6 +347,16 @@ std::string write_transact_get_response(const std::vector<std::optional<Item>>& 
     writer.EndObject();
   }
   writer.EndArray();
+  write_metrics(writer, metrics, MetricsShape::kPerTableSplit);
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string write_transact_write_response(const ResponseMetrics& metrics) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_metrics(writer, metrics, MetricsShape::kPerTableSplit);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -12,6 +12,7 @@
 #include "protocol/attribute_value.h"
 #include "protocol/table_schema.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/response_metrics.h"
 
 namespace ddblocal::wire {
 
@@ -26,14 +27,16 @@ std::string write_list_tables_response(const std::vector<std::string>& names,
                                        const std::optional<std::string>& last_evaluated);
 
 // {"<member>":{item}} (member "Item" for GetItem, "Attributes" for ReturnValues), or {} when
-// `item` is null.
-std::string write_item_response(std::string_view member, const Item* item);
+// `item` is null; then the metrics of the one table read or written.
+std::string write_item_response(std::string_view member, const Item* item,
+                                const ResponseMetrics& metrics = {});
 
 // A Query or Scan page: {"Items":[...],"Count":n,"ScannedCount":m,"LastEvaluatedKey":{...}}.
 // `items` is null for Select COUNT, which answers without Items; LastEvaluatedKey appears only
 // when `last_evaluated_key` is not null.
 std::string write_page_response(const std::vector<Item>* items, std::size_t count,
-                                std::size_t scanned_count, const Item* last_evaluated_key);
+                                std::size_t scanned_count, const Item* last_evaluated_key,
+                                const ResponseMetrics& metrics = {});
 
 // One table's items in a BatchGetItem answer.
 struct TableItems {
@@ -52,10 +55,18 @@ struct UnprocessedKeys {
 // {"Responses":{"<table>":[...]},"UnprocessedKeys":{...}}: every table asked for appears in
 // Responses, UnprocessedKeys is always there, {} when every key was read.
 std::string write_batch_get_response(const std::vector<TableItems>& responses,
-                                     const std::vector<UnprocessedKeys>& unprocessed);
+                                     const std::vector<UnprocessedKeys>& unprocessed,
+                                     const ResponseMetrics& metrics = {});
+
+// {"UnprocessedItems":{}} and the metrics of each table written: a batch writes everything.
+std::string write_batch_write_response(const ResponseMetrics& metrics);
 
 // {"Responses":[{"Item":{...}},{},...]}: {} for an item that does not exist.
-std::string write_transact_get_response(const std::vector<std::optional<Item>>& items);
+std::string write_transact_get_response(const std::vector<std::optional<Item>>& items,
+                                        const ResponseMetrics& metrics = {});
+
+// {} and the metrics of each table a transaction wrote.
+std::string write_transact_write_response(const ResponseMetrics& metrics);
 
 // {"__type":"<type name>","message":"..."}. DynamoDB spells the member "Message" in its
 // SerializationException only.

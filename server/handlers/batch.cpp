@@ -6,6 +6,7 @@
 #include "server/handlers/handler.h"
 #include "server/handlers/item_changes.h"
 #include "server/handlers/item_targets.h"
+#include "server/handlers/request_metrics.h"
 
 namespace ddblocal {
 namespace {
@@ -40,7 +41,15 @@ Result<std::string> handle_batch_write_item(RequestContext& context, const wire:
   if (!outcome.committed()) {
     return ApiError::internal("an unconditional batch write failed");
   }
-  return std::string(R"({"UnprocessedItems":{}})");
+  // Each write is charged as the PutItem or DeleteItem it is (Developer Guide, "DynamoDB read
+  // and write operations").
+  RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  for (std::size_t i = 0; i < outcome.writes.size(); ++i) {
+    const storage::ItemAddress& address = targets.addresses()[i];
+    metrics.add_item_write(*address.table, outcome.writes[i]);
+    DDB_RETURN_IF_ERROR(metrics.add_item_collection(context.store, *address.table, *address.key));
+  }
+  return wire::write_batch_write_response(metrics.response());
 }
 
 Result<std::string> handle_batch_get_item(RequestContext& context, const wire::JsonValue& body) {
@@ -56,16 +65,21 @@ Result<std::string> handle_batch_get_item(RequestContext& context, const wire::J
 
   std::vector<wire::TableItems> responses;
   std::vector<wire::UnprocessedKeys> unprocessed;
+  RequestMetrics metrics(request.return_consumed_capacity, false);
   std::size_t response_bytes = 0;
   bool full = false;     // once a key is left, so are all after it
   std::size_t next = 0;  // index into the targets and items
   for (const wire::BatchGetTable& part : request.tables) {
     wire::TableItems& found = responses.emplace_back(wire::TableItems{part.table_name, {}});
+    const capacity::Read read = capacity::read_of(part.consistent_read);
     for (const Item& key : part.keys) {
-      std::optional<Item>& item = items[next++];
-      if (item && part.projection) {
-        item = expr::project(*item, part.projection->paths);
+      const storage::Table& table = *targets.addresses()[next].table;
+      std::optional<Item>& stored = items[next++];
+      std::optional<Item> projected;
+      if (stored && part.projection) {
+        projected = expr::project(*stored, part.projection->paths);
       }
+      std::optional<Item>& item = projected ? projected : stored;
       const std::size_t size = item ? item_size(*item) : 0;
       full = full || response_bytes + size > kMaxBatchGetResponseBytes;
       if (full) {
@@ -75,13 +89,15 @@ Result<std::string> handle_batch_get_item(RequestContext& context, const wire::J
         unprocessed.back().keys.push_back(&key);
         continue;
       }
+      // Each key read is charged as the GetItem it is, on the whole item.
+      metrics.add_item_read(table, stored, read);
       response_bytes += size;
       if (item) {
         found.items.push_back(std::move(*item));
       }
     }
   }
-  return wire::write_batch_get_response(responses, unprocessed);
+  return wire::write_batch_get_response(responses, unprocessed, metrics.response());
 }
 
 }  // namespace ddblocal

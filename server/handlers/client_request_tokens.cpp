@@ -7,7 +7,7 @@ ClientRequestTokens::Claim ClientRequestTokens::claim(const std::string& token,
                                                       Clock::time_point now) {
   std::lock_guard lock(mutex_);
   expire(now);
-  auto [entry, inserted] = entries_.try_emplace(token, Entry{digest, false});
+  auto [entry, inserted] = entries_.try_emplace(token, Entry{digest, false, {}});
   if (inserted) {
     return Claim::kNew;
   }
@@ -17,14 +17,23 @@ ClientRequestTokens::Claim ClientRequestTokens::claim(const std::string& token,
   return entry->second.done ? Claim::kRepeat : Claim::kInProgress;
 }
 
-void ClientRequestTokens::finish(const std::string& token, bool succeeded, Clock::time_point now) {
+void ClientRequestTokens::finish(const std::string& token, bool succeeded, Clock::time_point now,
+                                 capacity::Consumption replay) {
   std::lock_guard lock(mutex_);
   if (!succeeded) {
     entries_.erase(token);
     return;
   }
-  entries_[token].done = true;
+  Entry& entry = entries_[token];
+  entry.done = true;
+  entry.replay = std::move(replay);
   expiries_.emplace_back(now + kWindow, token);
+}
+
+capacity::Consumption ClientRequestTokens::replay_of(const std::string& token) {
+  std::lock_guard lock(mutex_);
+  auto found = entries_.find(token);
+  return found != entries_.end() ? found->second.replay : capacity::Consumption();
 }
 
 void ClientRequestTokens::expire(Clock::time_point now) {

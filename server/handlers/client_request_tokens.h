@@ -1,6 +1,7 @@
 // ClientRequestTokens: the idempotency of TransactWriteItems. A ClientRequestToken names one
 // request for 10 minutes after that request succeeded: a retry of it (same TransactItems)
-// succeeds again without writing, a different request under the token is refused.
+// succeeds again without writing, a different request under the token is refused. A retry
+// reports, as its ConsumedCapacity, the read of the items the request wrote.
 #pragma once
 
 #include <chrono>
@@ -8,6 +9,8 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "protocol/capacity.h"
 
 namespace ddblocal {
 
@@ -26,14 +29,19 @@ class ClientRequestTokens {
 
   // Claims `token` for the request whose TransactItems have `digest`.
   Claim claim(const std::string& token, const std::string& digest, Clock::time_point now);
-  // Ends a kNew claim: a success keeps the token for kWindow, a failure frees it (a canceled
-  // request is not remembered, so its retry runs again).
-  void finish(const std::string& token, bool succeeded, Clock::time_point now);
+  // Ends a kNew claim: a success keeps the token for kWindow, with what a retry of it consumes
+  // (`replay`); a failure frees it (a canceled request is not remembered, so its retry runs
+  // again).
+  void finish(const std::string& token, bool succeeded, Clock::time_point now,
+              capacity::Consumption replay = {});
+  // What a retry of the request that holds `token` consumes; nothing once the token expired.
+  capacity::Consumption replay_of(const std::string& token);
 
  private:
   struct Entry {
     std::string digest;
     bool done = false;
+    capacity::Consumption replay;
   };
 
   // Forgets tokens whose window ended.

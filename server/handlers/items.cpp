@@ -5,14 +5,16 @@
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
 #include "server/handlers/item_changes.h"
+#include "server/handlers/request_metrics.h"
 
 namespace ddblocal {
 namespace {
 
-// The attributes ReturnValues asks for, under "Attributes"; NONE (or nothing to show)
-// answers {}.
+// The attributes ReturnValues asks for, under "Attributes" (NONE, or nothing to show: none),
+// and the metrics the request asked for.
 std::string attributes_response(wire::ReturnValues return_values, const storage::ItemWrite& write,
-                                const std::optional<expr::UpdateExpression>& update) {
+                                const std::optional<expr::UpdateExpression>& update,
+                                const RequestMetrics& metrics) {
   std::optional<Item> shown;
   switch (return_values) {
     case wire::ReturnValues::kNone:
@@ -36,7 +38,14 @@ std::string attributes_response(wire::ReturnValues return_values, const storage:
   if (shown && shown->empty()) {
     shown.reset();
   }
-  return wire::write_item_response("Attributes", shown ? &*shown : nullptr);
+  return wire::write_item_response("Attributes", shown ? &*shown : nullptr, metrics.response());
+}
+
+// The metrics of `write`, a write of the item with key (or item) `item` to `table`.
+Result<void> measure_write(RequestContext& context, const storage::Table& table, const Item& item,
+                           const storage::ItemWrite& write, RequestMetrics& metrics) {
+  metrics.add_item_write(table, write);
+  return metrics.add_item_collection(context.store, table, item);
 }
 
 // The table a key addresses, once the key is checked against its schema.
@@ -58,17 +67,21 @@ Result<std::string> handle_put_item(RequestContext& context, const wire::JsonVal
       write_condition(request.condition, request.return_old_item_on_condition_failure);
   DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.item,
                                                             put_change(condition, request.item)));
-  return attributes_response(request.return_values, write, std::nullopt);
+  RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  DDB_RETURN_IF_ERROR(measure_write(context, *table, request.item, write, metrics));
+  return attributes_response(request.return_values, write, std::nullopt, metrics);
 }
 
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_get_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
   DDB_ASSIGN_OR_RETURN(auto item, context.store.get_item(*table, request.key));
+  RequestMetrics metrics(request.return_consumed_capacity, false);
+  metrics.add_item_read(*table, item, capacity::read_of(request.consistent_read));
   if (item && request.projection) {
     item = expr::project(*item, request.projection->paths);
   }
-  return wire::write_item_response("Item", item ? &*item : nullptr);
+  return wire::write_item_response("Item", item ? &*item : nullptr, metrics.response());
 }
 
 Result<std::string> handle_update_item(RequestContext& context, const wire::JsonValue& body) {
@@ -83,7 +96,9 @@ Result<std::string> handle_update_item(RequestContext& context, const wire::Json
                        context.store.write_item(
                            *table, request.key,
                            update_change(condition, table->schema, request.key, request.update)));
-  return attributes_response(request.return_values, write, request.update);
+  RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  DDB_RETURN_IF_ERROR(measure_write(context, *table, request.key, write, metrics));
+  return attributes_response(request.return_values, write, request.update, metrics);
 }
 
 Result<std::string> handle_delete_item(RequestContext& context, const wire::JsonValue& body) {
@@ -93,7 +108,9 @@ Result<std::string> handle_delete_item(RequestContext& context, const wire::Json
       write_condition(request.condition, request.return_old_item_on_condition_failure);
   DDB_ASSIGN_OR_RETURN(auto write,
                        context.store.write_item(*table, request.key, delete_change(condition)));
-  return attributes_response(request.return_values, write, std::nullopt);
+  RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  DDB_RETURN_IF_ERROR(measure_write(context, *table, request.key, write, metrics));
+  return attributes_response(request.return_values, write, std::nullopt, metrics);
 }
 
 }  // namespace ddblocal

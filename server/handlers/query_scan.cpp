@@ -6,6 +6,7 @@
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
+#include "server/handlers/request_metrics.h"
 
 namespace ddblocal {
 namespace {
@@ -15,6 +16,8 @@ struct PageShape {
   const std::optional<expr::Condition>& filter;
   const std::optional<expr::Projection>& projection;
   wire::Select select;
+  // ConsistentRead, for the capacity the page consumed.
+  capacity::Read read;
 };
 
 // The table a Query or Scan reads, and the index when it reads one.
@@ -78,9 +81,10 @@ bool reads_table_items(const ReadTarget& target, const PageShape& shape) {
 }
 
 // Replaces each index entry of the page by its item in the table (an item deleted since the
-// index was read keeps its entry).
+// index was read keeps its entry). Each item fetched is a read of its own.
 Result<void> read_table_items(RequestContext& context, const storage::Table& table,
-                              storage::ItemPage& page) {
+                              storage::ItemPage& page, capacity::Read read,
+                              RequestMetrics& metrics) {
   std::vector<Item> keys;
   keys.reserve(page.items.size());
   for (const Item& item : page.items) {
@@ -92,6 +96,7 @@ Result<void> read_table_items(RequestContext& context, const storage::Table& tab
   }
   DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(addresses));
   for (std::size_t i = 0; i < items.size(); ++i) {
+    metrics.add_item_read(table, items[i], read);
     if (items[i]) {
       page.items[i] = std::move(*items[i]);
     }
@@ -99,16 +104,20 @@ Result<void> read_table_items(RequestContext& context, const storage::Table& tab
   return {};
 }
 
-// Count counts the items that pass the filter; ScannedCount every item read.
+// Count counts the items that pass the filter; ScannedCount every item read. The page costs
+// what it read, before the filter and the projection.
 Result<std::string> page_response(RequestContext& context, const ReadTarget& target,
-                                  storage::ItemPage page, const PageShape& shape) {
+                                  storage::ItemPage page, const PageShape& shape,
+                                  capacity::Report report) {
   const TableSchema& schema = target.table->schema;
+  RequestMetrics metrics(report, false);
+  metrics.add_page_read(*target.table, target.index, page.bytes, shape.read);
   std::optional<Item> last_evaluated_key;
   if (page.truncated && !page.items.empty()) {
     last_evaluated_key = wire::key_of(schema, page.items.back(), target.index);
   }
   if (reads_table_items(target, shape)) {
-    DDB_RETURN_IF_ERROR(read_table_items(context, *target.table, page));
+    DDB_RETURN_IF_ERROR(read_table_items(context, *target.table, page, shape.read, metrics));
   }
   const std::size_t scanned_count = page.items.size();
   std::vector<Item> matching;
@@ -121,7 +130,8 @@ Result<std::string> page_response(RequestContext& context, const ReadTarget& tar
   }
   const bool count_only = shape.select == wire::Select::kCount;
   return wire::write_page_response(count_only ? nullptr : &matching, matching.size(), scanned_count,
-                                   last_evaluated_key ? &*last_evaluated_key : nullptr);
+                                   last_evaluated_key ? &*last_evaluated_key : nullptr,
+                                   metrics.response());
 }
 
 storage::PageRequest page_request(const ReadTarget& target,
@@ -154,7 +164,9 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
                                      page_request(target, request.exclusive_start_key,
                                                   request.limit, request.scan_index_forward)));
   return page_response(context, target, std::move(page),
-                       {request.filter, request.projection, request.select});
+                       {request.filter, request.projection, request.select,
+                        capacity::read_of(request.consistent_read)},
+                       request.return_consumed_capacity);
 }
 
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body) {
@@ -170,7 +182,9 @@ Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& 
       context.store.scan(*target.table, segment,
                          page_request(target, request.exclusive_start_key, request.limit, true)));
   return page_response(context, target, std::move(page),
-                       {request.filter, request.projection, request.select});
+                       {request.filter, request.projection, request.select,
+                        capacity::read_of(request.consistent_read)},
+                       request.return_consumed_capacity);
 }
 
 }  // namespace ddblocal

@@ -1,11 +1,14 @@
 // TransactWriteItems and TransactGetItems: all-or-nothing writes and snapshot reads of up to
 // 100 items across tables, on the store's write_all and get_all.
+#include <algorithm>
+
 #include "protocol/expressions/projection.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
 #include "server/handlers/item_changes.h"
 #include "server/handlers/item_targets.h"
+#include "server/handlers/request_metrics.h"
 
 namespace ddblocal {
 namespace {
@@ -79,10 +82,48 @@ Result<std::vector<CancellationReason>> cancellation_reasons(
   return reasons;
 }
 
-// Runs a transaction whose actions are parsed and whose tables exist.
+// What a retry under the same ClientRequestToken consumes: a transactional read of each item
+// the transaction wrote or checked, as large as the write was charged (Developer Guide,
+// "Capacity management for transactions": a repeated call returns the read capacity units
+// consumed in reading the items).
+capacity::Consumption replay_consumption(const std::vector<storage::ItemAddress>& addresses,
+                                         const std::vector<storage::ItemWrite>& writes) {
+  capacity::Consumption replay;
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    const std::size_t before = writes[i].old_item ? item_size(*writes[i].old_item) : 0;
+    const std::size_t after = writes[i].new_item ? item_size(*writes[i].new_item) : 0;
+    replay.of(addresses[i].table->schema.table_name).table.read +=
+        capacity::read_units(std::max(before, after), capacity::Read::kTransactional);
+  }
+  return replay;
+}
+
+// The metrics of a committed transaction: every write and check charged twice on its table,
+// once on each index entry it changed (Developer Guide, "Capacity management for
+// transactions"; the index rule as captured against the service, /work/notes/capacity.md).
+Result<void> measure_transaction(RequestContext& context,
+                                 const wire::TransactWriteItemsRequest& request,
+                                 const std::vector<storage::ItemAddress>& addresses,
+                                 const std::vector<storage::ItemWrite>& writes,
+                                 RequestMetrics& metrics) {
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    const storage::Table& table = *addresses[i].table;
+    if (request.actions[i].action == wire::TransactionAction::kConditionCheck) {
+      metrics.add_condition_check(table, writes[i].old_item);
+      continue;
+    }
+    metrics.add_item_write(table, writes[i], true);
+    DDB_RETURN_IF_ERROR(metrics.add_item_collection(context.store, table, *addresses[i].key));
+  }
+  return {};
+}
+
+// Runs a transaction whose actions are parsed and whose tables exist. With `replay`, also
+// computes what a retry of it under its ClientRequestToken consumes.
 Result<std::string> run_transaction(RequestContext& context,
                                     const wire::TransactWriteItemsRequest& request,
-                                    const std::vector<storage::ItemAddress>& addresses) {
+                                    const std::vector<storage::ItemAddress>& addresses,
+                                    capacity::Consumption* replay) {
   std::vector<storage::KeyedChange> changes;
   for (std::size_t i = 0; i < request.actions.size(); ++i) {
     changes.push_back({addresses[i], change_of(request.actions[i], addresses[i])});
@@ -92,7 +133,12 @@ Result<std::string> run_transaction(RequestContext& context,
     DDB_ASSIGN_OR_RETURN(auto reasons, cancellation_reasons(outcome.failures));
     return ApiError::transaction_canceled(std::move(reasons));
   }
-  return std::string("{}");
+  if (replay != nullptr) {
+    *replay = replay_consumption(addresses, outcome.writes);
+  }
+  RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  DDB_RETURN_IF_ERROR(measure_transaction(context, request, addresses, outcome.writes, metrics));
+  return wire::write_transact_write_response(metrics.response());
 }
 
 }  // namespace
@@ -115,13 +161,15 @@ Result<std::string> handle_transact_write_items(RequestContext& context,
     }
   }
   if (!request.client_request_token) {
-    return run_transaction(context, request, addresses);
+    return run_transaction(context, request, addresses, nullptr);
   }
   const std::string& token = *request.client_request_token;
   ClientRequestTokens& tokens = context.client_request_tokens;
   switch (tokens.claim(token, request.digest, ClientRequestTokens::Clock::now())) {
-    case ClientRequestTokens::Claim::kRepeat:
-      return std::string("{}");
+    case ClientRequestTokens::Claim::kRepeat: {
+      const capacity::Consumption replay = tokens.replay_of(token);
+      return wire::write_transact_write_response({request.return_consumed_capacity, &replay, {}});
+    }
     case ClientRequestTokens::Claim::kMismatch:
       return ApiError::idempotent_parameter_mismatch(
           "DynamoDB rejected the request because you retried a request with a different payload "
@@ -132,8 +180,9 @@ Result<std::string> handle_transact_write_items(RequestContext& context,
     case ClientRequestTokens::Claim::kNew:
       break;
   }
-  Result<std::string> answer = run_transaction(context, request, addresses);
-  tokens.finish(token, answer.has_value(), ClientRequestTokens::Clock::now());
+  capacity::Consumption replay;
+  Result<std::string> answer = run_transaction(context, request, addresses, &replay);
+  tokens.finish(token, answer.has_value(), ClientRequestTokens::Clock::now(), std::move(replay));
   return answer;
 }
 
@@ -152,12 +201,14 @@ Result<std::string> handle_transact_get_items(RequestContext& context,
     }
   }
   DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(addresses));
+  RequestMetrics metrics(request.return_consumed_capacity, false);
   for (std::size_t i = 0; i < items.size(); ++i) {
+    metrics.add_item_read(*addresses[i].table, items[i], capacity::Read::kTransactional);
     if (items[i] && request.gets[i].projection) {
       items[i] = expr::project(*items[i], request.gets[i].projection->paths);
     }
   }
-  return wire::write_transact_get_response(items);
+  return wire::write_transact_get_response(items, metrics.response());
 }
 
 }  // namespace ddblocal

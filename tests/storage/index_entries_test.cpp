@@ -124,5 +124,71 @@ TEST(ProjectIntoIndex, IncludeAddsTheListedAttributesTheItemHas) {
   EXPECT_EQ(project_into_index(table.schema, index, full_item()), expected);
 }
 
+// The changes a write makes to the table's indexes, by index position.
+std::vector<capacity::IndexEntryWrite> changes_of(const Table& table,
+                                                  const std::optional<Item>& before,
+                                                  const std::optional<Item>& after) {
+  std::vector<capacity::IndexEntryWrite> writes(table.schema.indexes.size());
+  for (const IndexEntryChange& change : index_entry_changes(table, {before, after})) {
+    writes[index_position(table.schema, *change.index)] = change.write;
+  }
+  return writes;
+}
+
+bool unchanged(const capacity::IndexEntryWrite& write) {
+  return !write.before && !write.after;
+}
+
+TEST(IndexEntryChanges, APutAddsAnEntryOfTheProjectedSize) {
+  Table table = indexed_table();
+  table.schema.indexes[kGlobal].projection = ProjectionType::kKeysOnly;
+  const auto writes = changes_of(table, std::nullopt, full_item());
+  Item keys = full_item();
+  keys.erase("l");
+  keys.erase("x");
+  EXPECT_EQ(writes[kGlobal].after, item_size(keys));
+  EXPECT_FALSE(writes[kGlobal].before.has_value());
+  EXPECT_EQ(writes[kLocal].after, item_size(full_item()));
+}
+
+TEST(IndexEntryChanges, ADeleteRemovesEachEntry) {
+  const Table table = indexed_table();
+  const auto writes = changes_of(table, full_item(), std::nullopt);
+  EXPECT_EQ(writes[kGlobal].before, item_size(full_item()));
+  EXPECT_FALSE(writes[kGlobal].after.has_value());
+  EXPECT_FALSE(writes[kGlobal].moved);
+}
+
+TEST(IndexEntryChanges, ANewIndexKeyMovesTheEntry) {
+  const Table table = indexed_table();
+  Item moved = full_item();
+  moved["g"] = string_value("H");
+  const auto writes = changes_of(table, full_item(), moved);
+  EXPECT_TRUE(writes[kGlobal].moved);
+  EXPECT_EQ(writes[kGlobal].before, item_size(full_item()));
+  EXPECT_EQ(writes[kGlobal].after, item_size(moved));
+  // The local index holds every attribute: its entry is rewritten in place.
+  EXPECT_FALSE(writes[kLocal].moved);
+  EXPECT_TRUE(writes[kLocal].before.has_value() && writes[kLocal].after.has_value());
+}
+
+TEST(IndexEntryChanges, AnAttributeTheIndexDoesNotHoldChangesNothing) {
+  Table table = indexed_table();
+  table.schema.indexes[kGlobal].projection = ProjectionType::kKeysOnly;
+  Item changed = full_item();
+  changed["x"] = string_value("Y");
+  const auto writes = changes_of(table, full_item(), changed);
+  EXPECT_TRUE(unchanged(writes[kGlobal]));
+  EXPECT_FALSE(unchanged(writes[kLocal]));
+  EXPECT_TRUE(index_entry_changes(table, {full_item(), full_item()}).empty());
+}
+
+TEST(IndexEntryChanges, AnItemInNoIndexChangesNothing) {
+  const Table table = indexed_table();
+  const Item sparse{{"p", string_value("a")}, {"c", number("1")}};
+  EXPECT_TRUE(index_entry_changes(table, {sparse, std::nullopt}).empty());
+  EXPECT_TRUE(index_entry_changes(table, {std::nullopt, std::nullopt}).empty());
+}
+
 }  // namespace
 }  // namespace ddblocal::storage

@@ -186,6 +186,25 @@ TEST_F(RangeScanTest, PageStopsAtOneMegabyte) {
   }
   EXPECT_GE(bytes, kMaxPageBytes);
   EXPECT_LT(bytes - item_size(page->items.back()), kMaxPageBytes);
+  EXPECT_EQ(page->bytes, bytes);
+}
+
+TEST_F(RangeScanTest, PageReportsTheBytesOfEveryItemItRead) {
+  put({{"p", std::string("a")}, {"c", number("1")}, {"v", std::string(1000, 'x')}});
+  put({{"p", std::string("a")}, {"c", number("2")}});
+  put({{"p", std::string("b")}, {"c", number("1")}, {"v", std::string(5000, 'x')}});
+  Result<ItemPage> page = store_->query(*table_, on("a"), {});
+  ASSERT_TRUE(page.has_value());
+  ASSERT_EQ(page->items.size(), 2u);
+  EXPECT_EQ(page->bytes, item_size(page->items[0]) + item_size(page->items[1]));
+  PageRequest one;
+  one.limit = 1;
+  page = store_->query(*table_, on("a"), one);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->bytes, item_size(page->items.at(0)));
+  page = store_->query(*table_, on("none"), {});
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->bytes, 0u);
 }
 
 // The segments of 4096 that dynalite's scan tests recorded for these keys, in tests written to

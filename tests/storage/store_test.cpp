@@ -462,6 +462,19 @@ TEST_F(StoreIndexTest, DescribeCountsEachIndexOwnItemsAndBytes) {
             static_cast<std::int64_t>(item_size(jane)));
 }
 
+TEST_F(StoreIndexTest, ItemCollectionIsThePartitionsItemsAndLocalEntries) {
+  const AttributeValue jane_key = string_value("janedoe");
+  EXPECT_EQ(*store_->item_collection_size(*table_, jane_key), 0u);
+  Item paris = user_in("janedoe", "25", "Paris");
+  Item no_city = user("janedoe", "Roe", "30");
+  ASSERT_TRUE(put(*store_, *table_, paris).has_value());
+  ASSERT_TRUE(put(*store_, *table_, no_city).has_value());
+  ASSERT_TRUE(put(*store_, *table_, user_in("johndoe", "40", "Rome")).has_value());
+  // Both items, and the local index entry of the one with a city; not the global entries.
+  EXPECT_EQ(*store_->item_collection_size(*table_, jane_key),
+            2 * item_size(paris) + item_size(no_city));
+}
+
 TEST_F(StoreIndexTest, WriteAllMaintainsIndexes) {
   Item jane = user_in("janedoe", "25", "Paris");
   Item john = user_in("johndoe", "30", "Rome");

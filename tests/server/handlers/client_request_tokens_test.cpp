@@ -19,6 +19,21 @@ TEST(ClientRequestTokens, SucceededRequestIsRepeatedForTenMinutes) {
   EXPECT_EQ(tokens.claim("t", "other", start + ClientRequestTokens::kWindow), Claim::kNew);
 }
 
+TEST(ClientRequestTokens, ARepeatConsumesWhatTheRequestLeftForIt) {
+  ClientRequestTokens tokens;
+  const Clock::time_point start = Clock::now();
+  ASSERT_EQ(tokens.claim("t", "digest", start), Claim::kNew);
+  capacity::Consumption replay;
+  replay.of("tab").table.read = 2;
+  tokens.finish("t", true, start, replay);
+  ASSERT_EQ(tokens.claim("t", "digest", start), Claim::kRepeat);
+  const capacity::Consumption repeated = tokens.replay_of("t");
+  ASSERT_EQ(repeated.tables().size(), 1u);
+  EXPECT_EQ(repeated.tables()[0].table_name, "tab");
+  EXPECT_EQ(repeated.tables()[0].table.read, 2);
+  EXPECT_TRUE(tokens.replay_of("unknown").tables().empty());
+}
+
 TEST(ClientRequestTokens, RunningRequestIsInProgress) {
   ClientRequestTokens tokens;
   const Clock::time_point now = Clock::now();
