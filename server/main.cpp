@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include "server/config.h"
+#include "server/housekeeping.h"
 #include "server/router.h"
 #include "server/server.h"
 #include "storage/store.h"
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot open the database: {}", store.error().message());
     return 1;
   }
+  Housekeeping housekeeping(**store, housekeeping_options(config.ttl_sweep_interval_seconds));
   Router router(**store);
   try {
     SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot serve on {}:{}: {}", config.host, config.port, error.what());
     return 1;
   }
+  housekeeping.stop();
   // Every acknowledged write is in the WAL already; flushing makes the next start-up replay
   // nothing.
   if (Result<void> flushed = (*store)->flush(); !flushed) {

@@ -8,6 +8,7 @@
 
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
+#include "storage/record_fields.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -24,39 +25,6 @@ std::string table_key(std::string_view region, std::string_view name) {
   key.append(region).push_back('\0');
   key.append(name);
   return key;
-}
-
-AttributeValue number_value(std::int64_t value) {
-  return *Number::parse(std::to_string(value));
-}
-
-std::int64_t number_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const Number* number = it == record.end() ? nullptr : it->second.get_if<Number>();
-  return number ? std::stoll(number->to_string()) : 0;
-}
-
-std::string string_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const std::string* text = it == record.end() ? nullptr : it->second.get_if<std::string>();
-  return text ? *text : std::string();
-}
-
-ScalarType scalar_type_of(std::string_view name) {
-  return name == "N" ? ScalarType::kN : name == "B" ? ScalarType::kB : ScalarType::kS;
-}
-
-AttributeValue definition_value(const AttributeDefinition& definition) {
-  return AttributeMap{{"name", definition.name},
-                      {"type", std::string(scalar_type_name(definition.type))}};
-}
-
-AttributeDefinition definition_of(const AttributeValue& value) {
-  const AttributeMap* map = value.get_if<AttributeMap>();
-  if (!map) {
-    return {};
-  }
-  return {string_of(*map, "name"), scalar_type_of(string_of(*map, "type"))};
 }
 
 std::string projection_name(ProjectionType type) {
@@ -91,12 +59,6 @@ AttributeValue index_value(const SecondaryIndex& index, const IndexState& state)
     record.emplace("sort_key", definition_value(*index.sort_key));
   }
   return record;
-}
-
-bool bool_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const bool* flag = it == record.end() ? nullptr : it->second.get_if<bool>();
-  return flag && *flag;
 }
 
 void decode_index(const AttributeMap& record, Table& table) {
@@ -154,6 +116,16 @@ Item encode_record(const Table& table) {
     indexes.push_back(index_value(schema.indexes[i], table.indexes[i]));
   }
   record.emplace("indexes", std::move(indexes));
+  if (schema.stream) {
+    record.emplace("stream_view", std::string(stream_view_type_name(*schema.stream)));
+  }
+  if (table.latest_stream_label) {
+    record.emplace("stream_label", *table.latest_stream_label);
+  }
+  if (table.ttl) {
+    record.emplace("ttl_attribute", table.ttl->attribute);
+    record.emplace("ttl_indexed", table.ttl->indexed);
+  }
   return record;
 }
 
@@ -190,6 +162,15 @@ Table decode_record(const Item& record) {
     for (const AttributeValue& index : *indexes->second.get_if<AttributeList>()) {
       decode_index(*index.get_if<AttributeMap>(), table);
     }
+  }
+  if (record.contains("stream_view")) {
+    schema.stream = parse_stream_view_type(string_of(record, "stream_view"));
+  }
+  if (record.contains("stream_label")) {
+    table.latest_stream_label = string_of(record, "stream_label");
+  }
+  if (record.contains("ttl_attribute")) {
+    table.ttl = TimeToLive{string_of(record, "ttl_attribute"), bool_of(record, "ttl_indexed")};
   }
   return table;
 }
@@ -229,7 +210,8 @@ Result<std::unique_ptr<Catalog>> Catalog::load(Database& database) {
 }
 
 Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
-                                                     const TableSchema& schema) {
+                                                     const TableSchema& schema,
+                                                     const Extension& extend) {
   std::string key = table_key(region, schema.table_name);
   std::unique_lock lock(mutex_);
   if (tables_.count(key)) {
@@ -244,10 +226,10 @@ Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
   if (schema.billing_mode == BillingMode::kPayPerRequest) {
     table.last_update_to_pay_per_request = table.creation_date_time;
   }
-  return record(std::move(key), std::move(table), next_uid_ + 1, IndexStatus::kActive);
+  return record(std::move(key), std::move(table), next_uid_ + 1, IndexStatus::kActive, extend);
 }
 
-Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
+Result<std::shared_ptr<const Table>> Catalog::replace(Table updated, const Extension& extend) {
   std::string key = table_key(updated.region, updated.schema.table_name);
   std::unique_lock lock(mutex_);
   auto it = tables_.find(key);
@@ -258,18 +240,22 @@ Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
       it->second->schema.billing_mode != BillingMode::kPayPerRequest) {
     updated.last_update_to_pay_per_request = now_seconds();
   }
-  return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating);
+  return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating, extend);
 }
 
 Result<std::shared_ptr<const Table>> Catalog::record(std::string key, Table table,
                                                      std::uint64_t next_uid,
-                                                     IndexStatus new_index_status) {
+                                                     IndexStatus new_index_status,
+                                                     const Extension& extend) {
   for (std::size_t i = table.indexes.size(); i < table.schema.indexes.size(); ++i) {
     table.indexes.push_back({next_uid++, new_index_status});
   }
+  rocksdb::WriteBatch batch;
+  if (extend) {
+    extend(table, batch);
+  }
   std::string value;
   append_item(value, encode_record(table));
-  rocksdb::WriteBatch batch;
   batch.Put(database_.catalog(), kTablePrefix + key, value).PermitUncheckedError();
   batch.Put(database_.catalog(), kNextUidKey, std::to_string(next_uid)).PermitUncheckedError();
   DDB_RETURN_IF_ERROR(database_.write(batch));
@@ -286,8 +272,8 @@ std::shared_ptr<const Table> Catalog::find(std::string_view region, std::string_
   return it == tables_.end() ? nullptr : it->second;
 }
 
-Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region,
-                                                     std::string_view name) {
+Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region, std::string_view name,
+                                                     const Extension& extend) {
   std::string key = table_key(region, name);
   std::unique_lock lock(mutex_);
   auto it = tables_.find(key);
@@ -296,6 +282,10 @@ Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region,
   }
   std::shared_ptr<const Table> table = it->second;
   rocksdb::WriteBatch batch;
+  if (extend) {
+    Table removed = *table;
+    extend(removed, batch);
+  }
   batch.Delete(database_.catalog(), kTablePrefix + key).PermitUncheckedError();
   database_.remove_entries(batch, table->uid);
   for (const IndexState& index : table->indexes) {

@@ -2,6 +2,7 @@
 // family. Internal to storage/.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -13,21 +14,28 @@ namespace ddblocal::storage {
 
 class Catalog {
  public:
+  // Called with a table record about to be written and its batch, under the catalog's lock: it
+  // may complete the table (a stream's label) and add writes that must commit with it.
+  using Extension = std::function<void(Table& table, rocksdb::WriteBatch& batch)>;
+
   // Reads every table record from the database.
   static Result<std::unique_ptr<Catalog>> load(Database& database);
 
   // Records a new table under a fresh uid, its indexes under the next ones, ACTIVE.
   // ResourceInUseException when the region already has a table of that name.
-  Result<std::shared_ptr<const Table>> create(std::string_view region, const TableSchema& schema);
+  Result<std::shared_ptr<const Table>> create(std::string_view region, const TableSchema& schema,
+                                              const Extension& extend = nullptr);
   // Records `updated` in place of the table it is a new version of (same uid, region and
   // name); the indexes it adds (those past updated.indexes) get fresh uids and status
   // CREATING. nullptr when that table is gone.
-  Result<std::shared_ptr<const Table>> replace(Table updated);
+  Result<std::shared_ptr<const Table>> replace(Table updated, const Extension& extend = nullptr);
   // nullptr when there is no such table.
   std::shared_ptr<const Table> find(std::string_view region, std::string_view name) const;
   // Removes the table's record, its items, its indexes and their stats in one write. nullptr when
   // there is no such table.
-  Result<std::shared_ptr<const Table>> remove(std::string_view region, std::string_view name);
+  // `extend` sees the table removed.
+  Result<std::shared_ptr<const Table>> remove(std::string_view region, std::string_view name,
+                                              const Extension& extend = nullptr);
   // Every table of every region.
   std::vector<std::shared_ptr<const Table>> all() const;
   TablePage list(std::string_view region, std::optional<std::string_view> exclusive_start,
@@ -39,7 +47,8 @@ class Catalog {
   // `next_uid`; indexes new to the table take their uids from the sequence first. REQUIRES:
   // mutex_ held.
   Result<std::shared_ptr<const Table>> record(std::string key, Table table, std::uint64_t next_uid,
-                                              IndexStatus new_index_status);
+                                              IndexStatus new_index_status,
+                                              const Extension& extend);
 
   Database& database_;
   mutable std::shared_mutex mutex_;

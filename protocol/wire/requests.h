@@ -58,12 +58,19 @@ struct GlobalIndexUpdate {
   std::optional<ProvisionedThroughput> throughput;
 };
 
+// UpdateTable's StreamSpecification: enable a stream of view type `enable`, or (nullopt)
+// disable the table's stream.
+struct StreamUpdate {
+  std::optional<StreamViewType> enable;
+};
+
 struct UpdateTableRequest {
   std::string table_name;
   std::optional<BillingMode> billing_mode;
   std::optional<ProvisionedThroughput> throughput;
   // At most one kCreate or kDelete, and one update per index.
   std::vector<GlobalIndexUpdate> index_updates;
+  std::optional<StreamUpdate> stream;
 };
 
 struct ListTablesRequest {

@@ -2,22 +2,13 @@
 // members by name, but a familiar order makes captured traffic easy to compare.
 #include "protocol/wire/responses.h"
 
+#include "protocol/streams.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/json_writer.h"
 #include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
 namespace {
-
-// DynamoDB Local and the docs' examples use this account id for local resources.
-constexpr std::string_view kAccountId = "000000000000";
-
-void write_key(JsonWriter& writer, std::string_view key) {
-  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-}
-
-void write_string(JsonWriter& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
 
 const char* status_name(TableStatus status) {
   switch (status) {
@@ -55,24 +46,6 @@ const char* projection_type_name(ProjectionType type) {
       return "INCLUDE";
   }
   return "ALL";
-}
-
-void write_key_schema(JsonWriter& writer, const AttributeDefinition& partition_key,
-                      const std::optional<AttributeDefinition>& sort_key) {
-  auto element = [&](const AttributeDefinition& key, const char* type) {
-    writer.StartObject();
-    write_key(writer, "AttributeName");
-    write_string(writer, key.name);
-    write_key(writer, "KeyType");
-    writer.String(type);
-    writer.EndObject();
-  };
-  writer.StartArray();
-  element(partition_key, "HASH");
-  if (sort_key) {
-    element(*sort_key, "RANGE");
-  }
-  writer.EndArray();
 }
 
 void write_attribute_definitions(JsonWriter& writer, const TableSchema& schema) {
@@ -164,6 +137,28 @@ void write_indexes(JsonWriter& writer, const TableDescription& table, const std:
   }
 }
 
+// StreamSpecification while a stream is enabled; the latest stream's label and ARN once the
+// table had one, enabled or not (a 2026 probe of the service: disabling drops
+// StreamSpecification and keeps the other two).
+void write_stream_members(JsonWriter& writer, const TableDescription& table) {
+  if (table.schema.stream) {
+    write_key(writer, "StreamSpecification");
+    writer.StartObject();
+    write_key(writer, "StreamEnabled");
+    writer.Bool(true);
+    write_key(writer, "StreamViewType");
+    writer.String(stream_view_type_name(*table.schema.stream));
+    writer.EndObject();
+  }
+  if (table.latest_stream_label) {
+    write_key(writer, "LatestStreamLabel");
+    write_string(writer, *table.latest_stream_label);
+    write_key(writer, "LatestStreamArn");
+    write_string(writer,
+                 stream_arn({table.region, table.schema.table_name, *table.latest_stream_label}));
+  }
+}
+
 // The shape follows the service: DeleteTable's description leaves out the key schema, the
 // attribute definitions and the creation time (Alternator's test_delete_table_description,
 // verified on DynamoDB); BillingModeSummary appears once a table has been PAY_PER_REQUEST.
@@ -194,8 +189,7 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
   write_key(writer, "ItemCount");
   writer.Int64(table.item_count);
   write_key(writer, "TableArn");
-  const std::string arn = "arn:aws:dynamodb:" + table.region + ":" + std::string(kAccountId) +
-                          ":table/" + schema.table_name;
+  const std::string arn = table_arn(table.region, schema.table_name);
   write_string(writer, arn);
   write_key(writer, "TableId");
   write_string(writer, table.table_id);
@@ -213,6 +207,7 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
     writer.Double(*table.last_update_to_pay_per_request);
     writer.EndObject();
   }
+  write_stream_members(writer, table);
   if (!deleting) {
     write_key(writer, "DeletionProtectionEnabled");
     writer.Bool(false);
