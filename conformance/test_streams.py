@@ -12,7 +12,6 @@ import time
 import urllib.parse
 
 import pytest
-from botocore.exceptions import ClientError
 
 from conftest import (
     failure,
@@ -105,26 +104,24 @@ def test_a_table_without_a_stream_shows_none(client, streams, create_table):
 )
 @pytest.mark.oracle_deviation("DynamoDB Local words these 'Invalid StreamViewType: ...'")
 def test_create_table_refuses_a_view_type_that_does_not_fit(raw_client, specification, message):
-    assert failure(
+    assert create_failure(raw_client, specification) == validation(message)
+
+
+def create_failure(raw_client, specification):
+    """The error of a CreateTable with this StreamSpecification."""
+    return failure(
         raw_client.create_table,
         TableName=unique_name(),
         KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
         AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
         BillingMode="PAY_PER_REQUEST",
         StreamSpecification=specification,
-    ) == validation(message)
+    )
 
 
 @pytest.mark.oracle_deviation("DynamoDB Local answers 'Stream StreamEnabled was null'")
 def test_stream_enabled_is_required(raw_client):
-    assert failure(
-        raw_client.create_table,
-        TableName=unique_name(),
-        KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
-        AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
-        BillingMode="PAY_PER_REQUEST",
-        StreamSpecification={"StreamViewType": "KEYS_ONLY"},
-    ) == validation(
+    assert create_failure(raw_client, {"StreamViewType": "KEYS_ONLY"}) == validation(
         "1 validation error detected: Value null at 'streamSpecification.streamEnabled' failed "
         "to satisfy constraint: Member must not be null"
     )
@@ -494,12 +491,12 @@ def test_a_malformed_stream_arn_is_a_validation_error(streams):
 
 # --- Restarts ---
 
-pytestmark_restart = pytest.mark.skipif(
+OWN_SERVER = pytest.mark.skipif(
     bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
 )
 
 
-@pytestmark_restart
+@OWN_SERVER
 def test_records_survive_a_restart_and_iterators_continue(tmp_path):
     data_dir = str(tmp_path / "data")
     with running_ddblocal("--data-dir", data_dir) as url:

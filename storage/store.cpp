@@ -46,9 +46,12 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   DDB_RETURN_IF_ERROR(change_log->recover(streams->highest_first_sequence()));
   std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog),
                                          std::move(streams), std::move(change_log)));
-  // An index or an expiry index still being built when the process stopped: finish it.
+  // An index or an expiry index still being built when the process stopped: finish it (the
+  // expiry index on the tables as the index builds left them).
   for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
     DDB_RETURN_IF_ERROR(store->build_indexes(*table));
+  }
+  for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
     if (table->ttl && !table->ttl->indexed) {
       DDB_RETURN_IF_ERROR(store->index_expiry(*table));
     }

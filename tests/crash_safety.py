@@ -56,9 +56,9 @@ def start(binary, data_dir):
     sys.exit(f"ddblocal did not start on port {port}")
 
 
-def client(port):
+def client(port, service="dynamodb"):
     return boto3.client(
-        "dynamodb", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
+        service, endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
         aws_access_key_id="crash", aws_secret_access_key="crash",
         config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, read_timeout=10,
                       connect_timeout=2))
@@ -156,14 +156,6 @@ def check(connection, acknowledged):
     return problems
 
 
-def streams(port):
-    return boto3.client(
-        "dynamodbstreams", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
-        aws_access_key_id="crash", aws_secret_access_key="crash",
-        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, read_timeout=10,
-                      connect_timeout=2))
-
-
 def stream_records(connection, stream_connection):
     """Every record of the table's stream, oldest first."""
     arn = connection.describe_table(TableName=TABLE)["Table"]["LatestStreamArn"]
@@ -244,7 +236,8 @@ def main():
                 thread.join()
             process, port = start(options.binary, data_dir)
             problems = check(client(port), acknowledged)
-            problems += check_stream(client(port), streams(port), round_number, acknowledged)
+            problems += check_stream(client(port), client(port, "dynamodbstreams"), round_number,
+                                     acknowledged)
             print(f"round {round_number + 1}: {len(acknowledged.puts)} puts, "
                   f"{sum(acknowledged.increments.values())} increments, "
                   f"{sum(acknowledged.transfers.values())} transactions acknowledged: "
