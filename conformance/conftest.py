@@ -188,11 +188,12 @@ def all_pages(call, **params):
         params["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
-def make_clients(endpoint, count):
+def make_clients(endpoint, count, validate=True):
     """Low-level clients, one per worker thread, all built before any thread starts (creating
-    boto3 clients concurrently is not thread-safe)."""
+    boto3 clients concurrently is not thread-safe); without boto3's own request validation
+    when not `validate`."""
     return [
-        _session().client("dynamodb", endpoint_url=endpoint, config=_config(True))
+        _session().client("dynamodb", endpoint_url=endpoint, config=_config(validate))
         for _ in range(count)
     ]
 
@@ -207,6 +208,16 @@ def dynamodb(endpoint):
 def client(endpoint):
     """boto3 low-level client with boto3's own request validation on."""
     return _session().client("dynamodb", endpoint_url=endpoint, config=_config(True))
+
+
+@pytest.fixture(scope="session")
+def streams(endpoint):
+    """boto3 low-level client of DynamoDB Streams, on the same endpoint as DynamoDB's."""
+    return streams_client(endpoint)
+
+
+def streams_client(endpoint):
+    return _session().client("dynamodbstreams", endpoint_url=endpoint, config=_config(True))
 
 
 @pytest.fixture(scope="session")

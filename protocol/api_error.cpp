@@ -36,6 +36,10 @@ std::string_view ApiError::type_name() const {
       return "com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException";
     case ErrorType::kLimitExceeded:
       return "com.amazonaws.dynamodb.v20120810#LimitExceededException";
+    case ErrorType::kExpiredIterator:
+      return "com.amazonaws.dynamodb.v20120810#ExpiredIteratorException";
+    case ErrorType::kTrimmedDataAccess:
+      return "com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException";
     case ErrorType::kInternalServerError:
       return "com.amazonaws.dynamodb.v20120810#InternalServerError";
     case ErrorType::kAccessDenied:

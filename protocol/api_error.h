@@ -22,6 +22,8 @@ enum class ErrorType {
   kTransactionInProgress,
   kIdempotentParameterMismatch,
   kLimitExceeded,
+  kExpiredIterator,
+  kTrimmedDataAccess,
   kInternalServerError,
   // The control plane's: tags, policies, backups, exports and imports.
   kAccessDenied,
@@ -82,6 +84,14 @@ class ApiError {
   }
   static ApiError limit_exceeded(std::string message) {
     return {ErrorType::kLimitExceeded, std::move(message)};
+  }
+  // DynamoDB Streams: a shard iterator past its lifetime, or one that points at records trimmed
+  // away.
+  static ApiError expired_iterator(std::string message) {
+    return {ErrorType::kExpiredIterator, std::move(message)};
+  }
+  static ApiError trimmed_data_access(std::string message) {
+    return {ErrorType::kTrimmedDataAccess, std::move(message)};
   }
   static ApiError internal(std::string message) {
     return {ErrorType::kInternalServerError, std::move(message)};

@@ -26,6 +26,30 @@ ValueType value_type_of(ScalarType type) {
   return ValueType::kS;
 }
 
+const char* stream_view_type_name(StreamViewType type) {
+  switch (type) {
+    case StreamViewType::kKeysOnly:
+      return "KEYS_ONLY";
+    case StreamViewType::kNewImage:
+      return "NEW_IMAGE";
+    case StreamViewType::kOldImage:
+      return "OLD_IMAGE";
+    case StreamViewType::kNewAndOldImages:
+      return "NEW_AND_OLD_IMAGES";
+  }
+  return "KEYS_ONLY";
+}
+
+std::optional<StreamViewType> parse_stream_view_type(std::string_view name) {
+  for (StreamViewType type : {StreamViewType::kKeysOnly, StreamViewType::kNewImage,
+                              StreamViewType::kOldImage, StreamViewType::kNewAndOldImages}) {
+    if (name == stream_view_type_name(type)) {
+      return type;
+    }
+  }
+  return std::nullopt;
+}
+
 const SecondaryIndex* find_index(const TableSchema& schema, std::string_view name) {
   for (const SecondaryIndex& index : schema.indexes) {
     if (index.name == name) {

@@ -49,6 +49,9 @@ struct SecondaryIndex {
   bool operator==(const SecondaryIndex&) const = default;
 };
 
+// What a table's stream shows of each change (StreamSpecification.StreamViewType).
+enum class StreamViewType : std::uint8_t { kKeysOnly, kNewImage, kOldImage, kNewAndOldImages };
+
 struct TableSchema {
   std::string table_name;
   AttributeDefinition partition_key;
@@ -61,6 +64,8 @@ struct TableSchema {
   // Zero under PAY_PER_REQUEST.
   ProvisionedThroughput provisioned_throughput;
   TableSettings settings;
+  // The view type of the table's stream while one is enabled; nullopt otherwise.
+  std::optional<StreamViewType> stream;
   bool operator==(const TableSchema&) const = default;
 };
 
@@ -103,6 +108,8 @@ struct TableDescription {
   std::int64_t decreases_today = 0;
   // Set while the table is being restored (the answer of RestoreTableFromBackup).
   std::optional<RestoreSummary> restore_summary;
+  // The label of the table's latest stream, enabled or not; nullopt when it never had one.
+  std::optional<std::string> latest_stream_label;
 };
 
 // The index of `schema` named `name`; nullptr when there is none.
@@ -114,5 +121,9 @@ std::size_t index_position(const TableSchema& schema, const SecondaryIndex& inde
 const char* scalar_type_name(ScalarType type);
 // The attribute value type a key of this type has.
 ValueType value_type_of(ScalarType type);
+// "KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE" or "NEW_AND_OLD_IMAGES".
+const char* stream_view_type_name(StreamViewType type);
+// The view type of that name; nullopt for any other text.
+std::optional<StreamViewType> parse_stream_view_type(std::string_view name);
 
 }  // namespace ddblocal

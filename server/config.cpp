@@ -43,6 +43,11 @@ ParsedConfig parse_config(int argc, const char* const* argv) {
       ->envname("DDBLOCAL_IDLE_TIMEOUT")
       ->check(CLI::Range(1u, 86400u))
       ->capture_default_str();
+  app.add_option("--ttl-sweep-interval", config.ttl_sweep_interval_seconds,
+                 "Seconds between sweeps that delete items whose Time to Live expired (0: never)")
+      ->envname("DDBLOCAL_TTL_SWEEP_INTERVAL")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

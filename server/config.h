@@ -22,6 +22,8 @@ struct Config {
   unsigned request_timeout_seconds = 60;
   // How long a keep-alive connection may wait for its next request before it is closed.
   unsigned idle_timeout_seconds = 60;
+  // How often expired items (Time to Live) are looked for and deleted; 0: never.
+  double ttl_sweep_interval_seconds = 1.0;
 };
 
 // Parses the command line (flags win over the environment). On --help, --version or a bad

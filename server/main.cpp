@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include "server/config.h"
+#include "server/housekeeping.h"
 #include "server/router.h"
 #include "server/server.h"
 #include "storage/store.h"
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     spdlog::info("migrated {} from data format {}: Scan now returns DynamoDB's order",
                  config.data_dir, format);
   }
+  Housekeeping housekeeping(**store, housekeeping_options(config.ttl_sweep_interval_seconds));
   Router router(**store, config.s3_root);
   try {
     SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),
@@ -64,6 +66,7 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot serve on {}:{}: {}", config.host, config.port, error.what());
     return 1;
   }
+  housekeeping.stop();
   // Every acknowledged write is in the WAL already; flushing makes the next start-up replay
   // nothing.
   if (Result<void> flushed = (*store)->flush(); !flushed) {

@@ -15,6 +15,7 @@ namespace ddblocal {
 namespace {
 
 constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
+constexpr std::string_view kStreamsTargetPrefix = "DynamoDBStreams_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& handlers() {
   static const std::unordered_map<std::string_view, Handler> table = {
@@ -33,6 +34,7 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"DescribeLimits", &handle_describe_limits},
       {"DescribeTable", &handle_describe_table},
       {"ExportTableToPointInTime", &handle_export_table},
+      {"DescribeTimeToLive", &handle_describe_time_to_live},
       {"GetItem", &handle_get_item},
       {"GetResourcePolicy", &handle_get_resource_policy},
       {"ImportTable", &handle_import_table},
@@ -52,16 +54,30 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"UntagResource", &handle_untag_resource},
       {"UpdateItem", &handle_update_item},
       {"UpdateTable", &handle_update_table},
+      {"UpdateTimeToLive", &handle_update_time_to_live},
+  };
+  return table;
+}
+
+const std::unordered_map<std::string_view, Handler>& streams_handlers() {
+  static const std::unordered_map<std::string_view, Handler> table = {
+      {"DescribeStream", &handle_describe_stream},
+      {"GetRecords", &handle_get_records},
+      {"GetShardIterator", &handle_get_shard_iterator},
+      {"ListStreams", &handle_list_streams},
   };
   return table;
 }
 
 Handler find_handler(std::string_view target) {
-  if (!target.starts_with(kTargetPrefix)) {
-    return nullptr;
+  for (const auto& [prefix, table] : {std::pair{kTargetPrefix, &handlers()},
+                                      std::pair{kStreamsTargetPrefix, &streams_handlers()}}) {
+    if (target.starts_with(prefix)) {
+      auto it = table->find(target.substr(prefix.size()));
+      return it == table->end() ? nullptr : it->second;
+    }
   }
-  auto it = handlers().find(target.substr(kTargetPrefix.size()));
-  return it == handlers().end() ? nullptr : it->second;
+  return nullptr;
 }
 
 // What DynamoDB answers to a GET: a health check that load balancers use.

@@ -31,23 +31,6 @@ std::string table_key(std::string_view region, std::string_view name) {
   return key;
 }
 
-ScalarType scalar_type_of(std::string_view name) {
-  return name == "N" ? ScalarType::kN : name == "B" ? ScalarType::kB : ScalarType::kS;
-}
-
-AttributeValue definition_value(const AttributeDefinition& definition) {
-  return AttributeMap{{"name", definition.name},
-                      {"type", std::string(scalar_type_name(definition.type))}};
-}
-
-AttributeDefinition definition_of(const AttributeValue& value) {
-  const AttributeMap* map = value.get_if<AttributeMap>();
-  if (!map) {
-    return {};
-  }
-  return {string_of(*map, "name"), scalar_type_of(string_of(*map, "type"))};
-}
-
 std::string projection_name(ProjectionType type) {
   return type == ProjectionType::kAll        ? "ALL"
          : type == ProjectionType::kKeysOnly ? "KEYS_ONLY"
@@ -138,6 +121,16 @@ Item encode_record(const Table& table) {
   }
   record.emplace("indexes", std::move(indexes));
   add_settings(record, schema.settings);
+  if (schema.stream) {
+    record.emplace("stream_view", std::string(stream_view_type_name(*schema.stream)));
+  }
+  if (table.latest_stream_label) {
+    record.emplace("stream_label", *table.latest_stream_label);
+  }
+  if (table.ttl) {
+    record.emplace("ttl_attribute", table.ttl->attribute);
+    record.emplace("ttl_indexed", table.ttl->indexed);
+  }
   return record;
 }
 
@@ -176,6 +169,15 @@ Table decode_record(const Item& record) {
     }
   }
   schema.settings = settings_of(record);
+  if (record.contains("stream_view")) {
+    schema.stream = parse_stream_view_type(string_of(record, "stream_view"));
+  }
+  if (record.contains("stream_label")) {
+    table.latest_stream_label = string_of(record, "stream_label");
+  }
+  if (record.contains("ttl_attribute")) {
+    table.ttl = TimeToLive{string_of(record, "ttl_attribute"), bool_of(record, "ttl_indexed")};
+  }
   return table;
 }
 
@@ -294,7 +296,8 @@ Result<void> Catalog::abandon(std::uint64_t first_uid, std::size_t count) {
 }
 
 Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
-                                                     const TableSchema& schema) {
+                                                     const TableSchema& schema,
+                                                     const Extension& extend) {
   std::string key = table_key(region, schema.table_name);
   std::unique_lock lock(mutex_);
   if (tables_.count(key)) {
@@ -309,10 +312,10 @@ Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
   if (schema.billing_mode == BillingMode::kPayPerRequest) {
     table.last_update_to_pay_per_request = table.creation_date_time;
   }
-  return record(std::move(key), std::move(table), next_uid_ + 1, IndexStatus::kActive);
+  return record(std::move(key), std::move(table), next_uid_ + 1, IndexStatus::kActive, extend);
 }
 
-Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
+Result<std::shared_ptr<const Table>> Catalog::replace(Table updated, const Extension& extend) {
   std::string key = table_key(updated.region, updated.schema.table_name);
   std::unique_lock lock(mutex_);
   auto it = tables_.find(key);
@@ -325,7 +328,7 @@ Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
     updated.last_update_to_pay_per_request = now_seconds();
   }
   record_setting_changes(old_schema, updated.schema, now_seconds());
-  return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating);
+  return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating, extend);
 }
 
 Result<std::shared_ptr<const Table>> Catalog::replace_uids(Table moved) {
@@ -335,22 +338,27 @@ Result<std::shared_ptr<const Table>> Catalog::replace_uids(Table moved) {
   if (it == tables_.end()) {
     return std::shared_ptr<const Table>();
   }
-  rocksdb::WriteBatch batch;
-  database_.remove_entries(batch, it->second->uid);
-  for (const IndexState& index : it->second->indexes) {
-    database_.remove_entries(batch, index.uid);
-  }
-  batch.Delete(database_.catalog(), unfinished_key(moved.uid)).PermitUncheckedError();
-  return record(std::move(key), std::move(moved), next_uid_, IndexStatus::kCreating,
-                std::move(batch));
+  std::shared_ptr<const Table> old = it->second;
+  auto drop_old = [&](Table& table, rocksdb::WriteBatch& batch) {
+    database_.remove_entries(batch, old->uid);
+    for (const IndexState& index : old->indexes) {
+      database_.remove_entries(batch, index.uid);
+    }
+    batch.Delete(database_.catalog(), unfinished_key(table.uid)).PermitUncheckedError();
+  };
+  return record(std::move(key), std::move(moved), next_uid_, IndexStatus::kCreating, drop_old);
 }
 
 Result<std::shared_ptr<const Table>> Catalog::record(std::string key, Table table,
                                                      std::uint64_t next_uid,
                                                      IndexStatus new_index_status,
-                                                     rocksdb::WriteBatch batch) {
+                                                     const Extension& extend) {
   for (std::size_t i = table.indexes.size(); i < table.schema.indexes.size(); ++i) {
     table.indexes.push_back({next_uid++, new_index_status});
+  }
+  rocksdb::WriteBatch batch;
+  if (extend) {
+    extend(table, batch);
   }
   std::string value;
   append_item(value, encode_record(table));
@@ -370,8 +378,8 @@ std::shared_ptr<const Table> Catalog::find(std::string_view region, std::string_
   return it == tables_.end() ? nullptr : it->second;
 }
 
-Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region,
-                                                     std::string_view name) {
+Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region, std::string_view name,
+                                                     const Extension& extend) {
   std::string key = table_key(region, name);
   std::unique_lock lock(mutex_);
   auto it = tables_.find(key);
@@ -380,6 +388,10 @@ Result<std::shared_ptr<const Table>> Catalog::remove(std::string_view region,
   }
   std::shared_ptr<const Table> table = it->second;
   rocksdb::WriteBatch batch;
+  if (extend) {
+    Table removed = *table;
+    extend(removed, batch);
+  }
   batch.Delete(database_.catalog(), kTablePrefix + key).PermitUncheckedError();
   database_.remove_entries(batch, table->uid);
   for (const IndexState& index : table->indexes) {

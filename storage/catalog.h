@@ -2,6 +2,7 @@
 // family. Internal to storage/.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -17,12 +18,17 @@ Table table_of_record(const Item& record);
 
 class Catalog {
  public:
+  // Called with a table record about to be written and its batch, under the catalog's lock: it
+  // may complete the table (a stream's label) and add writes that must commit with it.
+  using Extension = std::function<void(Table& table, rocksdb::WriteBatch& batch)>;
+
   // Reads every table record from the database.
   static Result<std::unique_ptr<Catalog>> load(Database& database);
 
   // Records a new table under a fresh uid, its indexes under the next ones, ACTIVE.
   // ResourceInUseException when the region already has a table of that name.
-  Result<std::shared_ptr<const Table>> create(std::string_view region, const TableSchema& schema);
+  Result<std::shared_ptr<const Table>> create(std::string_view region, const TableSchema& schema,
+                                              const Extension& extend = nullptr);
   // Takes `count` fresh uids from the sequence for a table built before it is recorded (a
   // restore, an import) and answers the first. Until adopt() records the table or abandon()
   // gives the uids up, they are marked unfinished: a restart removes what was written under them.
@@ -36,7 +42,7 @@ class Catalog {
   // Records `updated` in place of the table it is a new version of (same uid, region and
   // name); the indexes it adds (those past updated.indexes) get fresh uids and status
   // CREATING. nullptr when that table is gone.
-  Result<std::shared_ptr<const Table>> replace(Table updated);
+  Result<std::shared_ptr<const Table>> replace(Table updated, const Extension& extend = nullptr);
   // Records `moved` (the table under uids from one reserve_uids, its entries written) in place
   // of the table of its name, and removes the entries of the old uids, in one write: how the data
   // format migration moves a table to new keys. nullptr when that table is gone.
@@ -45,7 +51,9 @@ class Catalog {
   std::shared_ptr<const Table> find(std::string_view region, std::string_view name) const;
   // Removes the table's record, its items, its indexes and their stats in one write. nullptr when
   // there is no such table.
-  Result<std::shared_ptr<const Table>> remove(std::string_view region, std::string_view name);
+  // `extend` sees the table removed.
+  Result<std::shared_ptr<const Table>> remove(std::string_view region, std::string_view name,
+                                              const Extension& extend = nullptr);
   // Every table of every region.
   std::vector<std::shared_ptr<const Table>> all() const;
   TablePage list(std::string_view region, std::optional<std::string_view> exclusive_start,
@@ -58,7 +66,7 @@ class Catalog {
   // sequence first. REQUIRES: mutex_ held.
   Result<std::shared_ptr<const Table>> record(std::string key, Table table, std::uint64_t next_uid,
                                               IndexStatus new_index_status,
-                                              rocksdb::WriteBatch batch = rocksdb::WriteBatch());
+                                              const Extension& extend);
 
   Database& database_;
   mutable std::shared_mutex mutex_;

@@ -89,6 +89,8 @@ Result<std::unique_ptr<Database>> Database::open(const StoreOptions& store_optio
       {rocksdb::kDefaultColumnFamilyName, items_options()},
       {"catalog", rocksdb::ColumnFamilyOptions()},
       {"stats", stats_options},
+      {"changes", rocksdb::ColumnFamilyOptions()},
+      {"expiry", rocksdb::ColumnFamilyOptions()},
   };
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
@@ -102,12 +104,14 @@ Result<std::unique_ptr<Database>> Database::open(const StoreOptions& store_optio
   database->items_ = handles[0];
   database->catalog_ = handles[1];
   database->stats_ = handles[2];
+  database->changes_ = handles[3];
+  database->expiry_ = handles[4];
   return database;
 }
 
 Database::~Database() {
   if (db_) {
-    for (auto* handle : {items_, catalog_, stats_}) {
+    for (auto* handle : {items_, catalog_, stats_, changes_, expiry_}) {
       db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
     }
     db_->Close().PermitUncheckedError();
@@ -161,7 +165,8 @@ Result<std::vector<std::optional<std::string>>> Database::get_all(
 }
 
 Result<void> Database::flush() {
-  rocksdb::Status status = db_->Flush(rocksdb::FlushOptions(), {items_, catalog_, stats_});
+  rocksdb::Status status =
+      db_->Flush(rocksdb::FlushOptions(), {items_, catalog_, stats_, changes_, expiry_});
   if (!status.ok()) {
     return rocksdb_error(status);
   }
@@ -183,6 +188,12 @@ void Database::remove_entries(rocksdb::WriteBatch& batch, std::uint64_t table_ui
       .PermitUncheckedError();
   batch.Delete(stats_, encode_table_prefix(table_uid)).PermitUncheckedError();
   batch.DeleteRange(catalog_, table_extras_prefix(table_uid), table_extras_prefix(table_uid + 1))
+      .PermitUncheckedError();
+  remove_expiry_entries(batch, table_uid);
+}
+
+void Database::remove_expiry_entries(rocksdb::WriteBatch& batch, std::uint64_t table_uid) {
+  batch.DeleteRange(expiry_, encode_table_prefix(table_uid), encode_table_prefix(table_uid + 1))
       .PermitUncheckedError();
 }
 

@@ -31,12 +31,16 @@ class Database {
   //   items:   item key (key_codec.h) -> item (item_codec.h)
   //   catalog: table records (catalog.cpp)
   //   stats:   encode_table_prefix(uid) -> TableStats deltas (database.cpp)
+  //   changes: the change log (change_log.h)
+  //   expiry:  the expiry index of tables with Time to Live (expiry_index.h)
   static Result<std::unique_ptr<Database>> open(const StoreOptions& options);
   ~Database();
 
   rocksdb::ColumnFamilyHandle* items() const { return items_; }
   rocksdb::ColumnFamilyHandle* catalog() const { return catalog_; }
   rocksdb::ColumnFamilyHandle* stats() const { return stats_; }
+  rocksdb::ColumnFamilyHandle* changes() const { return changes_; }
+  rocksdb::ColumnFamilyHandle* expiry() const { return expiry_; }
   rocksdb::DB& db() const { return *db_; }
   // The folder of the database, in the Env it lives in (RocksDB's in-memory Env when in memory):
   // files beside it (backups) go through db().GetEnv() under this folder too.
@@ -59,7 +63,10 @@ class Database {
   // As of `snapshot` when given.
   Result<TableStats> read_stats(std::uint64_t table_uid,
                                 const rocksdb::Snapshot* snapshot = nullptr);
-  // Removes every item, the stats and the extras (table_extras.h) of a table (or index) uid.
+  // Removes the expiry index entries of a table uid.
+  void remove_expiry_entries(rocksdb::WriteBatch& batch, std::uint64_t table_uid);
+  // Removes every item, the stats, the extras (table_extras.h) and the expiry entries of a table
+  // (or index) uid; its change log stays (streams outlive their table).
   void remove_entries(rocksdb::WriteBatch& batch, std::uint64_t table_uid);
 
  private:
@@ -71,6 +78,8 @@ class Database {
   rocksdb::ColumnFamilyHandle* items_ = nullptr;
   rocksdb::ColumnFamilyHandle* catalog_ = nullptr;
   rocksdb::ColumnFamilyHandle* stats_ = nullptr;
+  rocksdb::ColumnFamilyHandle* changes_ = nullptr;
+  rocksdb::ColumnFamilyHandle* expiry_ = nullptr;
   rocksdb::WriteOptions write_options_;
 };
 

@@ -363,4 +363,15 @@ Result<Item> decode_item(std::string_view bytes) {
   return ApiError::internal(std::string("corrupt item: ") + decoder.error());
 }
 
+Result<std::vector<std::optional<Item>>> decode_items(
+    const std::vector<std::optional<std::string>>& stored) {
+  std::vector<std::optional<Item>> items(stored.size());
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    if (stored[i]) {
+      DDB_ASSIGN_OR_RETURN(items[i], decode_item(*stored[i]));
+    }
+  }
+  return items;
+}
+
 }  // namespace ddblocal::storage

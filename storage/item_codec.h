@@ -2,8 +2,10 @@
 // Query and Scan. An on-disk format.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "protocol/attribute_value.h"
 #include "protocol/result.h"
@@ -18,5 +20,9 @@ void append_item(std::string& out, const Item& item);
 // truncated, nested beyond a fixed cap) fail with an InternalServerError whose message starts
 // "corrupt item", never with undefined behaviour.
 Result<Item> decode_item(std::string_view bytes);
+
+// The stored items decoded, nullopt where absent.
+Result<std::vector<std::optional<Item>>> decode_items(
+    const std::vector<std::optional<std::string>>& stored);
 
 }  // namespace ddblocal::storage

@@ -12,6 +12,10 @@ const T* member_of(const AttributeMap& record, const std::string& name) {
   return it == record.end() ? nullptr : it->second.get_if<T>();
 }
 
+ScalarType scalar_type_of(std::string_view name) {
+  return name == "N" ? ScalarType::kN : name == "B" ? ScalarType::kB : ScalarType::kS;
+}
+
 }  // namespace
 
 double now_seconds() {
@@ -56,6 +60,19 @@ const AttributeMap* map_of(const AttributeMap& record, const std::string& name) 
 
 const AttributeList* list_of(const AttributeMap& record, const std::string& name) {
   return member_of<AttributeList>(record, name);
+}
+
+AttributeValue definition_value(const AttributeDefinition& definition) {
+  return AttributeMap{{"name", definition.name},
+                      {"type", std::string(scalar_type_name(definition.type))}};
+}
+
+AttributeDefinition definition_of(const AttributeValue& value) {
+  const AttributeMap* map = value.get_if<AttributeMap>();
+  if (!map) {
+    return {};
+  }
+  return {string_of(*map, "name"), scalar_type_of(string_of(*map, "type"))};
 }
 
 }  // namespace ddblocal::storage

@@ -1,5 +1,7 @@
 // Typed reads and writes of the attributes of the records storage keeps as items (the catalog's
-// table records, backup and job records). Internal to storage/.
+// table records, backup and job records). A field absent or of another type reads as zero,
+// empty or false, so that records written before a field existed still load. Internal to
+// storage/.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +9,7 @@
 #include <string>
 
 #include "protocol/attribute_value.h"
+#include "protocol/table_schema.h"
 
 namespace ddblocal::storage {
 
@@ -25,5 +28,9 @@ bool bool_of(const AttributeMap& record, const std::string& name);
 std::optional<double> time_of(const AttributeMap& record, const std::string& name);
 const AttributeMap* map_of(const AttributeMap& record, const std::string& name);
 const AttributeList* list_of(const AttributeMap& record, const std::string& name);
+
+// An attribute definition as a map {name, type}.
+AttributeValue definition_value(const AttributeDefinition& definition);
+AttributeDefinition definition_of(const AttributeValue& value);
 
 }  // namespace ddblocal::storage

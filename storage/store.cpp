@@ -4,71 +4,21 @@
 
 #include "storage/backup_catalog.h"
 #include "storage/catalog.h"
+#include "storage/change_log.h"
 #include "storage/database.h"
 #include "storage/format_version.h"
 #include "storage/index_entries.h"
 #include "storage/item_codec.h"
+#include "storage/item_writes.h"
 #include "storage/key_codec.h"
 #include "storage/key_locks.h"
 #include "storage/range_scan.h"
 #include "storage/record_fields.h"
+#include "storage/store_errors.h"
+#include "storage/stream_catalog.h"
 
 namespace ddblocal::storage {
 namespace {
-
-// Item operations name no table; table operations do (as DynamoDB words them).
-ApiError resource_not_found() {
-  return ApiError::resource_not_found("Requested resource not found");
-}
-
-ApiError table_not_found(std::string_view name) {
-  return ApiError::resource_not_found("Requested resource not found: Table: " + std::string(name) +
-                                      " not found");
-}
-
-// The stats change of replacing `old_item` (or nothing) with `new_item` (or nothing).
-TableStats stats_delta(const std::optional<Item>& old_item, const std::optional<Item>& new_item) {
-  TableStats delta;
-  if (old_item) {
-    delta.item_count -= 1;
-    delta.size_bytes -= static_cast<std::int64_t>(item_size(*old_item));
-  }
-  if (new_item) {
-    delta.item_count += 1;
-    delta.size_bytes += static_cast<std::int64_t>(item_size(*new_item));
-  }
-  return delta;
-}
-
-// Adds one item's write, and the table's stats change, to `batch`. A write that changes
-// nothing (a ConditionCheck, a put of the same item) adds nothing.
-void add_item_write(Database& database, rocksdb::WriteBatch& batch, const Table& table,
-                    const std::string& item_key, const ItemWrite& write) {
-  if (write.old_item == write.new_item) {
-    return;
-  }
-  if (write.new_item) {
-    std::string value;
-    append_item(value, *write.new_item);
-    batch.Put(database.items(), item_key, value).PermitUncheckedError();
-  } else {
-    batch.Delete(database.items(), item_key).PermitUncheckedError();
-  }
-  database.add_stats(batch, table.uid, stats_delta(write.old_item, write.new_item));
-  add_index_writes(database, batch, table, write.old_item, write.new_item);
-}
-
-// The stored items decoded, nullopt where absent.
-Result<std::vector<std::optional<Item>>> decode_items(
-    const std::vector<std::optional<std::string>>& stored) {
-  std::vector<std::optional<Item>> items(stored.size());
-  for (std::size_t i = 0; i < stored.size(); ++i) {
-    if (stored[i]) {
-      DDB_ASSIGN_OR_RETURN(items[i], decode_item(*stored[i]));
-    }
-  }
-  return items;
-}
 
 // How many items an index build reads, locks and indexes at a time.
 constexpr std::size_t kBuildChunk = 256;
@@ -100,7 +50,11 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
                               "reads format " + std::to_string(kFormatVersion));
   }
   DDB_ASSIGN_OR_RETURN(auto catalog, Catalog::load(*database));
-  std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog)));
+  DDB_ASSIGN_OR_RETURN(auto streams, StreamCatalog::load(*database));
+  auto change_log = std::make_unique<ChangeLog>(*database);
+  DDB_RETURN_IF_ERROR(change_log->recover(streams->highest_first_sequence()));
+  std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog),
+                                         std::move(streams), std::move(change_log)));
   if (format < kFormatVersion) {
     for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
       DDB_RETURN_IF_ERROR(store->rekey_table(*table));
@@ -110,17 +64,26 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   // Also when the folder is new, so that a later version of ddblocal knows it.
   DDB_RETURN_IF_ERROR(write_format_version(*store->database_));
   DDB_ASSIGN_OR_RETURN(store->backups_, BackupCatalog::load(*store->database_));
-  // An index still CREATING was being built when the process stopped: finish it.
+  // An index or an expiry index still being built when the process stopped: finish it (the
+  // expiry index on the tables as the index builds left them).
   for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
     DDB_RETURN_IF_ERROR(store->build_indexes(*table));
+  }
+  for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
+    if (table->ttl && !table->ttl->indexed) {
+      DDB_RETURN_IF_ERROR(store->index_expiry(*table));
+    }
   }
   return store;
 }
 
-Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog)
+Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog,
+             std::unique_ptr<StreamCatalog> streams, std::unique_ptr<ChangeLog> change_log)
     : database_(std::move(database)),
       catalog_(std::move(catalog)),
-      key_locks_(std::make_unique<KeyLocks>()) {}
+      key_locks_(std::make_unique<KeyLocks>()),
+      streams_(std::move(streams)),
+      change_log_(std::move(change_log)) {}
 
 Store::~Store() = default;
 
@@ -131,6 +94,7 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
   description.table_id = table.table_id;
   description.creation_date_time = table.creation_date_time;
   description.last_update_to_pay_per_request = table.last_update_to_pay_per_request;
+  description.latest_stream_label = table.latest_stream_label;
   description.status = status;
   description.decreases_today =
       decreases_today(table.schema.settings.throughput_history, now_seconds());
@@ -154,7 +118,12 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
 }
 
 Result<TableDescription> Store::create_table(std::string_view region, const TableSchema& schema) {
-  DDB_ASSIGN_OR_RETURN(auto table, catalog_->create(region, schema));
+  StreamChange streams;
+  DDB_ASSIGN_OR_RETURN(
+      auto table, catalog_->create(region, schema, [&](Table& table, rocksdb::WriteBatch& batch) {
+        stage_stream_change(nullptr, &table, batch, streams);
+      }));
+  keep_stream_change(streams);
   return describe(*table, TableStatus::kActive);
 }
 
@@ -180,9 +149,18 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
   }
   TableDescription description = describe(*table, TableStatus::kActive);
   std::lock_guard extras_lock(extras_mutex_);
-  DDB_ASSIGN_OR_RETURN(auto removed, catalog_->remove(region, name));
+  StreamChange streams;
+  DDB_ASSIGN_OR_RETURN(
+      auto removed, catalog_->remove(region, name, [&](Table& table, rocksdb::WriteBatch& batch) {
+        stage_stream_change(&table, nullptr, batch, streams);
+      }));
   if (!removed) {
     return table_not_found(name);  // deleted by a concurrent request meanwhile
+  }
+  keep_stream_change(streams);
+  if (streams.closed) {
+    key_locks_->wait_for_writers();
+    drain_stream_change(streams);
   }
   description.status = TableStatus::kDeleting;
   return description;
@@ -220,16 +198,23 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
     }
   }
 
-  DDB_ASSIGN_OR_RETURN(auto current, catalog_->replace(std::move(updated)));
+  StreamChange streams;
+  DDB_ASSIGN_OR_RETURN(
+      auto current,
+      catalog_->replace(std::move(updated), [&](Table& after, rocksdb::WriteBatch& batch) {
+        stage_stream_change(table.get(), &after, batch, streams);
+      }));
   if (!current) {
     return table_not_found(name);
   }
+  keep_stream_change(streams);
   const bool indexes_change = !added.empty() || !dropped.empty();
-  if (indexes_change) {
-    // Writers that began with the old version finish before indexes are built or dropped;
-    // later ones keep the new indexes up to date.
+  if (indexes_change || streams.closed) {
+    // Writers that began with the old version finish before indexes are built or dropped, or
+    // a stream's shard is closed; later ones keep the new indexes up to date and log nothing.
     key_locks_->wait_for_writers();
   }
+  drain_stream_change(streams);
   TableDescription description = describe(*current, TableStatus::kUpdating);
   rocksdb::WriteBatch drop;
   for (std::size_t i : dropped) {
@@ -263,11 +248,13 @@ Result<void> Store::rekey_table(const Table& table) {
   it->SeekToFirst();
   while (it->Valid()) {
     // Each item written as new under the moved table: its key, its index entries, its stats.
+    // No change record: format 1 had no streams, and a move changes no item.
     rocksdb::WriteBatch batch;
     for (std::size_t count = 0; it->Valid() && count < kBuildChunk; it->Next(), ++count) {
       DDB_ASSIGN_OR_RETURN(Item item, decode_item(it->value().ToStringView()));
       const std::string item_key = item_key_of(moved, item);
-      add_item_write(*database_, batch, moved, item_key, ItemWrite{std::nullopt, std::move(item)});
+      add_item_write(*database_, batch, moved, item_key, ItemWrite{std::nullopt, std::move(item)},
+                     nullptr);
     }
     DDB_RETURN_IF_ERROR(database_->write(batch));
   }
@@ -298,6 +285,39 @@ Result<void> Store::build_indexes(const Table& table) {
 }
 
 Result<void> Store::build_index(const Table& table, std::size_t position) {
+  return for_each_item_chunk(
+      table,
+      [&](std::span<const std::string>,
+          std::span<const std::optional<Item>> items) -> Result<void> {
+        rocksdb::WriteBatch batch;
+        TableStats delta;
+        for (const std::optional<Item>& item : items) {
+          std::optional<std::string> entry_key =
+              item ? index_entry_key(table, position, *item) : std::nullopt;
+          if (!entry_key) {
+            continue;
+          }
+          // A writer since the index appeared made the entry already, and counted it.
+          DDB_ASSIGN_OR_RETURN(auto existing, database_->get(database_->items(), *entry_key));
+          if (existing) {
+            continue;
+          }
+          Item projected = project_into_index(table.schema, table.schema.indexes[position], *item);
+          std::string value;
+          append_item(value, projected);
+          batch.Put(database_->items(), *entry_key, value).PermitUncheckedError();
+          delta.item_count += 1;
+          delta.size_bytes += static_cast<std::int64_t>(item_size(projected));
+        }
+        if (batch.Count() == 0) {
+          return {};
+        }
+        database_->add_stats(batch, table.indexes[position].uid, delta);
+        return database_->write(batch);
+      });
+}
+
+Result<void> Store::for_each_item_chunk(const Table& table, const ChunkVisit& visit) {
   const KeyRange range = scan_range(table.uid, std::nullopt);
   rocksdb::Slice lower(range.lower);
   rocksdb::Slice upper(range.upper);
@@ -307,8 +327,6 @@ Result<void> Store::build_index(const Table& table, std::size_t position) {
   std::unique_ptr<rocksdb::Iterator> it(database_->db().NewIterator(options, database_->items()));
   it->SeekToFirst();
   while (it->Valid()) {
-    // A chunk of items at a time, each read again under its lock: what writers changed since
-    // the iterator began is what counts.
     std::vector<std::string> item_keys;
     for (; it->Valid() && item_keys.size() < kBuildChunk; it->Next()) {
       item_keys.push_back(it->key().ToString());
@@ -316,30 +334,7 @@ Result<void> Store::build_index(const Table& table, std::size_t position) {
     KeyLocks::Guard guard = key_locks_->lock_all(item_keys);
     DDB_ASSIGN_OR_RETURN(auto stored, database_->get_all(database_->items(), item_keys));
     DDB_ASSIGN_OR_RETURN(auto items, decode_items(stored));
-    rocksdb::WriteBatch batch;
-    TableStats delta;
-    for (const std::optional<Item>& item : items) {
-      std::optional<std::string> entry_key =
-          item ? index_entry_key(table, position, *item) : std::nullopt;
-      if (!entry_key) {
-        continue;
-      }
-      // A writer since the index appeared made the entry already, and counted it.
-      DDB_ASSIGN_OR_RETURN(auto existing, database_->get(database_->items(), *entry_key));
-      if (existing) {
-        continue;
-      }
-      Item projected = project_into_index(table.schema, table.schema.indexes[position], *item);
-      std::string value;
-      append_item(value, projected);
-      batch.Put(database_->items(), *entry_key, value).PermitUncheckedError();
-      delta.item_count += 1;
-      delta.size_bytes += static_cast<std::int64_t>(item_size(projected));
-    }
-    if (batch.Count() > 0) {
-      database_->add_stats(batch, table.indexes[position].uid, delta);
-      DDB_RETURN_IF_ERROR(database_->write(batch));
-    }
+    DDB_RETURN_IF_ERROR(visit(item_keys, items));
   }
   if (!it->status().ok()) {
     return ApiError::internal("storage failure: " + it->status().ToString());
@@ -389,11 +384,14 @@ Result<ItemWrite> Store::write_item(const Table& table, const Item& key, const I
   ItemWrite write;
   DDB_ASSIGN_OR_RETURN(write.old_item, read_item(item_key));
   DDB_ASSIGN_OR_RETURN(write.new_item, change(write.old_item));
-  rocksdb::WriteBatch batch;
-  add_item_write(*database_, batch, *current, item_key, write);
-  if (batch.Count() > 0) {
-    DDB_RETURN_IF_ERROR(database_->write(batch));
+  if (write.old_item == write.new_item) {
+    return write;
   }
+  const ChangeLog::Reservation sequence = change_log_->reserve(logs_changes(*current) ? 1 : 0);
+  const ChangeStamp stamp = sequence.stamp(0, ChangeOrigin::kRequest);
+  rocksdb::WriteBatch batch;
+  add_item_write(*database_, batch, *current, item_key, write, &stamp);
+  DDB_RETURN_IF_ERROR(database_->write(batch));
   return write;
 }
 
@@ -427,10 +425,23 @@ Result<AllOrNothing> Store::write_all(std::span<const KeyedChange> changes) {
     outcome.failures = std::move(failures);
     return outcome;
   }
-  rocksdb::WriteBatch batch;
+  std::vector<std::shared_ptr<const Table>> tables(changes.size());
+  std::size_t logged = 0;
   for (std::size_t i = 0; i < changes.size(); ++i) {
-    DDB_ASSIGN_OR_RETURN(auto current, current_version(*changes[i].address.table));
-    add_item_write(*database_, batch, *current, item_keys[i], outcome.writes[i]);
+    DDB_ASSIGN_OR_RETURN(tables[i], current_version(*changes[i].address.table));
+    const ItemWrite& write = outcome.writes[i];
+    logged += logs_changes(*tables[i]) && write.old_item != write.new_item;
+  }
+  // Sequence numbers in the order of the changes: a transaction's records follow its actions.
+  const ChangeLog::Reservation sequences = change_log_->reserve(logged);
+  rocksdb::WriteBatch batch;
+  std::size_t next_stamp = 0;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const ItemWrite& write = outcome.writes[i];
+    const bool logs = logs_changes(*tables[i]) && write.old_item != write.new_item;
+    const ChangeStamp stamp =
+        logs ? sequences.stamp(next_stamp++, ChangeOrigin::kRequest) : ChangeStamp{};
+    add_item_write(*database_, batch, *tables[i], item_keys[i], write, &stamp);
   }
   if (batch.Count() > 0) {
     DDB_RETURN_IF_ERROR(database_->write(batch));

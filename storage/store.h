@@ -19,8 +19,13 @@
 #include "protocol/expressions/key_condition.h"
 #include "protocol/resource_policy.h"
 #include "protocol/result.h"
+#include "protocol/streams.h"
 #include "protocol/table_schema.h"
 #include "protocol/tags.h"
+
+namespace rocksdb {
+class WriteBatch;
+}  // namespace rocksdb
 
 namespace ddblocal::storage {
 
@@ -41,6 +46,14 @@ struct IndexState {
   IndexStatus status = IndexStatus::kActive;
 };
 
+// Time to Live as a table has it enabled.
+struct TimeToLive {
+  // The attribute whose Number value (epoch seconds) expires an item.
+  std::string attribute;
+  // False while the expiry index is built from the items already in the table.
+  bool indexed = false;
+};
+
 // A table as the catalog records it. A schema change replaces the whole Table: a Table is never
 // modified once shared.
 struct Table {
@@ -53,6 +66,11 @@ struct Table {
   std::optional<double> last_update_to_pay_per_request;
   // One per schema.indexes, in its order.
   std::vector<IndexState> indexes;
+  // The label of the table's latest stream, enabled (schema.stream) or not; nullopt when it
+  // never had one.
+  std::optional<std::string> latest_stream_label;
+  // nullopt while Time to Live is disabled.
+  std::optional<TimeToLive> ttl;
 };
 
 struct TablePage {
@@ -60,6 +78,26 @@ struct TablePage {
   // The last name returned when more tables follow.
   std::optional<std::string> last_evaluated;
 };
+
+struct StreamPage {
+  std::vector<StreamName> streams;
+  // The last stream returned when more follow.
+  std::optional<StreamName> last_evaluated;
+};
+
+// What a GetRecords reads.
+struct StreamRecords {
+  StreamName stream;
+  StreamViewType view_type = StreamViewType::kKeysOnly;
+  std::vector<ChangeRecord> records;
+  // Where the next read starts; nullopt once the shard is closed and read to its end.
+  std::optional<ShardIterator> next;
+};
+
+// How long DynamoDB Streams keeps change records, and disabled streams.
+inline constexpr std::int64_t kStreamRetentionMs = 24 * 60 * 60 * 1000;
+// GetRecords answers at most this much (the sizes record_size counts).
+inline constexpr std::size_t kMaxRecordsPageBytes = 1024 * 1024;
 
 // Computes a table's new schema from its current one, or the error to answer.
 using SchemaChange = std::function<Result<TableSchema>(const TableSchema& current)>;
@@ -69,6 +107,11 @@ using SchemaChange = std::function<Result<TableSchema>(const TableSchema& curren
 using TagChange = std::function<Result<TagList>(const TagList& current)>;
 using PolicyChange = std::function<Result<std::optional<ResourcePolicy>>(
     const std::optional<ResourcePolicy>& current)>;
+
+// Computes a table's TTL attribute (nullopt: disabled) from its current one, or the error to
+// answer.
+using TimeToLiveChange =
+    std::function<Result<std::optional<std::string>>(const std::optional<std::string>& current)>;
 
 // Computes an item's replacement from its current state (nullopt: absent). Must be a pure
 // function of its argument: it runs under the item's lock.
@@ -151,8 +194,13 @@ using RestoreSchema = std::function<Result<TableSchema>(const Backup& backup)>;
 class BackupCatalog;
 struct BackupRecord;
 class Catalog;
+class ChangeLog;
 class Database;
 class KeyLocks;
+class StreamCatalog;
+struct ExpiryEntry;
+struct StreamChange;
+struct StreamState;
 
 class Store {
  public:
@@ -260,8 +308,49 @@ class Store {
   Result<std::uint64_t> item_collection_size(const Table& table,
                                              const AttributeValue& partition_key);
 
+  // ---- DynamoDB Streams (store_streams.cpp) ----
+
+  // A page of the region's streams (of one table when given), by table name and newest first
+  // within a table: the first `limit` after `exclusive_start`. A disabled stream is listed for
+  // kStreamRetentionMs, also after its table is deleted.
+  StreamPage list_streams(std::string_view region, std::optional<std::string_view> table_name,
+                          const std::optional<StreamName>& exclusive_start, std::size_t limit);
+  // ResourceNotFoundException when the region has no such stream.
+  Result<StreamDescription> describe_stream(std::string_view region, const StreamName& stream);
+  // An iterator of `type` on the stream's shard `shard_id`, issued at `now_ms`: TRIM_HORIZON at
+  // the oldest record kept, LATEST past the newest, AT_ and AFTER_SEQUENCE_NUMBER at or after
+  // `sequence_number`, which must lie within the shard. ResourceNotFoundException for another
+  // shard, TrimmedDataAccessException for a record trimmed away.
+  Result<ShardIterator> get_shard_iterator(std::string_view region, const StreamName& stream,
+                                           std::string_view shard_id, ShardIteratorType type,
+                                           std::optional<std::uint64_t> sequence_number,
+                                           std::int64_t now_ms);
+  // The records after the iterator's position, at most `limit` and kMaxRecordsPageBytes, and the
+  // iterator to read on with (issued at `now_ms`). ExpiredIteratorException past the iterator's
+  // lifetime, TrimmedDataAccessException when its records were trimmed meanwhile.
+  Result<StreamRecords> get_records(std::string_view region, const ShardIterator& iterator,
+                                    std::size_t limit, std::int64_t now_ms);
+  // Deletes change records older than kStreamRetentionMs, and streams disabled for longer.
+  Result<void> trim_change_logs(std::int64_t now_ms);
+
+  // ---- Time to Live (store_ttl.cpp) ----
+
+  // Enables or disables Time to Live as `change` computes it from the current setting.
+  // Enabling indexes the items already in the table before it answers.
+  Result<void> update_time_to_live(std::string_view region, std::string_view name,
+                                   const TimeToLiveChange& change);
+  // The table's TTL attribute; nullopt while TTL is disabled.
+  Result<std::optional<std::string>> describe_time_to_live(std::string_view region,
+                                                           std::string_view name);
+  // Deletes every item whose expiry time (protocol/time_to_live.h) is at or before `now` (epoch
+  // seconds), in tables with TTL enabled, as DeleteItem would, with a REMOVE change record of
+  // TTL origin; an item rewritten meanwhile with a later expiry or none stays. Answers how many
+  // it deleted.
+  Result<std::size_t> delete_expired(std::int64_t now);
+
  private:
-  Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog);
+  Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog,
+        std::unique_ptr<StreamCatalog> streams, std::unique_ptr<ChangeLog> change_log);
   TableDescription describe(const Table& table, TableStatus status);
   Result<std::optional<Item>> read_item(const std::string& item_key);
   // The table as it is now, for a writer holding the locks of the items it writes: a schema
@@ -280,11 +369,39 @@ class Store {
   // Builds `table` (uids reserved, not recorded) from the snapshot file `file` and records it.
   Result<std::shared_ptr<const Table>> restore_into(Table table, const BackupRecord& record);
 
+  // Calls `visit` with the keys and items of the table, a chunk at a time, each chunk read under
+  // its items' locks: what writers changed since the scan began is what the visit sees.
+  using ChunkVisit = std::function<Result<void>(std::span<const std::string> item_keys,
+                                                std::span<const std::optional<Item>> items)>;
+  Result<void> for_each_item_chunk(const Table& table, const ChunkVisit& visit);
+
+  // Streams: the stream records a table change writes with it (store_streams.cpp). A
+  // StreamChange is staged in the batch of the table's catalog record, kept once written, and
+  // drained once the writers of the table's former version finished.
+  // Stages the change from `before` (nullptr: a new table) to `after` (nullptr: deleted), and
+  // sets after's stream label when it enables a stream.
+  void stage_stream_change(const Table* before, Table* after, rocksdb::WriteBatch& batch,
+                           StreamChange& change);
+  void keep_stream_change(const StreamChange& change);
+  void drain_stream_change(const StreamChange& change);
+  // The stream, when a client in `region` can see it; else ResourceNotFoundException.
+  Result<std::shared_ptr<const StreamState>> find_stream(std::string_view region,
+                                                         const StreamName& name);
+  // Time to Live: builds the expiry index of a table whose TTL was just enabled, then records it
+  // indexed (store_ttl.cpp).
+  Result<void> index_expiry(const Table& table);
+  // Deletes the expired items among `entries` of the table (one chunk).
+  Result<std::size_t> delete_expired_chunk(const Table& table, std::span<const ExpiryEntry> entries,
+                                           std::int64_t now);
+
   std::unique_ptr<Database> database_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<KeyLocks> key_locks_;
   std::unique_ptr<BackupCatalog> backups_;
   // Serializes schema changes.
+  std::unique_ptr<StreamCatalog> streams_;
+  std::unique_ptr<ChangeLog> change_log_;
+  // Serializes schema changes (and stream and Time to Live settings).
   std::mutex schema_mutex_;
   int migrated_from_format_ = 0;
   // Serializes changes of tags and policies with each other and with DeleteTable (taken after

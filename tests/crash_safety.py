@@ -1,4 +1,5 @@
-"""Crash safety: acknowledged writes survive SIGKILL, and no half transaction is ever visible.
+"""Crash safety: acknowledged writes survive SIGKILL, no half transaction is ever visible, and
+the table's stream has exactly one record for every write that happened, in order.
 
 Each round starts ddblocal on one data folder, drives PutItem, UpdateItem ADD and
 TransactWriteItems from several threads, records every acknowledged write, kills the server
@@ -7,7 +8,11 @@ with SIGKILL at a random moment, restarts it and checks:
   - each counter holds at least its acknowledged increments, and at most one more per writer
     (a request in flight at the kill may or may not have been written);
   - every transaction is all there or not at all: it puts a marker item and moves 1 from one
-    counter to another, so the markers count what moved and the pair always sums to zero.
+    counter to another, so the markers count what moved and the pair always sums to zero;
+  - the stream (NEW_AND_OLD_IMAGES) has one record per write that is in the table, and none
+    for a write that is not: one INSERT per put item and marker, and for each counter as many
+    records as its value says, their images counting up one by one. So a crash neither loses
+    nor invents a record, even for the write in flight.
 
 Usage: crash_safety.py BINARY [--rounds N] [--seed S]"""
 
@@ -51,9 +56,9 @@ def start(binary, data_dir):
     sys.exit(f"ddblocal did not start on port {port}")
 
 
-def client(port):
+def client(port, service="dynamodb"):
     return boto3.client(
-        "dynamodb", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
+        service, endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
         aws_access_key_id="crash", aws_secret_access_key="crash",
         config=Config(retries={"total_max_attempts": 1, "mode": "standard"}, read_timeout=10,
                       connect_timeout=2))
@@ -151,6 +156,52 @@ def check(connection, acknowledged):
     return problems
 
 
+def stream_records(connection, stream_connection):
+    """Every record of the table's stream, oldest first."""
+    arn = connection.describe_table(TableName=TABLE)["Table"]["LatestStreamArn"]
+    shard = stream_connection.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]
+    shard_iterator = stream_connection.get_shard_iterator(
+        StreamArn=arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    records = []
+    while True:
+        page = stream_connection.get_records(ShardIterator=shard_iterator, Limit=1000)
+        records += page["Records"]
+        if not page["Records"]:
+            return records
+        shard_iterator = page["NextShardIterator"]
+
+
+def check_stream(connection, stream_connection, round_number, acknowledged):
+    """The problems of this round's stream records against the table (empty when none)."""
+    records = stream_records(connection, stream_connection)
+    problems = []
+    sequence_numbers = [int(record["dynamodb"]["SequenceNumber"]) for record in records]
+    if sequence_numbers != sorted(set(sequence_numbers)):
+        problems.append("stream sequence numbers out of order or repeated")
+    by_key = {}
+    for record in records:
+        by_key.setdefault(record["dynamodb"]["Keys"]["p"]["S"], []).append(record)
+    # Every key is "<kind>-<round>-...".
+    this_round = {name: changes for name, changes in by_key.items()
+                  if name.split("-")[1] == str(round_number)}
+    for name, changes in this_round.items():
+        if name.startswith("put-") or "-marker-" in name:
+            stored = connection.get_item(TableName=TABLE, Key=key(name),
+                                         ConsistentRead=True).get("Item")
+            if len(changes) != 1 or changes[0]["eventName"] != "INSERT" or stored is None:
+                problems.append(f"{name}: {len(changes)} stream records, item "
+                                f"{'present' if stored else 'absent'}")
+            continue
+        expected = abs(count_of(connection, name))
+        values = [abs(int(change["dynamodb"]["NewImage"]["n"]["N"])) for change in changes]
+        if values != list(range(1, expected + 1)):
+            problems.append(f"{name}: stored {expected}, stream images {values[:5]}...")
+    for name in acknowledged.puts:
+        if name not in this_round:
+            problems.append(f"acknowledged put without a stream record: {name}")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
@@ -165,7 +216,8 @@ def main():
         client(port).create_table(
             TableName=TABLE, KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
             AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST")
+            BillingMode="PAY_PER_REQUEST",
+            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
         for round_number in range(options.rounds):
             acknowledged = Acknowledged()
             targets = [(target, n) for target in (put_writer, update_writer, transaction_writer)
@@ -184,6 +236,8 @@ def main():
                 thread.join()
             process, port = start(options.binary, data_dir)
             problems = check(client(port), acknowledged)
+            problems += check_stream(client(port), client(port, "dynamodbstreams"), round_number,
+                                     acknowledged)
             print(f"round {round_number + 1}: {len(acknowledged.puts)} puts, "
                   f"{sum(acknowledged.increments.values())} increments, "
                   f"{sum(acknowledged.transfers.values())} transactions acknowledged: "

@@ -126,10 +126,6 @@ void write_source_table_features(JsonWriter& writer, const Backup& backup) {
   writer.EndObject();
 }
 
-std::string text_of(const rapidjson::StringBuffer& buffer) {
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 }  // namespace
 
 std::string write_create_backup_response(const Backup& backup) {

@@ -21,10 +21,6 @@ const char* status_name(JobStatus status) {
   return "IN_PROGRESS";
 }
 
-std::string text_of(const rapidjson::StringBuffer& buffer) {
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 // "2026-12-05T21:20:00.123Z".
 std::string iso_time(double seconds) {
   const auto whole = static_cast<std::time_t>(std::floor(seconds));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include "protocol/result.h"
@@ -37,6 +38,11 @@ inline void write_key(JsonWriter& writer, std::string_view key) {
 }
 inline void write_string(JsonWriter& writer, std::string_view text) {
   writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+// The text a writer wrote into `buffer`.
+inline std::string text_of(const rapidjson::StringBuffer& buffer) {
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 // Parses a request body into `out`. The body must be one JSON object in valid UTF-8, nested no

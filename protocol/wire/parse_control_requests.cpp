@@ -11,10 +11,6 @@ namespace {
 
 constexpr StringRule kResourceArnRule{.required = true, .min_length = 1, .max_length = 1283};
 
-std::string text_of(const rapidjson::StringBuffer& buffer) {
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 Result<std::string> resource_arn_of(const JsonValue& body, Violations& violations) {
   DDB_ASSIGN_OR_RETURN(auto arn, optional_string(body, "ResourceArn"));
   check(violations, "resourceArn", arn, kResourceArnRule);

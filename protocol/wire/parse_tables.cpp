@@ -12,6 +12,7 @@
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
 #include "protocol/wire/requests.h"
+#include "protocol/wire/stream_specification.h"
 #include "protocol/wire/table_members.h"
 #include "protocol/wire/table_settings_members.h"
 
@@ -24,32 +25,6 @@ constexpr StringRule kExclusiveStartTableNameRule = [] {
   rule.required = false;
   return rule;
 }();
-
-// DescribeTable and DeleteTable check TableName's presence and length before anything else,
-// with messages of their own (dynalite's tests); CreateTable checks them with its other member
-// constraints ("1 validation error detected: Value 'ab' at 'tableName' ...", recorded on AWS).
-Result<void> check_table_operation_name(std::optional<std::string_view> name) {
-  if (!name) {
-    return ApiError::validation(
-        "The parameter 'TableName' is required but was not present in the request");
-  }
-  const std::size_t length = utf16_length(*name);
-  if (length < 3 || length > 255) {
-    return ApiError::validation(
-        "TableName must be at least 3 characters long and at most 255 characters long");
-  }
-  return {};
-}
-
-// Describe/DeleteTable: TableName is their only member.
-Result<std::string> parse_table_name_only(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto name, optional_string(body, "TableName"));
-  DDB_RETURN_IF_ERROR(check_table_operation_name(name));
-  Violations violations;
-  check(violations, "tableName", name, kTableNameRule);
-  DDB_RETURN_IF_ERROR(violations.to_result());
-  return std::string(*name);
-}
 
 // The rules CreateTable applies to the table's key schema once every member satisfies its own
 // constraints, in the order the service applies them (dynalite's tests; Alternator's for
@@ -143,6 +118,7 @@ struct CreateTableMembers {
   std::optional<std::vector<IndexMembers>> local_indexes;
   SettingsMembers settings;
   std::optional<std::string_view> resource_policy;
+  StreamSpecificationMembers stream;
 };
 
 // Reads every member with its JSON type checked: SerializationException comes first.
@@ -166,6 +142,7 @@ Result<CreateTableMembers> read_create_table_members(const JsonValue& body) {
                        read_index_list(body, "LocalSecondaryIndexes", "LocalSecondaryIndex"));
   DDB_ASSIGN_OR_RETURN(members.settings, read_settings_members(body));
   DDB_ASSIGN_OR_RETURN(members.resource_policy, optional_string(body, "ResourcePolicy"));
+  DDB_ASSIGN_OR_RETURN(members.stream, read_stream_specification(body));
   return members;
 }
 
@@ -187,6 +164,7 @@ Result<void> check_member_constraints(const CreateTableMembers& members) {
     }
   }
   check_settings_members(violations, members.settings);
+  check_stream_specification_members(violations, members.stream);
   return violations.to_result();
 }
 
@@ -287,6 +265,14 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
       check_key_schema(members.definitions, members.key_schema, index_key_names(members)));
   TableSchema schema = build_schema(members, pay_per_request);
   DDB_RETURN_IF_ERROR(add_indexes(members, schema));
+  if (members.stream.object != nullptr) {
+    DDB_ASSIGN_OR_RETURN(
+        schema.stream,
+        requested_stream(members.stream,
+                         "Table is being created with a stream enabled, UpdateViewType is required",
+                         "Table is being created with a stream disabled, UpdateViewType should not "
+                         "be specified"));
+  }
   DDB_ASSIGN_OR_RETURN(auto settings, settings_update(members.settings));
   DDB_ASSIGN_OR_RETURN(schema.settings, initial_settings(settings, schema.billing_mode));
   CreateTableRequest request;

@@ -8,16 +8,16 @@
 
 #include "protocol/wire/fields.h"
 #include "protocol/wire/requests.h"
+#include "protocol/wire/stream_specification.h"
 #include "protocol/wire/table_members.h"
 #include "protocol/wire/table_settings_members.h"
 
 namespace ddblocal::wire {
 namespace {
 
-// UpdateTable members ddblocal accepts and has nothing to do for (no streams or replicas
-// locally); they still count as something to update.
-constexpr std::string_view kAcceptedMembers[] = {"StreamSpecification", "ReplicaUpdates",
-                                                 "MultiRegionConsistency"};
+// UpdateTable members ddblocal accepts and has nothing to do for (no replicas locally); they
+// still count as something to update.
+constexpr std::string_view kAcceptedMembers[] = {"ReplicaUpdates", "MultiRegionConsistency"};
 
 // One GlobalSecondaryIndexUpdates element as given; each action nullptr when absent.
 struct IndexUpdateMembers {
@@ -41,6 +41,7 @@ struct UpdateTableMembers {
   std::optional<std::string_view> billing_mode;
   ThroughputMembers throughput;
   std::optional<std::vector<IndexUpdateMembers>> index_updates;
+  StreamSpecificationMembers stream;
   bool has_accepted_member = false;
   SettingsMembers settings;
 };
@@ -82,6 +83,7 @@ Result<UpdateTableMembers> read_members(const JsonValue& body) {
     }
   }
   DDB_ASSIGN_OR_RETURN(members.settings, read_settings_members(body));
+  DDB_ASSIGN_OR_RETURN(members.stream, read_stream_specification(body));
   members.has_accepted_member = std::any_of(
       std::begin(kAcceptedMembers), std::end(kAcceptedMembers), [&](std::string_view name) {
         return body.HasMember(rapidjson::StringRef(name.data(), name.size()));
@@ -95,6 +97,7 @@ Result<void> check_member_constraints(const UpdateTableMembers& members) {
   check(violations, "tableName", members.table_name, kTableNameRule);
   check(violations, "billingMode", members.billing_mode, kBillingModeRule);
   check_throughput_members(violations, "provisionedThroughput", members.throughput);
+  check_stream_specification_members(violations, members.stream);
   const auto& updates = members.index_updates;
   for (std::size_t i = 0; updates && i < updates->size(); ++i) {
     const IndexUpdateMembers& update = (*updates)[i];
@@ -238,7 +241,7 @@ bool has_settings(const SettingsMembers& settings) {
 // protection and warm throughput each alone, on-demand maxima with the billing mode at most, and
 // no index created or deleted with a change of the table's capacity (the 2026 probes of
 // /work/notes/control-plane.md).
-Result<void> check_one_kind_of_change(const UpdateTableMembers& members, const JsonValue& body) {
+Result<void> check_one_kind_of_change(const UpdateTableMembers& members) {
   const SettingsMembers& settings = members.settings;
   const bool index_changes =
       members.index_updates &&
@@ -252,7 +255,8 @@ Result<void> check_one_kind_of_change(const UpdateTableMembers& members, const J
                       (members.index_updates && !members.index_updates->empty()) +
                       members.has_accepted_member + settings.deletion_protection.has_value() +
                       settings.table_class.has_value() + (settings.sse != nullptr) +
-                      (settings.on_demand != nullptr) + (settings.warm != nullptr);
+                      (settings.on_demand != nullptr) + (settings.warm != nullptr) +
+                      (members.stream.object != nullptr);
   if (settings.sse != nullptr && changes > 1) {
     return invalid_parameters(
         "Server-Side Encryption modification must be the only operation in the request");
@@ -277,10 +281,44 @@ Result<void> check_one_kind_of_change(const UpdateTableMembers& members, const J
   if (index_changes && members.throughput.object != nullptr) {
     return invalid_parameters("You cannot create or delete index while updating table IOPS");
   }
-  if (index_changes && body.HasMember("StreamSpecification")) {
+  return {};
+}
+
+// The stream the request asks for, and the changes it cannot make together with a stream's
+// (2026 probe of the service, /work/notes/streams-ttl.md). REQUIRES: members.stream.object.
+Result<StreamUpdate> stream_update(const UpdateTableMembers& members,
+                                   const UpdateTableRequest& request) {
+  StreamUpdate update;
+  DDB_ASSIGN_OR_RETURN(
+      update.enable,
+      requested_stream(members.stream, "If stream is being enabled then UpdateViewType is required",
+                       "If stream is being disabled, then UpdateViewType must not be specified"));
+  const bool adds_or_drops_index =
+      std::any_of(request.index_updates.begin(), request.index_updates.end(),
+                  [](const GlobalIndexUpdate& index_update) {
+                    return index_update.action != GlobalIndexUpdate::Action::kUpdate;
+                  });
+  if (adds_or_drops_index) {
     return invalid_parameters("You cannot create or delete index while changing stream status");
   }
-  return {};
+  if (request.throughput) {
+    return invalid_parameters("You cannot modify stream status while updating table IOPS");
+  }
+  return update;
+}
+
+// The table's stream after the update: a stream is enabled only when there is none, and
+// disabled only when there is one; its view type never changes in place.
+Result<std::optional<StreamViewType>> apply_stream_update(const TableSchema& current,
+                                                          const StreamUpdate& update) {
+  if (update.enable && current.stream) {
+    return ApiError::validation("Table already has an enabled stream: TableName: " +
+                                current.table_name);
+  }
+  if (!update.enable && !current.stream) {
+    return ApiError::validation("Table has no stream to disable: TableName: " + current.table_name);
+  }
+  return update.enable;
 }
 
 }  // namespace
@@ -290,7 +328,7 @@ Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
   DDB_RETURN_IF_ERROR(check_member_constraints(members));
   const bool has_index_updates = members.index_updates && !members.index_updates->empty();
   if (!members.billing_mode && !members.throughput.object && !has_index_updates &&
-      !members.has_accepted_member && !has_settings(members.settings)) {
+      !members.stream.object && !members.has_accepted_member && !has_settings(members.settings)) {
     return ApiError::validation(
         "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
         "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
@@ -301,7 +339,7 @@ Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
   if (members.index_updates && members.index_updates->empty()) {
     return invalid_parameters("List of GlobalSecondaryIndexUpdates is empty");
   }
-  DDB_RETURN_IF_ERROR(check_one_kind_of_change(members, body));
+  DDB_RETURN_IF_ERROR(check_one_kind_of_change(members));
   UpdateTableRequest request;
   request.table_name = std::string(*members.table_name);
   if (members.billing_mode) {
@@ -313,12 +351,18 @@ Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
     DDB_ASSIGN_OR_RETURN(request.index_updates, index_updates(members));
   }
   DDB_ASSIGN_OR_RETURN(request.settings, settings_update(members.settings));
+  if (members.stream.object != nullptr) {
+    DDB_ASSIGN_OR_RETURN(request.stream, stream_update(members, request));
+  }
   return request;
 }
 
 Result<TableSchema> apply_table_update(const TableSchema& current,
                                        const UpdateTableRequest& request) {
   TableSchema schema = current;
+  if (request.stream) {
+    DDB_ASSIGN_OR_RETURN(schema.stream, apply_stream_update(current, *request.stream));
+  }
   DDB_RETURN_IF_ERROR(apply_billing(current, request, schema));
   using Action = GlobalIndexUpdate::Action;
   // The indexes' throughput follows the table's billing mode; under PROVISIONED each index

@@ -74,6 +74,12 @@ struct SettingsUpdate {
   std::optional<WarmThroughput> warm;
 };
 
+// UpdateTable's StreamSpecification: enable a stream of view type `enable`, or (nullopt)
+// disable the table's stream.
+struct StreamUpdate {
+  std::optional<StreamViewType> enable;
+};
+
 struct UpdateTableRequest {
   std::string table_name;
   std::optional<BillingMode> billing_mode;
@@ -81,6 +87,7 @@ struct UpdateTableRequest {
   // At most one kCreate or kDelete, and one update per index.
   std::vector<GlobalIndexUpdate> index_updates;
   SettingsUpdate settings;
+  std::optional<StreamUpdate> stream;
 };
 
 struct ListTablesRequest {

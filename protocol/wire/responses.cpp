@@ -3,6 +3,7 @@
 #include "protocol/wire/responses.h"
 
 #include "protocol/arn.h"
+#include "protocol/streams.h"
 #include "protocol/wire/json.h"
 #include "protocol/wire/schema_writers.h"
 #include "protocol/wire/value_codec.h"
@@ -151,6 +152,28 @@ void write_settings(JsonWriter& writer, const TableDescription& table) {
       status_name(table.status));
 }
 
+// StreamSpecification while a stream is enabled; the latest stream's label and ARN once the
+// table had one, enabled or not (a 2026 probe of the service: disabling drops
+// StreamSpecification and keeps the other two).
+void write_stream_members(JsonWriter& writer, const TableDescription& table) {
+  if (table.schema.stream) {
+    write_key(writer, "StreamSpecification");
+    writer.StartObject();
+    write_key(writer, "StreamEnabled");
+    writer.Bool(true);
+    write_key(writer, "StreamViewType");
+    writer.String(stream_view_type_name(*table.schema.stream));
+    writer.EndObject();
+  }
+  if (table.latest_stream_label) {
+    write_key(writer, "LatestStreamLabel");
+    write_string(writer, *table.latest_stream_label);
+    write_key(writer, "LatestStreamArn");
+    write_string(writer,
+                 stream_arn({table.region, table.schema.table_name, *table.latest_stream_label}));
+  }
+}
+
 // The shape follows the service: DeleteTable's description leaves out the key schema, the
 // attribute definitions and the creation time (Alternator's test_delete_table_description,
 // verified on DynamoDB); BillingModeSummary appears once a table has been PAY_PER_REQUEST.
@@ -200,6 +223,7 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
     writer.Double(*table.last_update_to_pay_per_request);
     writer.EndObject();
   }
+  write_stream_members(writer, table);
   write_settings(writer, table);
   writer.EndObject();
 }
@@ -214,7 +238,7 @@ std::string write_table_description_response(std::string_view member,
   write_key(writer, member);
   write_table_description(writer, table);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_list_tables_response(const std::vector<std::string>& names,
@@ -233,7 +257,7 @@ std::string write_list_tables_response(const std::vector<std::string>& names,
     write_string(writer, *last_evaluated);
   }
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_item_response(std::string_view member, const Item* item,
@@ -247,7 +271,7 @@ std::string write_item_response(std::string_view member, const Item* item,
   }
   write_metrics(writer, metrics, MetricsShape::kSingleTable);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_page_response(const std::vector<Item>* items, std::size_t count,
@@ -274,7 +298,7 @@ std::string write_page_response(const std::vector<Item>* items, std::size_t coun
   }
   write_metrics(writer, metrics, MetricsShape::kSingleTable);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_batch_get_response(const std::vector<TableItems>& responses,
@@ -316,7 +340,7 @@ std::string write_batch_get_response(const std::vector<TableItems>& responses,
   writer.EndObject();
   write_metrics(writer, metrics, MetricsShape::kPerTable);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_batch_write_response(const ResponseMetrics& metrics) {
@@ -328,7 +352,7 @@ std::string write_batch_write_response(const ResponseMetrics& metrics) {
   writer.EndObject();
   write_metrics(writer, metrics, MetricsShape::kPerTable);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_transact_get_response(const std::vector<std::optional<Item>>& items,
@@ -349,7 +373,7 @@ std::string write_transact_get_response(const std::vector<std::optional<Item>>& 
   writer.EndArray();
   write_metrics(writer, metrics, MetricsShape::kPerTableSplit);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_transact_write_response(const ResponseMetrics& metrics) {
@@ -358,7 +382,7 @@ std::string write_transact_write_response(const ResponseMetrics& metrics) {
   writer.StartObject();
   write_metrics(writer, metrics, MetricsShape::kPerTableSplit);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 std::string write_error_body(const ApiError& error) {
@@ -396,7 +420,7 @@ std::string write_error_body(const ApiError& error) {
     writer.EndArray();
   }
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return text_of(buffer);
 }
 
 }  // namespace ddblocal::wire

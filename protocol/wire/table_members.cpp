@@ -131,6 +131,28 @@ Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
   return elements;
 }
 
+Result<void> check_table_operation_name(std::optional<std::string_view> name) {
+  if (!name) {
+    return ApiError::validation(
+        "The parameter 'TableName' is required but was not present in the request");
+  }
+  const std::size_t length = utf16_length(*name);
+  if (length < 3 || length > 255) {
+    return ApiError::validation(
+        "TableName must be at least 3 characters long and at most 255 characters long");
+  }
+  return {};
+}
+
+Result<std::string> parse_table_name_only(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto name, optional_string(body, "TableName"));
+  DDB_RETURN_IF_ERROR(check_table_operation_name(name));
+  Violations violations;
+  check(violations, "tableName", name, kTableNameRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  return std::string(*name);
+}
+
 Result<ThroughputMembers> read_throughput(const JsonValue& object) {
   ThroughputMembers throughput;
   DDB_ASSIGN_OR_RETURN(throughput.object, optional_object(object, "ProvisionedThroughput"));

@@ -57,6 +57,15 @@ struct IndexMembers {
   ThroughputMembers throughput;
 };
 
+// The table-level operations (DescribeTable, DeleteTable, the Time to Live operations) check
+// TableName's presence and length before anything else, with messages of their own (dynalite's
+// tests); CreateTable checks them with its other member constraints ("1 validation error
+// detected: Value 'ab' at 'tableName' ...", recorded on AWS).
+Result<void> check_table_operation_name(std::optional<std::string_view> name);
+// The TableName of a body whose only member it is (DescribeTable, DeleteTable,
+// DescribeTimeToLive), checked.
+Result<std::string> parse_table_name_only(const JsonValue& body);
+
 // "list.3.member.name": DynamoDB's path of a member of a list element.
 std::string member_path(std::string_view list, std::size_t index, std::string_view member);
 

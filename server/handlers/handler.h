@@ -76,4 +76,15 @@ Result<std::string> handle_transact_get_items(RequestContext& context, const wir
 Result<std::string> handle_query(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body);
 
+Result<std::string> handle_update_time_to_live(RequestContext& context,
+                                               const wire::JsonValue& body);
+Result<std::string> handle_describe_time_to_live(RequestContext& context,
+                                                 const wire::JsonValue& body);
+
+// DynamoDB Streams.
+Result<std::string> handle_list_streams(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_stream(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_get_shard_iterator(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_get_records(RequestContext& context, const wire::JsonValue& body);
+
 }  // namespace ddblocal

@@ -18,6 +18,8 @@
 #include "protocol/wire/exports.h"
 #include "protocol/wire/json.h"
 #include "protocol/wire/requests.h"
+#include "protocol/wire/stream_requests.h"
+#include "protocol/wire/ttl.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace ddblocal::fuzz {
@@ -175,6 +177,28 @@ void restore_table_from_backup(const wire::JsonValue& body) {
   }
 }
 
+void update_time_to_live(const wire::JsonValue& body) {
+  Result<wire::UpdateTimeToLiveRequest> request = wire::parse_update_time_to_live(body);
+  if (succeeded(request)) {
+    (void)succeeded(wire::apply_time_to_live_update(std::nullopt, *request));
+    (void)succeeded(wire::apply_time_to_live_update("expires", *request));
+  }
+}
+
+// A shard iterator read from a request survives encoding and decoding unchanged.
+void get_records(const wire::JsonValue& body) {
+  Result<wire::GetRecordsRequest> request = wire::parse_get_records(body);
+  if (!succeeded(request)) {
+    return;
+  }
+  const ShardIterator& iterator = request->iterator;
+  std::optional<ShardIterator> again = decode_shard_iterator(encode_shard_iterator(iterator));
+  if (!again || again->stream_arn != iterator.stream_arn || again->position != iterator.position ||
+      again->issued_ms != iterator.issued_ms) {
+    fail("GetRecords: a shard iterator does not survive encoding");
+  }
+}
+
 using Operation = void (*)(const wire::JsonValue& body);
 
 constexpr Operation kOperations[] = {
@@ -206,6 +230,12 @@ constexpr Operation kOperations[] = {
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_import_table(body)); },
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_exports(body)); },
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_import(body)); },
+    update_time_to_live,
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_time_to_live(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_streams(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_stream(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_get_shard_iterator(body)); },
+    get_records,
 };
 constexpr std::size_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]);
 

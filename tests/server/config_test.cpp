@@ -87,6 +87,18 @@ TEST(Config, RejectsTimeoutsOutOfRange) {
   EXPECT_FALSE(parse({"--request-timeout", "86401"}).config.has_value());
 }
 
+TEST(Config, TtlSweepIntervalDefaultsToASecondAndZeroSwitchesDeletionOff) {
+  EXPECT_EQ(parse({}).config->ttl_sweep_interval_seconds, 1.0);
+  EXPECT_EQ(parse({"--ttl-sweep-interval", "0.1"}).config->ttl_sweep_interval_seconds, 0.1);
+  ::setenv("DDBLOCAL_TTL_SWEEP_INTERVAL", "0", 1);
+  ParsedConfig from_environment = parse({});
+  ::unsetenv("DDBLOCAL_TTL_SWEEP_INTERVAL");
+  ASSERT_TRUE(from_environment.config.has_value());
+  EXPECT_EQ(from_environment.config->ttl_sweep_interval_seconds, 0.0);
+  EXPECT_FALSE(parse({"--ttl-sweep-interval", "-1"}).config.has_value());
+  EXPECT_FALSE(parse({"--ttl-sweep-interval", "often"}).config.has_value());
+}
+
 TEST(Config, VersionExitsWithoutAConfig) {
   ParsedConfig parsed = parse({"--version"});
   EXPECT_FALSE(parsed.config.has_value());

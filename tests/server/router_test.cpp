@@ -71,6 +71,25 @@ TEST_F(RouterTest, TablesLiveInTheRegionOfTheCredentialScope) {
   EXPECT_NE(elsewhere.body().find("ResourceNotFoundException"), std::string::npos);
 }
 
+TEST_F(RouterTest, StreamsOperationsHaveTheirOwnTargetPrefix) {
+  auto call = [&](std::string target) {
+    HttpRequest request(http::verb::post, "/", 11);
+    request.set("X-Amz-Target", target);
+    request.body() = "{}";
+    request.prepare_payload();
+    return router_.handle(request);
+  };
+  HttpResponse streams = call("DynamoDBStreams_20120810.ListStreams");
+  EXPECT_EQ(streams.result(), http::status::ok);
+  EXPECT_EQ(streams.body(), R"({"Streams":[]})");
+  EXPECT_NE(call("DynamoDB_20120810.ListStreams").body().find("UnknownOperationException"),
+            std::string::npos);
+  EXPECT_NE(call("DynamoDBStreams_20120810.ListTables").body().find("UnknownOperationException"),
+            std::string::npos);
+  EXPECT_EQ(post("DescribeTimeToLive", R"({"TableName":"none"})").result(),
+            http::status::bad_request);
+}
+
 TEST_F(RouterTest, GetIsAHealthCheck) {
   HttpRequest request(http::verb::get, "/", 11);
   HttpResponse response = router_.handle(request);

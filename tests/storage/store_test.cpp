@@ -9,9 +9,12 @@
 
 #include "storage/database.h"
 #include "storage/key_codec.h"
+#include "tests/storage/store_test_util.h"
 
 namespace ddblocal::storage {
 namespace {
+
+using test_util::open_in_memory;
 
 TableSchema users_schema(std::string name = "users") {
   TableSchema schema;
@@ -35,28 +38,14 @@ Item key_of(const Item& item) {
 
 // PutItem: the item replaces whatever was there. Answers the replaced item.
 Result<std::optional<Item>> put(Store& store, const Table& table, const Item& item) {
-  auto replace = [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
-    return std::optional<Item>(item);
-  };
-  DDB_ASSIGN_OR_RETURN(auto write, store.write_item(table, key_of(item), replace));
+  DDB_ASSIGN_OR_RETURN(auto write, test_util::put(store, table, key_of(item), item));
   return write.old_item;
 }
 
 // DeleteItem: answers the removed item.
 Result<std::optional<Item>> remove(Store& store, const Table& table, const Item& key) {
-  auto erase = [](const std::optional<Item>&) -> Result<std::optional<Item>> {
-    return std::optional<Item>();
-  };
-  DDB_ASSIGN_OR_RETURN(auto write, store.write_item(table, key, erase));
+  DDB_ASSIGN_OR_RETURN(auto write, test_util::remove(store, table, key));
   return write.old_item;
-}
-
-std::unique_ptr<Store> open_in_memory() {
-  StoreOptions options;
-  options.in_memory = true;
-  Result<std::unique_ptr<Store>> store = Store::open(options);
-  EXPECT_TRUE(store.has_value());
-  return std::move(*store);
 }
 
 TEST(Store, CreatedTableIsDescribedActiveAndEmpty) {

@@ -1,0 +1,59 @@
+// What the Store's tests share: stores in memory and on disk, and the plain item writes.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "storage/store.h"
+
+namespace ddblocal::storage::test_util {
+
+inline std::unique_ptr<Store> open_in_memory() {
+  StoreOptions options;
+  options.in_memory = true;
+  Result<std::unique_ptr<Store>> store = Store::open(options);
+  EXPECT_TRUE(store.has_value());
+  return std::move(*store);
+}
+
+// A fresh folder for a database on disk, removed with everything in it at the end.
+class TemporaryFolder {
+ public:
+  explicit TemporaryFolder(const std::string& name)
+      : path_(std::filesystem::temp_directory_path() /
+              ("ddblocal-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path_);
+  }
+  ~TemporaryFolder() { std::filesystem::remove_all(path_); }
+
+  StoreOptions options() const {
+    StoreOptions options;
+    options.path = path_.string();
+    return options;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// PutItem: `item` (keyed by `key`) replaces whatever was there. Answers the write.
+inline Result<ItemWrite> put(Store& store, const Table& table, const Item& key, const Item& item) {
+  return store.write_item(table, key,
+                          [&](const std::optional<Item>&) -> Result<std::optional<Item>> {
+                            return std::optional<Item>(item);
+                          });
+}
+
+// DeleteItem: answers the write.
+inline Result<ItemWrite> remove(Store& store, const Table& table, const Item& key) {
+  return store.write_item(table, key,
+                          [](const std::optional<Item>&) -> Result<std::optional<Item>> {
+                            return std::optional<Item>();
+                          });
+}
+
+}  // namespace ddblocal::storage::test_util
