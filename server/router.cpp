@@ -18,12 +18,15 @@ constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& handlers() {
   static const std::unordered_map<std::string_view, Handler> table = {
+      {"BatchExecuteStatement", &handle_batch_execute_statement},
       {"BatchGetItem", &handle_batch_get_item},
       {"BatchWriteItem", &handle_batch_write_item},
       {"CreateTable", &handle_create_table},
       {"DeleteTable", &handle_delete_table},
       {"DeleteItem", &handle_delete_item},
       {"DescribeTable", &handle_describe_table},
+      {"ExecuteStatement", &handle_execute_statement},
+      {"ExecuteTransaction", &handle_execute_transaction},
       {"GetItem", &handle_get_item},
       {"ListTables", &handle_list_tables},
       {"PutItem", &handle_put_item},

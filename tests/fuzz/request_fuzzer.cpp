@@ -9,12 +9,14 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "protocol/expressions/evaluate.h"
 #include "protocol/expressions/key_condition.h"
 #include "protocol/expressions/projection.h"
 #include "protocol/expressions/update.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/partiql_requests.h"
 #include "protocol/wire/requests.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -168,6 +170,43 @@ void update_table(const wire::JsonValue& body) {
   }
 }
 
+// A PartiQL statement's parameters, each as the value of an item's attribute.
+void check_parameters(const std::vector<wire::StatementRequest>& statements, const char* what) {
+  for (const wire::StatementRequest& statement : statements) {
+    for (const AttributeValue& parameter : statement.parameters) {
+      check_storable(Item{{"v", parameter}}, what);
+    }
+  }
+}
+
+void execute_statement(const wire::JsonValue& body) {
+  Result<wire::ExecuteStatementRequest> request = wire::parse_execute_statement(body);
+  if (succeeded(request)) {
+    check_parameters({request->statement}, "ExecuteStatement parameter");
+    if (request->next_token) {
+      Result<wire::PageToken> token =
+          wire::decode_page_token(*request->next_token, request->digest);
+      if (succeeded(token)) {
+        check_storable(token->exclusive_start_key, "NextToken key");
+      }
+    }
+  }
+}
+
+void batch_execute_statement(const wire::JsonValue& body) {
+  Result<wire::BatchExecuteStatementRequest> request = wire::parse_batch_execute_statement(body);
+  if (succeeded(request)) {
+    check_parameters(request->statements, "BatchExecuteStatement parameter");
+  }
+}
+
+void execute_transaction(const wire::JsonValue& body) {
+  Result<wire::ExecuteTransactionRequest> request = wire::parse_execute_transaction(body);
+  if (succeeded(request)) {
+    check_parameters(request->statements, "ExecuteTransaction parameter");
+  }
+}
+
 using Operation = void (*)(const wire::JsonValue& body);
 
 constexpr Operation kOperations[] = {
@@ -186,6 +225,9 @@ constexpr Operation kOperations[] = {
     transact_write_items,
     transact_get_items,
     update_table,
+    execute_statement,
+    batch_execute_statement,
+    execute_transaction,
 };
 constexpr std::size_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]);
 
