@@ -83,19 +83,21 @@ def ddblocal_binary():
 
 
 @contextlib.contextmanager
-def ddblocal_process(*args, preexec_fn=None, stop_timeout=30):
+def ddblocal_process(*args, preexec_fn=None, stop_timeout=30, log_level="warn"):
     """Starts the ddblocal binary with `args` on a free port (running `preexec_fn` in the child
-    first), yields (process, port), and stops it with SIGTERM (then SIGKILL if it lingers past
+    first), yields (process, port) (the process's `log_path` names the file its output goes to),
+    and stops it with SIGTERM (then SIGKILL if it lingers past
     `stop_timeout` seconds) at the end of the block. A server that does not exit 0 (a crash, a sanitizer's report, a shutdown
     that hangs) fails the block with its log."""
     port = _free_port()
     log = tempfile.NamedTemporaryFile(prefix="ddblocal-conformance-", suffix=".log", delete=False)
     proc = subprocess.Popen(
-        [str(ddblocal_binary()), "--port", str(port), "--log-level", "warn", *args],
+        [str(ddblocal_binary()), "--port", str(port), "--log-level", log_level, *args],
         stdout=log,
         stderr=subprocess.STDOUT,
         preexec_fn=preexec_fn,
     )
+    proc.log_path = log.name
     try:
         _wait_for_port(port, proc, log.name)
         yield proc, port
@@ -278,6 +280,22 @@ def create_table(client, raw_client):
     make.track = created.append
     yield make
     for name in created:
+        _delete_quietly(raw_client, name)
+
+
+@contextlib.contextmanager
+def scoped_table(client, raw_client, prefix, **spec):
+    """A uniquely named table for a module's fixture: created with `spec` (the CreateTable
+    parameters besides TableName; PAY_PER_REQUEST unless told otherwise), ACTIVE when the block
+    starts, deleted when it ends. Yields its name."""
+    name = unique_name(prefix)
+    if "ProvisionedThroughput" not in spec:
+        spec.setdefault("BillingMode", "PAY_PER_REQUEST")
+    client.create_table(TableName=name, **spec)
+    try:
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+        yield name
+    finally:
         _delete_quietly(raw_client, name)
 
 

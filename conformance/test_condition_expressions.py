@@ -938,7 +938,7 @@ def test_condition_placeholders_without_expression_rejected(raw_client, eval_tab
     assert got == validation(message)
 
 
-# ConditionExpression cannot be combined with the legacy Expected parameter.
+# ConditionExpression cannot be combined with the classic Expected parameter.
 def test_condition_with_expected_rejected(raw_client, eval_table):
     got = failure(raw_client.put_item, TableName=eval_table, Item=EVAL_WIRE,
                   ConditionExpression="attribute_exists(n)",

@@ -4,12 +4,18 @@ These tests start their own ddblocal on a fresh data folder, so they only run ag
 ddblocal binary (not against an endpoint given with DDBLOCAL_ENDPOINT)."""
 
 import os
+import pathlib
+import sys
+import tarfile
 
 import boto3
 import pytest
 from botocore.config import Config
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, running_ddblocal
+from conftest import ACCESS_KEY, REGION, SECRET_KEY, ddblocal_process, running_ddblocal
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "data"))
+import make_format_1  # noqa: E402  (the data folder's contents)
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
@@ -75,3 +81,39 @@ def test_in_memory_keeps_nothing(tmp_path, monkeypatch):
                 BillingMode="PAY_PER_REQUEST",
             ).wait_until_exists()
     assert os.listdir(tmp_path) == []
+
+
+# A data folder written by an older ddblocal (format 1, see data/make_format_1.py) is migrated
+# when the server starts, with a log line: no item is lost, the indexes answer, and Scan
+# returns DynamoDB's partition order. The next start finds nothing to migrate.
+def test_a_data_folder_of_format_1_is_migrated_at_start(tmp_path):
+    with tarfile.open(pathlib.Path(make_format_1.__file__).parent / "format-1.tar.gz") as archive:
+        archive.extractall(tmp_path)
+    data_dir = str(tmp_path / "data")
+    for start in range(2):
+        with ddblocal_process("--data-dir", data_dir, log_level="info") as (proc, port):
+            client = boto3.client("dynamodb", endpoint_url=f"http://127.0.0.1:{port}",
+                                  region_name=REGION, aws_access_key_id=ACCESS_KEY,
+                                  aws_secret_access_key=SECRET_KEY)
+            log = pathlib.Path(proc.log_path).read_text()
+            assert ("migrated " + data_dir + " from data format 1" in log) == (start == 0)
+            for partition in range(make_format_1.EVENT_PARTITIONS):
+                for number in range(make_format_1.EVENTS_PER_PARTITION):
+                    expected = make_format_1.event(partition, number)
+                    key = {"pk": expected["pk"], "sk": expected["sk"]}
+                    assert client.get_item(TableName="events", Key=key)["Item"] == expected
+                by_time = client.query(
+                    TableName="events", IndexName="by_time",
+                    KeyConditionExpression="pk = :p", ExpressionAttributeValues={
+                        ":p": {"S": f"user{partition}"}})["Items"]
+                assert [item["t"]["N"] for item in by_time] == ["96", "97", "98", "99", "100"]
+            by_kind = client.query(TableName="events", IndexName="by_kind",
+                                   KeyConditionExpression="kind = :k",
+                                   ExpressionAttributeValues={":k": {"S": "kind1"}})["Items"]
+            assert len(by_kind) == make_format_1.EVENT_PARTITIONS * 2
+            total = make_format_1.EVENT_PARTITIONS * make_format_1.EVENTS_PER_PARTITION
+            assert client.describe_table(TableName="events")["Table"]["ItemCount"] == total
+            scanned = client.scan(TableName="counters")["Items"]
+            assert [item["a"]["N"] for item in scanned] == [
+                "7", "999.9", "8", "3", "2", "-999.9", "9", "4", "-0.09", "6", "1", "0",
+                "0.012345", "5"]

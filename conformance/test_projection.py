@@ -209,7 +209,7 @@ def test_projection_nesting_limit(raw_client, table):
         "Invalid ProjectionExpression: The document path has too many nesting levels; nesting levels: 33")
 
 
-# ProjectionExpression cannot be combined with the legacy AttributesToGet.
+# ProjectionExpression cannot be combined with the classic AttributesToGet.
 def test_projection_with_attributes_to_get_rejected(raw_client, table):
     assert projection_error(raw_client, table, "b", AttributesToGet=["b"]) == validation(
         "Can not use both expression and non-expression parameters in the same request: "

@@ -336,3 +336,37 @@ def test_scan_unused_expression_value_rejected(raw_client, tables):
 def test_scan_missing_table_rejected(raw_client):
     assert failure(raw_client.scan, TableName=unique_name()) == (
         "ResourceNotFoundException", "Requested resource not found", 400)
+
+
+# DynamoDB returns a table's partitions in the order of a hash of their keys. The orders and
+# segments below were recorded by dynalite's scan tests (test/scan.js), which were written to pass
+# against DynamoDB itself; Dynoxide reproduces the same order.
+LOCAL_ORDER = "DynamoDB Local does not return DynamoDB's partition order"
+RECORDED_STRING_ORDER = ["2", "8", "9", "1", "6", "hello", "0", "5", "4", "äáöü", "aardman", "7",
+                         "3", "zapf"]
+RECORDED_NUMBER_ORDER = ["7", "999.9", "8", "3", "2", "-999.9", "9", "4", "-0.09", "6", "1", "0",
+                         "0.012345", "5"]
+
+
+@pytest.mark.oracle_deviation(LOCAL_ORDER)
+@pytest.mark.parametrize("key_type, recorded", [("S", RECORDED_STRING_ORDER),
+                                                ("N", RECORDED_NUMBER_ORDER)])
+def test_scan_returns_partitions_in_dynamodbs_order(client, create_table, key_type, recorded):
+    name = create_table(hash=("a", key_type))
+    shuffled = list(recorded)
+    random.Random(7).shuffle(shuffled)
+    for key in shuffled:
+        client.put_item(TableName=name, Item={"a": {key_type: key}})
+    items, _ = all_pages(client.scan, TableName=name, Limit=3)
+    assert [item["a"][key_type] for item in items] == recorded
+
+
+@pytest.mark.oracle_deviation(LOCAL_ORDER)
+def test_parallel_scan_segments_hold_the_partitions_dynamodb_puts_there(client, create_table):
+    name = create_table(hash=("a", "S"))
+    recorded = {"3635": 0, "228": 0, "1668": 1, "3435": 4}
+    for key in recorded:
+        client.put_item(TableName=name, Item={"a": {"S": key}})
+    for key, segment in recorded.items():
+        found = client.scan(TableName=name, Segment=segment, TotalSegments=4096)["Items"]
+        assert {"a": {"S": key}} in found

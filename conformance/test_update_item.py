@@ -658,7 +658,7 @@ def test_update_values_without_expression_rejected(raw_client, wire_table):
                              "UpdateExpression and ConditionExpression are null")
 
 
-# UpdateExpression cannot be combined with the legacy AttributeUpdates.
+# UpdateExpression cannot be combined with the classic AttributeUpdates.
 def test_update_expression_with_attribute_updates_rejected(raw_client, wire_table):
     got = failure(raw_client.update_item, TableName=wire_table, Key={"p": {"S": "k"}},
                   UpdateExpression="SET a = :v", ExpressionAttributeValues={":v": {"N": "1"}},

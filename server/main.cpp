@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot open the database: {}", store.error().message());
     return 1;
   }
+  if (int format = (*store)->migrated_from_format()) {
+    spdlog::info("migrated {} from data format {}: Scan now returns DynamoDB's order",
+                 config.data_dir, format);
+  }
   Router router(**store);
   try {
     SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),

@@ -15,6 +15,7 @@ namespace {
 // Catalog column family layout (written to disk):
 //   "t" region 0x00 name -> table record: an item (item_codec.h) with the attributes below
 //   "n"                  -> the next table uid, as a decimal string
+//   "v"                  -> the data format version (format_version.cpp)
 constexpr char kTablePrefix = 't';
 constexpr std::string_view kNextUidKey = "n";
 
@@ -261,15 +262,43 @@ Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
   return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating);
 }
 
+Table Catalog::with_fresh_uids(const Table& table) const {
+  std::shared_lock lock(mutex_);
+  Table moved = table;
+  std::uint64_t uid = next_uid_;
+  moved.uid = uid++;
+  for (IndexState& index : moved.indexes) {
+    index.uid = uid++;
+  }
+  return moved;
+}
+
+Result<std::shared_ptr<const Table>> Catalog::replace_uids(Table moved) {
+  std::string key = table_key(moved.region, moved.schema.table_name);
+  std::unique_lock lock(mutex_);
+  auto it = tables_.find(key);
+  if (it == tables_.end()) {
+    return std::shared_ptr<const Table>();
+  }
+  rocksdb::WriteBatch batch;
+  database_.remove_entries(batch, it->second->uid);
+  for (const IndexState& index : it->second->indexes) {
+    database_.remove_entries(batch, index.uid);
+  }
+  const std::uint64_t next_uid = moved.uid + 1 + moved.indexes.size();
+  return record(std::move(key), std::move(moved), next_uid, IndexStatus::kCreating,
+                std::move(batch));
+}
+
 Result<std::shared_ptr<const Table>> Catalog::record(std::string key, Table table,
                                                      std::uint64_t next_uid,
-                                                     IndexStatus new_index_status) {
+                                                     IndexStatus new_index_status,
+                                                     rocksdb::WriteBatch batch) {
   for (std::size_t i = table.indexes.size(); i < table.schema.indexes.size(); ++i) {
     table.indexes.push_back({next_uid++, new_index_status});
   }
   std::string value;
   append_item(value, encode_record(table));
-  rocksdb::WriteBatch batch;
   batch.Put(database_.catalog(), kTablePrefix + key, value).PermitUncheckedError();
   batch.Put(database_.catalog(), kNextUidKey, std::to_string(next_uid)).PermitUncheckedError();
   DDB_RETURN_IF_ERROR(database_.write(batch));

@@ -23,6 +23,13 @@ class Catalog {
   // name); the indexes it adds (those past updated.indexes) get fresh uids and status
   // CREATING. nullptr when that table is gone.
   Result<std::shared_ptr<const Table>> replace(Table updated);
+  // For moving a table's entries to new keys (the data format migration, which runs alone
+  // at open): `table` with unused uids for it and its indexes, not recorded yet. Entries the
+  // caller writes under them are unreachable until replace_uids records them.
+  Table with_fresh_uids(const Table& table) const;
+  // Records `moved` (from with_fresh_uids) in place of the table of its name, and removes the
+  // entries of the old uids, in one write. nullptr when that table is gone.
+  Result<std::shared_ptr<const Table>> replace_uids(Table moved);
   // nullptr when there is no such table.
   std::shared_ptr<const Table> find(std::string_view region, std::string_view name) const;
   // Removes the table's record, its items, its indexes and their stats in one write. nullptr when
@@ -35,11 +42,12 @@ class Catalog {
 
  private:
   explicit Catalog(Database& database) : database_(database) {}
-  // Writes the record of `table` under `key` and keeps it, with the uid sequence moved to
-  // `next_uid`; indexes new to the table take their uids from the sequence first. REQUIRES:
-  // mutex_ held.
+  // Writes the record of `table` under `key` (with what `batch` holds already) and keeps it,
+  // with the uid sequence moved to `next_uid`; indexes new to the table take their uids from the
+  // sequence first. REQUIRES: mutex_ held.
   Result<std::shared_ptr<const Table>> record(std::string key, Table table, std::uint64_t next_uid,
-                                              IndexStatus new_index_status);
+                                              IndexStatus new_index_status,
+                                              rocksdb::WriteBatch batch = rocksdb::WriteBatch());
 
   Database& database_;
   mutable std::shared_mutex mutex_;

@@ -22,15 +22,25 @@
 // and inversion reverses memcmp order because no encoding is a prefix of another. The same
 // property lets a sort key follow a partition key directly.
 //
-//   partition_hash := XXH64(seed kHashSeed, 'S' bytes | 'B' bytes | 'N' number_parts)
-//   number_parts   := '0'                                (zero)
-//                   | ('-' | '+') fixed32be(exponent) digits as ASCII
+//   partition_hash := the first 8 bytes, big-endian, of MD5("Outliers" | hashed_bytes)
+//   hashed_bytes   := the UTF-8 bytes of an S, the bytes of a B, the oracle_number of an N
+//   oracle_number  := 0x80                                       (zero)
+//                   | (0xC0 + (E + a) / 2) { P + 1 }             (positive)
+//                   | ~(0xC0 + (E + a) / 2) { 101 - P } [0x66]   (negative; 0x66 when < 20 P)
+//     where the value is +-0.<digits> x 10^E, a is 1 when E is odd (a 0 digit is put before the
+//     digits, so that they pair up into base-100 digits P; an odd last digit is paired with 0).
+//
+// That hash is DynamoDB's order of partitions, as recorded by test suites run against the real
+// service (dynalite's scan tests; Dynoxide reproduces it): Scan returns partitions in the order
+// of the digest, so ddblocal's Scan pages hold the items DynamoDB's would. Format version 2;
+// version 1 used XXH64 (format_version.h tells them apart, and opening migrates).
 #include "storage/key_codec.h"
 
-#define XXH_STATIC_LINKING_ONLY  // XXH64_state_t on the stack: no allocation per hash
+#include <array>
+#include <memory>
 #include <string_view>
 
-#include <xxhash.h>
+#include <openssl/evp.h>
 
 namespace ddblocal::storage {
 namespace {
@@ -41,8 +51,6 @@ constexpr char kZero = 0x02;
 constexpr char kPositive = 0x03;
 
 constexpr int kExponentBias = 0x8000;
-// Written to disk: never change it ("ddblocal" in ASCII).
-constexpr XXH64_hash_t kHashSeed = 0x6464626c6f63616cULL;
 
 void append_fixed64_be(std::string& out, std::uint64_t value) {
   for (int shift = 56; shift >= 0; shift -= 8) {
@@ -88,8 +96,36 @@ void append_number(std::string& out, const Number& number) {
   }
 }
 
-void hash_update(XXH64_state_t& state, std::string_view bytes) {
-  XXH64_update(&state, bytes.data(), bytes.size());
+// A number in the Oracle NUMBER format that DynamoDB hashes partition keys with (see the
+// grammar above).
+void append_oracle_number(std::string& out, const Number& number) {
+  if (number.is_zero()) {
+    out.push_back(static_cast<char>(0x80));
+    return;
+  }
+  const int exponent = number.exponent();
+  const bool odd = exponent % 2 != 0;
+  std::string digits = odd ? "0" + number.digits() : number.digits();
+  if (digits.size() % 2 != 0) {
+    digits.push_back('0');
+  }
+  const bool negative = number.is_negative();
+  const auto head = static_cast<unsigned char>(0xC0 + (exponent + (odd ? 1 : 0)) / 2);
+  out.push_back(static_cast<char>(negative ? ~head : head));
+  for (std::size_t i = 0; i < digits.size(); i += 2) {
+    const int pair = (digits[i] - '0') * 10 + (digits[i + 1] - '0');
+    out.push_back(static_cast<char>(negative ? 101 - pair : pair + 1));
+  }
+  if (negative && digits.size() / 2 < 20) {
+    out.push_back(static_cast<char>(102));
+  }
+}
+
+// One MD5 context per thread, made once: hashing a key allocates nothing.
+EVP_MD_CTX& md5_context() {
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                               EVP_MD_CTX_free);
+  return *context;
 }
 
 }  // namespace
@@ -105,30 +141,29 @@ void append_key_value(std::string& out, const AttributeValue& value) {
 }
 
 std::uint64_t partition_hash(const AttributeValue& partition_key) {
-  XXH64_state_t state;
-  XXH64_reset(&state, kHashSeed);
+  std::string hashed = "Outliers";
   if (const auto* string = partition_key.get_if<std::string>()) {
-    hash_update(state, "S");
-    hash_update(state, *string);
+    hashed.append(*string);
   } else if (const auto* binary = partition_key.get_if<Binary>()) {
-    hash_update(state, "B");
-    hash_update(state, binary->bytes);
+    hashed.append(binary->bytes);
   } else {
-    const Number& number = *partition_key.get_if<Number>();
-    hash_update(state, "N");
-    if (number.is_zero()) {
-      hash_update(state, "0");
-    } else {
-      hash_update(state, number.is_negative() ? "-" : "+");
-      auto exponent = static_cast<std::uint32_t>(number.exponent());
-      const char exponent_be[4] = {static_cast<char>(exponent >> 24),
-                                   static_cast<char>(exponent >> 16),
-                                   static_cast<char>(exponent >> 8), static_cast<char>(exponent)};
-      hash_update(state, std::string_view(exponent_be, 4));
-      hash_update(state, number.digits());
-    }
+    append_oracle_number(hashed, *partition_key.get_if<Number>());
   }
-  return XXH64_digest(&state);
+  EVP_MD_CTX& context = md5_context();
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  // Fails only where MD5 is missing (an OpenSSL restricted to FIPS algorithms), and then for
+  // every key alike: all partitions hash to 0 and are ordered by key instead.
+  if (EVP_DigestInit_ex(&context, EVP_md5(), nullptr) != 1 ||
+      EVP_DigestUpdate(&context, hashed.data(), hashed.size()) != 1 ||
+      EVP_DigestFinal_ex(&context, digest.data(), &length) != 1) {
+    return 0;
+  }
+  std::uint64_t hash = 0;
+  for (int i = 0; i < 8; ++i) {
+    hash = hash << 8 | digest[i];
+  }
+  return hash;
 }
 
 void append_key_prefix(std::string& out, const AttributeValue& prefix) {

@@ -4,6 +4,7 @@
 
 #include "storage/catalog.h"
 #include "storage/database.h"
+#include "storage/format_version.h"
 #include "storage/index_entries.h"
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
@@ -90,8 +91,22 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
     }
   }
   DDB_ASSIGN_OR_RETURN(auto database, Database::open(options));
+  DDB_ASSIGN_OR_RETURN(const int format, read_format_version(*database));
+  if (format > kFormatVersion) {
+    return ApiError::internal("the data folder " + options.path + " is in format " +
+                              std::to_string(format) + ", written by a newer ddblocal; this one " +
+                              "reads format " + std::to_string(kFormatVersion));
+  }
   DDB_ASSIGN_OR_RETURN(auto catalog, Catalog::load(*database));
   std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog)));
+  if (format < kFormatVersion) {
+    for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
+      DDB_RETURN_IF_ERROR(store->rekey_table(*table));
+    }
+    store->migrated_from_format_ = format;
+  }
+  // Also when the folder is new, so that a later version of ddblocal knows it.
+  DDB_RETURN_IF_ERROR(write_format_version(*store->database_));
   // An index still CREATING was being built when the process stopped: finish it.
   for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
     DDB_RETURN_IF_ERROR(store->build_indexes(*table));
@@ -216,6 +231,41 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
   }
   DDB_RETURN_IF_ERROR(build_indexes(*current));
   return description;
+}
+
+Result<void> Store::rekey_table(const Table& table) {
+  Table moved = catalog_->with_fresh_uids(table);
+  // What an interrupted migration left under those uids (they were never recorded).
+  rocksdb::WriteBatch clear;
+  database_->remove_entries(clear, moved.uid);
+  for (const IndexState& index : moved.indexes) {
+    database_->remove_entries(clear, index.uid);
+  }
+  DDB_RETURN_IF_ERROR(database_->write(clear));
+
+  const KeyRange range = scan_range(table.uid, std::nullopt);
+  rocksdb::Slice lower(range.lower);
+  rocksdb::Slice upper(range.upper);
+  rocksdb::ReadOptions options;
+  options.iterate_lower_bound = &lower;
+  options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(database_->db().NewIterator(options, database_->items()));
+  it->SeekToFirst();
+  while (it->Valid()) {
+    // Each item written as new under the moved table: its key, its index entries, its stats.
+    rocksdb::WriteBatch batch;
+    for (std::size_t count = 0; it->Valid() && count < kBuildChunk; it->Next(), ++count) {
+      DDB_ASSIGN_OR_RETURN(Item item, decode_item(it->value().ToStringView()));
+      const std::string item_key = item_key_of(moved, item);
+      add_item_write(*database_, batch, moved, item_key, ItemWrite{std::nullopt, std::move(item)});
+    }
+    DDB_RETURN_IF_ERROR(database_->write(batch));
+  }
+  if (!it->status().ok()) {
+    return ApiError::internal("storage failure: " + it->status().ToString());
+  }
+  DDB_RETURN_IF_ERROR(catalog_->replace_uids(std::move(moved)));
+  return {};
 }
 
 Result<void> Store::build_indexes(const Table& table) {

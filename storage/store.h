@@ -176,6 +176,10 @@ class Store {
   // REQUIRES: keys as in get_item.
   Result<std::vector<std::optional<Item>>> get_all(std::span<const ItemAddress> addresses);
 
+  // The data format the folder was migrated from when it was opened (format_version.h), or 0
+  // when it needed no migration.
+  int migrated_from_format() const { return migrated_from_format_; }
+
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();
 
@@ -196,6 +200,10 @@ class Store {
   // change waits for such writers before it relies on every later write seeing it.
   // ResourceNotFoundException when the table was deleted meanwhile.
   Result<std::shared_ptr<const Table>> current_version(const Table& table);
+  // Moves the table's items to fresh uids, under keys in the current format, with their index
+  // entries and stats; then records the new uids and drops the old entries in one write. An
+  // interrupted move leaves the table as it was, and running it again completes it.
+  Result<void> rekey_table(const Table& table);
   // Builds every index of the table that is CREATING, then records them all ACTIVE.
   Result<void> build_indexes(const Table& table);
   // Adds the entries of the items already in the table to the index at `position` of
@@ -207,6 +215,7 @@ class Store {
   std::unique_ptr<KeyLocks> key_locks_;
   // Serializes schema changes.
   std::mutex schema_mutex_;
+  int migrated_from_format_ = 0;
 };
 
 }  // namespace ddblocal::storage

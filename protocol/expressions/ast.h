@@ -136,6 +136,11 @@ struct UpdateExpression {
   // The clauses present, in the order written: DynamoDB checks an update's actions in reverse
   // textual order, which decides which error it reports and how it names overlapping paths.
   std::vector<UpdateClause> clause_order;
+  // Set when the update is a translation of the classic AttributeUpdates (protocol/wire). The
+  // actions mean the same, but DynamoDB reports a value whose type does not fit the attribute
+  // it updates as "Type mismatch for attribute to update" there, not with the update
+  // expression's message.
+  bool from_attribute_updates = false;
   bool operator==(const UpdateExpression&) const = default;
 };
 

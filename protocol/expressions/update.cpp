@@ -19,6 +19,7 @@ constexpr char kInvalidPath[] =
 constexpr char kMissingAttribute[] =
     "The provided expression refers to an attribute that does not exist in the item";
 constexpr char kWrongType[] = "An operand in the update expression has an incorrect data type";
+constexpr char kTypeMismatch[] = "Type mismatch for attribute to update";
 constexpr char kNestingExceeded[] =
     "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
     "beyond supported limit";
@@ -364,9 +365,7 @@ void remove_path(Item& item, const Path& path) {
   }
 }
 
-}  // namespace
-
-Result<Item> apply_update(const UpdateExpression& update, Item item) {
+Result<Item> apply_actions(const UpdateExpression& update, Item item) {
   DDB_ASSIGN_OR_RETURN(std::vector<AttributeValue> values, set_values(update.set, item));
   // An invalid path is reported only when no operand has the wrong type.
   Result<std::vector<Path>> removed = removals(update.remove, item);
@@ -414,6 +413,16 @@ Result<Item> apply_update(const UpdateExpression& update, Item item) {
     remove_path(item, path);
   }
   return item;
+}
+
+}  // namespace
+
+Result<Item> apply_update(const UpdateExpression& update, Item item) {
+  Result<Item> updated = apply_actions(update, std::move(item));
+  if (!updated && update.from_attribute_updates && updated.error().message() == kWrongType) {
+    return ApiError::validation(kTypeMismatch);
+  }
+  return updated;
 }
 
 std::vector<Path> updated_paths(const UpdateExpression& update) {

@@ -179,6 +179,15 @@ inline void check_present(Violations& violations, std::string_view path, bool pr
   }
 }
 
+// The prefix of DynamoDB's messages for rules that relate members or values.
+inline constexpr std::string_view kInvalidParameters =
+    "One or more parameter values were invalid: ";
+
+// A ValidationException with kInvalidParameters before `message`.
+inline ApiError invalid_parameters(std::string_view message) {
+  return ApiError::validation(std::string(kInvalidParameters) + std::string(message));
+}
+
 // TableName as the API model constrains it (every operation but the table-level ones, which
 // check the length first with a message of their own).
 inline constexpr StringRule kTableNameRule{

@@ -194,6 +194,11 @@ Result<const JsonValue*> array_value(const JsonValue& value) {
   return &value;
 }
 
+const JsonValue* optional_member(const JsonValue& object, std::string_view name) {
+  auto any = [](const JsonValue& value) -> Result<const JsonValue*> { return &value; };
+  return pointer_or_null(read_member<const JsonValue*>(object, name, any)).value();
+}
+
 Result<const JsonValue*> optional_object(const JsonValue& object, std::string_view name) {
   auto read = [name](const JsonValue& value) -> Result<const JsonValue*> {
     if (value.IsArray()) {

@@ -29,6 +29,9 @@ Result<bool> bool_value(const JsonValue& value);
 Result<const JsonValue*> object_value(const JsonValue& value);
 Result<const JsonValue*> array_value(const JsonValue& value);
 
+// The last occurrence of member `name`, whatever its JSON type; nullptr when absent or null.
+const JsonValue* optional_member(const JsonValue& object, std::string_view name);
+
 // nullptr when absent.
 Result<const JsonValue*> optional_object(const JsonValue& object, std::string_view name);
 Result<const JsonValue*> optional_array(const JsonValue& object, std::string_view name);

@@ -78,9 +78,9 @@ Result<BatchWrite> parse_write_request(std::string_view table_name, std::size_t 
   return BatchWrite{std::string(table_name), std::move(attributes.attributes), put != nullptr};
 }
 
-// One table's KeysAndAttributes.
-Result<BatchGetTable> parse_keys_and_attributes(std::string_view table_name,
-                                                const JsonValue& json) {
+// One table's KeysAndAttributes, with its classic members read beforehand.
+Result<BatchGetTable> parse_keys_and_attributes(std::string_view table_name, const JsonValue& json,
+                                                const ClassicMembers& classic) {
   BatchGetTable table;
   table.table_name = std::string(table_name);
   table.json = &json;
@@ -92,7 +92,7 @@ Result<BatchGetTable> parse_keys_and_attributes(std::string_view table_name,
     DDB_ASSIGN_OR_RETURN(auto decoded, decode_item(*key));
     table.keys.push_back(std::move(decoded));
   }
-  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(json, kProjectionOnly));
+  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(json, kProjectionOnly, classic));
   table.projection = std::move(expressions.projection);
   return table;
 }
@@ -131,13 +131,21 @@ Result<BatchGetItemRequest> parse_batch_get_item(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, read_request_items(body, std::nullopt));
   Violations violations;
   std::size_t count = 0;
+  std::vector<ClassicMembers> classics;  // each table's, in order
   for (const auto& table : request_items->GetObject()) {
-    const std::string path = "requestItems." + std::string(text_of(table.name)) + ".member.keys";
+    const std::string prefix = "requestItems." + std::string(text_of(table.name)) + ".member.";
+    const std::string path = prefix + "keys";
     if (table.value.IsNull()) {
       violations.add(path, std::nullopt, "Member must not be null");
+      classics.emplace_back();
       continue;
     }
     DDB_ASSIGN_OR_RETURN(const JsonValue* keys_and_attributes, object_value(table.value));
+    DDB_ASSIGN_OR_RETURN(
+        ClassicMembers classic,
+        read_classic_members(*keys_and_attributes, classic_members_taken(kProjectionOnly)));
+    check_classic_constraints(classic, violations, prefix);
+    classics.push_back(std::move(classic));
     DDB_ASSIGN_OR_RETURN(const JsonValue* keys, optional_array(*keys_and_attributes, "Keys"));
     if (keys == nullptr) {
       violations.add(path, std::nullopt, "Member must not be null");
@@ -152,8 +160,10 @@ Result<BatchGetItemRequest> parse_batch_get_item(const JsonValue& body) {
     return ApiError::validation("Too many items requested for the BatchGetItem call");
   }
   BatchGetItemRequest request;
+  std::size_t position = 0;
   for (const auto& table : request_items->GetObject()) {
-    DDB_ASSIGN_OR_RETURN(auto keys, parse_keys_and_attributes(text_of(table.name), table.value));
+    DDB_ASSIGN_OR_RETURN(auto keys, parse_keys_and_attributes(text_of(table.name), table.value,
+                                                              classics[position++]));
     for (auto key = keys.keys.begin(); key != keys.keys.end(); ++key) {
       if (std::find(keys.keys.begin(), key, *key) != key) {
         return ApiError::validation("Provided list of item keys contains duplicates");

@@ -90,37 +90,58 @@ std::string member_set(const std::vector<std::string_view>& names) {
   return text + "}";
 }
 
-// The legacy (non-expression) members, in the order DynamoDB lists them, each with whether
-// the operation could take it (it replaced by one of the operation's expressions).
-struct LegacyMember {
+// The classic (non-expression) members, in the order DynamoDB lists them, each with whether
+// the operation takes it.
+struct ClassicMember {
   std::string_view name;
-  bool (*taken)(const ExpressionMembersAllowed&);
+  bool (*taken)(const ClassicMembersTaken&);
 };
-constexpr LegacyMember kLegacyMembers[] = {
-    {"AttributesToGet", [](const ExpressionMembersAllowed& a) { return a.projection; }},
-    {"AttributeUpdates", [](const ExpressionMembersAllowed& a) { return a.update; }},
-    {"Expected", [](const ExpressionMembersAllowed& a) { return a.condition; }},
-    {"QueryFilter", [](const ExpressionMembersAllowed& a) { return a.filter && a.key_condition; }},
-    {"ScanFilter", [](const ExpressionMembersAllowed& a) { return a.filter && !a.key_condition; }},
+constexpr ClassicMember kClassicMembers[] = {
+    {"AttributesToGet", [](const ClassicMembersTaken& t) { return t.attributes_to_get; }},
+    {"AttributeUpdates", [](const ClassicMembersTaken& t) { return t.attribute_updates; }},
+    {"Expected", [](const ClassicMembersTaken& t) { return t.expected; }},
+    {"QueryFilter", [](const ClassicMembersTaken& t) { return t.query; }},
+    {"ScanFilter", [](const ClassicMembersTaken& t) { return t.scan; }},
     {"ConditionalOperator",
-     [](const ExpressionMembersAllowed& a) { return a.condition || a.filter; }},
-    {"KeyConditions", [](const ExpressionMembersAllowed& a) { return a.key_condition; }},
+     [](const ClassicMembersTaken& t) { return t.expected || t.query || t.scan; }},
+    {"KeyConditions", [](const ClassicMembersTaken& t) { return t.query; }},
 };
 
-// The legacy members of `body` that the operation could take instead of its expressions.
-std::vector<std::string_view> legacy_members_present(const JsonValue& body,
-                                                     const ExpressionMembersAllowed& allowed) {
-  std::vector<std::string_view> present;
-  for (const LegacyMember& legacy : kLegacyMembers) {
-    if (!legacy.taken(allowed)) {
-      continue;
-    }
-    auto member = body.FindMember(rapidjson::StringRef(legacy.name.data(), legacy.name.size()));
-    if (member != body.MemberEnd() && !member->value.IsNull()) {
-      present.push_back(legacy.name);
+// The member `name` of `body`, when present and not null.
+const JsonValue* present(const JsonValue& body, std::string_view name) {
+  auto member = body.FindMember(rapidjson::StringRef(name.data(), name.size()));
+  return member != body.MemberEnd() && !member->value.IsNull() ? &member->value : nullptr;
+}
+
+// The classic members of `body` the operation takes. KeyConditions counts only beside a
+// KeyConditionExpression: DynamoDB takes it with the other expressions of a Query.
+std::vector<std::string_view> classic_members_present(const JsonValue& body,
+                                                      const ClassicMembersTaken& taken,
+                                                      bool key_condition_expression) {
+  std::vector<std::string_view> present_members;
+  for (const ClassicMember& classic : kClassicMembers) {
+    if (classic.taken(taken) && present(body, classic.name) != nullptr &&
+        (classic.name != "KeyConditions" || key_condition_expression)) {
+      present_members.push_back(classic.name);
     }
   }
-  return present;
+  return present_members;
+}
+
+// ConditionalOperator joins the conditions of Expected, QueryFilter or ScanFilter: without any,
+// DynamoDB refuses it (ExtendDB's tests, verified on DynamoDB: before the missing key condition).
+Result<void> check_conditional_operator(const JsonValue& body, const ClassicMembersTaken& taken) {
+  if (!(taken.expected || taken.query || taken.scan) ||
+      present(body, "ConditionalOperator") == nullptr) {
+    return {};
+  }
+  const JsonValue* conditions = present(body, taken.expected ? "Expected"
+                                              : taken.query  ? "QueryFilter"
+                                                             : "ScanFilter");
+  if (conditions == nullptr || !conditions->IsObject() || conditions->MemberCount() == 0) {
+    return ApiError::validation("ConditionalOperator cannot be used without Filter or Expected");
+  }
+  return {};
 }
 
 // What DynamoDB names when values come without an expression that could use them.
@@ -173,13 +194,10 @@ Result<void> check_expression_members(const JsonValue& body,
   DDB_ASSIGN_OR_RETURN(const JsonValue* names, optional_object(body, "ExpressionAttributeNames"));
   DDB_ASSIGN_OR_RETURN(const JsonValue* values, optional_object(body, "ExpressionAttributeValues"));
 
-  std::vector<std::string_view> legacy = legacy_members_present(body, allowed);
-  if (!legacy.empty()) {
-    if (!texts.any()) {
-      // The pre-2014 parameters are not implemented: refuse them rather than ignore them.
-      return ApiError::validation("ddblocal does not support the legacy parameter " +
-                                  std::string(legacy.front()) + "; use expressions instead");
-    }
+  const ClassicMembersTaken taken = classic_members_taken(allowed);
+  std::vector<std::string_view> classic =
+      classic_members_present(body, taken, texts.key_condition.has_value());
+  if (!classic.empty() && texts.any()) {
     std::vector<std::string_view> expressions;
     for (auto [text, name] : {std::pair{texts.update, "UpdateExpression"},
                               std::pair{texts.condition, "ConditionExpression"},
@@ -193,7 +211,7 @@ Result<void> check_expression_members(const JsonValue& body,
     return ApiError::validation(
         "Can not use both expression and non-expression parameters in the same request: "
         "Non-expression parameters: " +
-        member_set(legacy) + " Expression parameters: " + member_set(expressions));
+        member_set(classic) + " Expression parameters: " + member_set(expressions));
   }
   if (names != nullptr && !texts.any()) {
     return ApiError::validation(
@@ -205,7 +223,9 @@ Result<void> check_expression_members(const JsonValue& body,
         "expressions: " +
         std::string(value_users(allowed)));
   }
-  if (allowed.key_condition && !texts.key_condition) {
+  DDB_RETURN_IF_ERROR(check_conditional_operator(body, taken));
+  if (allowed.key_condition && !texts.key_condition &&
+      !(taken.query && present(body, "KeyConditions") != nullptr)) {
     return ApiError::validation(
         "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
         "request.");
@@ -213,9 +233,51 @@ Result<void> check_expression_members(const JsonValue& body,
   return {};
 }
 
+ClassicMembersTaken classic_members_taken(const ExpressionMembersAllowed& allowed) {
+  if (!allowed.classic) {
+    return {};
+  }
+  return {.expected = allowed.condition,
+          .attribute_updates = allowed.update,
+          .attributes_to_get = allowed.projection,
+          .query = allowed.filter && allowed.key_condition,
+          .scan = allowed.filter && !allowed.key_condition};
+}
+
+Result<ExpressionMembers> translate_classic_members(const ClassicMembers& classic) {
+  ExpressionMembers members;
+  DDB_ASSIGN_OR_RETURN(members.update, translate_attribute_updates(classic));
+  DDB_ASSIGN_OR_RETURN(members.condition, translate_expected(classic));
+  // Query checks its filter before AttributesToGet, Scan after (dynalite's validations).
+  if (classic.query_filter) {
+    DDB_ASSIGN_OR_RETURN(members.filter, translate_filter(classic));
+    members.filter_from_query_filter = true;
+  }
+  DDB_ASSIGN_OR_RETURN(members.projection, translate_attributes_to_get(classic));
+  if (classic.scan_filter) {
+    DDB_ASSIGN_OR_RETURN(members.filter, translate_filter(classic));
+  }
+  return members;
+}
+
 Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
                                                    const ExpressionMembersAllowed& allowed) {
+  DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
+                       read_classic_members(body, classic_members_taken(allowed)));
+  return parse_expression_members(body, allowed, classic);
+}
+
+Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
+                                                   const ExpressionMembersAllowed& allowed,
+                                                   const ClassicMembers& classic) {
   DDB_RETURN_IF_ERROR(check_expression_members(body, allowed));
+  DDB_ASSIGN_OR_RETURN(ExpressionMembers members, translate_classic_members(classic));
+  DDB_RETURN_IF_ERROR(parse_expressions(body, allowed, classic, members));
+  return members;
+}
+
+Result<void> parse_expressions(const JsonValue& body, const ExpressionMembersAllowed& allowed,
+                               const ClassicMembers& classic, ExpressionMembers& members) {
   DDB_ASSIGN_OR_RETURN(const ExpressionTexts texts, read_texts(body, allowed));
   DDB_ASSIGN_OR_RETURN(auto names, read_names(body));
   std::optional<Item> values;
@@ -230,7 +292,6 @@ Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
     DDB_RETURN_IF_ERROR(placeholders.resolve(parsed, kind));
     return parsed;
   };
-  ExpressionMembers members;
   if (texts.update) {
     DDB_ASSIGN_OR_RETURN(members.update, expr::parse_update(*texts.update));
     DDB_RETURN_IF_ERROR(placeholders.resolve(*members.update));
@@ -252,7 +313,11 @@ Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
                          condition(*texts.key_condition, expr::ExpressionKind::kKeyCondition));
   }
   DDB_RETURN_IF_ERROR(placeholders.check_all_used());
-  return members;
+  // After the expressions, as DynamoDB checks KeyConditions (dynalite's Query validation).
+  if (classic.key_conditions) {
+    DDB_ASSIGN_OR_RETURN(members.key_conditions, check_key_conditions(classic));
+  }
+  return {};
 }
 
 }  // namespace ddblocal::wire

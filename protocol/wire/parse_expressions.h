@@ -1,13 +1,15 @@
 // The expression members of a request (ConditionExpression, UpdateExpression,
 // ProjectionExpression, FilterExpression, KeyConditionExpression with ExpressionAttributeNames
 // and ExpressionAttributeValues): read, parsed and resolved, with DynamoDB's checks of the
-// placeholder maps themselves.
+// placeholder maps themselves; and the classic members that stand for them, translated into the
+// same trees (classic_members.h).
 #pragma once
 
 #include <optional>
 
 #include "protocol/expressions/ast.h"
 #include "protocol/result.h"
+#include "protocol/wire/classic_members.h"
 #include "protocol/wire/json.h"
 
 namespace ddblocal::wire {
@@ -19,6 +21,9 @@ struct ExpressionMembersAllowed {
   bool projection = false;
   bool key_condition = false;  // also makes KeyConditionExpression required
   bool filter = false;
+  // The classic members that stand for these expressions are taken too (the transactions'
+  // actions have none: DynamoDB ignores members a shape lacks).
+  bool classic = true;
 };
 
 inline constexpr ExpressionMembersAllowed kConditionOnly{.condition = true};
@@ -27,6 +32,13 @@ inline constexpr ExpressionMembersAllowed kProjectionOnly{.projection = true};
 inline constexpr ExpressionMembersAllowed kQueryExpressions{
     .projection = true, .key_condition = true, .filter = true};
 inline constexpr ExpressionMembersAllowed kScanExpressions{.projection = true, .filter = true};
+inline constexpr ExpressionMembersAllowed kTransactCondition{.condition = true, .classic = false};
+inline constexpr ExpressionMembersAllowed kTransactUpdate{
+    .condition = true, .update = true, .classic = false};
+inline constexpr ExpressionMembersAllowed kTransactProjection{.projection = true, .classic = false};
+
+// The classic members an operation with these expressions takes.
+ClassicMembersTaken classic_members_taken(const ExpressionMembersAllowed& allowed);
 
 struct ExpressionMembers {
   std::optional<expr::Condition> condition;
@@ -34,19 +46,35 @@ struct ExpressionMembers {
   std::optional<expr::Projection> projection;
   std::optional<expr::Condition> key_condition;
   std::optional<expr::Condition> filter;
+  // KeyConditions, given instead of key_condition.
+  std::optional<KeyConditionTerms> key_conditions;
+  // The filter is QueryFilter's (DynamoDB names it in the message refusing a key attribute).
+  bool filter_from_query_filter = false;
 };
 
-// The checks DynamoDB makes on which expression members are present, before it looks at
-// anything else in them: legacy parameters mixed with expressions (or alone, which ddblocal
-// refuses), placeholder maps without an expression to use them, a Query without its key
-// condition. Query and Scan validate ExclusiveStartKey and segments between these checks and
-// the parsing, so they call this first.
+// The checks DynamoDB makes on which members are present, before it looks at anything else in
+// them: classic parameters mixed with expressions, placeholder maps without an expression to
+// use them, a ConditionalOperator without conditions to join, a Query without its key
+// condition. Query and Scan validate more between these checks and the parsing, so they call
+// this first.
 Result<void> check_expression_members(const JsonValue& body,
                                       const ExpressionMembersAllowed& allowed);
 
-// Runs check_expression_members, then reads the placeholder maps and parses and resolves each
-// allowed expression present, in DynamoDB's order (Update, Condition, Filter, Projection,
-// KeyCondition); every placeholder must be defined and used. Fails with DynamoDB's error.
+// The classic members other than KeyConditions translated, in DynamoDB's order: AttributeUpdates,
+// Expected, QueryFilter, AttributesToGet, ScanFilter. REQUIRES: check_expression_members passed.
+Result<ExpressionMembers> translate_classic_members(const ClassicMembers& classic);
+
+// Reads the placeholder maps and parses and resolves each allowed expression present into
+// `members`, in DynamoDB's order (Update, Condition, Filter, Projection, KeyCondition); every
+// placeholder must be defined and used. Then checks KeyConditions. Fails with DynamoDB's error.
+Result<void> parse_expressions(const JsonValue& body, const ExpressionMembersAllowed& allowed,
+                               const ClassicMembers& classic, ExpressionMembers& members);
+
+// check_expression_members, translate_classic_members, then parse_expressions. `classic` holds
+// the classic members read from `body`; the second form reads them itself.
+Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
+                                                   const ExpressionMembersAllowed& allowed,
+                                                   const ClassicMembers& classic);
 Result<ExpressionMembers> parse_expression_members(const JsonValue& body,
                                                    const ExpressionMembersAllowed& allowed);
 

@@ -97,6 +97,8 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
   DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
   DDB_ASSIGN_OR_RETURN(auto on_condition_failure,
                        optional_string(body, "ReturnValuesOnConditionCheckFailure"));
+  DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
+                       read_classic_members(body, classic_members_taken(operation.expressions)));
 
   Violations violations;
   check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
@@ -109,6 +111,7 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
   check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
   check(violations, "returnValuesOnConditionCheckFailure", on_condition_failure,
         kReturnValuesOnConditionCheckFailureRule);
+  check_classic_constraints(classic, violations);
   if (operation.absence_listed_last) {
     check_present(violations, operation.path, attributes.present);
   }
@@ -122,7 +125,8 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
     return ApiError::validation(
         "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
   }
-  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, operation.expressions));
+  DDB_ASSIGN_OR_RETURN(auto expressions,
+                       parse_expression_members(body, operation.expressions, classic));
   return ItemWriteRequest{std::string(*common.table_name), std::move(attributes.attributes),
                           returned, on_condition_failure == "ALL_OLD", std::move(expressions)};
 }
@@ -204,17 +208,20 @@ Result<GetItemRequest> parse_get_item(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
   DDB_ASSIGN_OR_RETURN(auto key, decode_attributes(body, "Key"));
   DDB_ASSIGN_OR_RETURN(auto consistent_read, optional_bool(body, "ConsistentRead"));
+  DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
+                       read_classic_members(body, classic_members_taken(kProjectionOnly)));
 
   Violations violations;
   check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
         kReturnConsumedCapacityRule);
+  check_classic_constraints(classic, violations);
   check_present(violations, "key", key.present);
   check(violations, "tableName", common.table_name, kTableNameRule);
   DDB_RETURN_IF_ERROR(violations.to_result());
   if (key.deferred) {
     return std::move(*key.deferred);
   }
-  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, kProjectionOnly));
+  DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(body, kProjectionOnly, classic));
   return GetItemRequest{std::string(*common.table_name), std::move(key.attributes),
                         consistent_read.value_or(false), std::move(expressions.projection)};
 }

@@ -30,10 +30,11 @@ struct ActionMember {
 };
 
 constexpr std::array<ActionMember, 4> kActionMembers{{
-    {TransactionAction::kConditionCheck, "ConditionCheck", "conditionCheck", "Key", kConditionOnly},
-    {TransactionAction::kPut, "Put", "put", "Item", kConditionOnly},
-    {TransactionAction::kDelete, "Delete", "delete", "Key", kConditionOnly},
-    {TransactionAction::kUpdate, "Update", "update", "Key", kUpdateAndCondition},
+    {TransactionAction::kConditionCheck, "ConditionCheck", "conditionCheck", "Key",
+     kTransactCondition},
+    {TransactionAction::kPut, "Put", "put", "Item", kTransactCondition},
+    {TransactionAction::kDelete, "Delete", "delete", "Key", kTransactCondition},
+    {TransactionAction::kUpdate, "Update", "update", "Key", kTransactUpdate},
 }};
 
 // DynamoDB prints the list in the message with each element's Java toString; ddblocal
@@ -202,7 +203,8 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
     if (entry.key.deferred) {
       return std::move(*entry.key.deferred);
     }
-    DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(*entry.json, kProjectionOnly));
+    DDB_ASSIGN_OR_RETURN(auto expressions,
+                         parse_expression_members(*entry.json, kTransactProjection));
     request.gets.push_back(GetItemRequest{std::string(*entry.table_name),
                                           std::move(entry.key.attributes), false,
                                           std::move(expressions.projection)});

@@ -9,10 +9,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "protocol/attribute_value.h"
 #include "protocol/expressions/ast.h"
+#include "protocol/expressions/key_condition.h"
 #include "protocol/result.h"
 #include "protocol/table_schema.h"
 #include "protocol/wire/json.h"
@@ -115,13 +117,15 @@ struct UpdateItemRequest {
 // index).
 enum class Select { kAllAttributes, kAllProjectedAttributes, kSpecificAttributes, kCount };
 
-// Expressions come parsed and resolved; the key condition is still a condition, as only the
-// table's (or index's) key schema can turn it into an expr::KeyCondition.
+// Expressions come parsed and resolved, classic parameters translated; the key condition is
+// still a condition (or the checked KeyConditions), as only the table's (or index's) key schema
+// can turn it into an expr::KeyCondition: query_key_range does.
 struct QueryRequest {
   std::string table_name;
   std::optional<std::string> index_name;
-  expr::Condition key_condition;
+  std::variant<expr::Condition, KeyConditionTerms> key_condition;
   std::optional<expr::Condition> filter;
+  bool filter_from_query_filter = false;
   std::optional<expr::Projection> projection;
   Select select = Select::kAllAttributes;
   std::optional<std::int64_t> limit;
@@ -259,6 +263,13 @@ struct IndexRead {
 // FilterExpression). A local index reads what it lacks from the table.
 Result<void> validate_index_read(const TableSchema& schema, const SecondaryIndex& index,
                                  const IndexRead& read);
+
+// The key range a Query reads, from its KeyConditionExpression or KeyConditions, on the table
+// or index with these keys; then its filter (FilterExpression or QueryFilter) must not name those
+// keys. Fails with DynamoDB's ValidationException, worded for the parameter given.
+Result<expr::KeyCondition> query_key_range(const QueryRequest& request,
+                                           const AttributeDefinition& partition_key,
+                                           const std::optional<AttributeDefinition>& sort_key);
 
 // Whether `index` holds attribute `name` of the items it indexes.
 bool index_projects(const TableSchema& schema, const SecondaryIndex& index,

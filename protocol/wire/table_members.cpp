@@ -87,10 +87,6 @@ Result<void> check_projection(const IndexMembers& members) {
 
 }  // namespace
 
-ApiError invalid_parameters(std::string_view message) {
-  return ApiError::validation(std::string(kInvalidParameters) + std::string(message));
-}
-
 std::string member_path(std::string_view list, std::size_t index, std::string_view member) {
   return std::string(list) + "." + std::to_string(index + 1) + ".member." + std::string(member);
 }

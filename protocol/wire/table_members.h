@@ -18,13 +18,6 @@
 
 namespace ddblocal::wire {
 
-// The prefix of DynamoDB's messages for rules that relate members.
-inline constexpr std::string_view kInvalidParameters =
-    "One or more parameter values were invalid: ";
-
-// A ValidationException with kInvalidParameters before `message`.
-ApiError invalid_parameters(std::string_view message);
-
 // The largest capacity DynamoDB accepts before "is out of bounds" (dynalite's tests, which
 // were recorded against the service).
 inline constexpr std::int64_t kMaxCapacityUnits = 1'000'000'000'000;

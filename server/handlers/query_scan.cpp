@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "protocol/expressions/evaluate.h"
-#include "protocol/expressions/key_condition.h"
 #include "protocol/expressions/projection.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
@@ -72,11 +71,7 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
       target.index ? target.index->partition_key : schema.partition_key;
   const std::optional<AttributeDefinition>& sort_key =
       target.index ? target.index->sort_key : schema.sort_key;
-  DDB_ASSIGN_OR_RETURN(auto key_condition,
-                       expr::to_key_condition(request.key_condition, partition_key, sort_key));
-  if (request.filter) {
-    DDB_RETURN_IF_ERROR(expr::check_filter_keys(*request.filter, partition_key, sort_key));
-  }
+  DDB_ASSIGN_OR_RETURN(auto key_condition, wire::query_key_range(request, partition_key, sort_key));
   DDB_ASSIGN_OR_RETURN(
       auto page,
       context.store.query(

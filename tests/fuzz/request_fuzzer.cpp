@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "protocol/expressions/evaluate.h"
-#include "protocol/expressions/key_condition.h"
 #include "protocol/expressions/projection.h"
 #include "protocol/expressions/update.h"
 #include "protocol/wire/json.h"
@@ -86,10 +85,8 @@ void query(const wire::JsonValue& body) {
   }
   static const AttributeDefinition p{"p", ScalarType::kS};
   static const std::optional<AttributeDefinition> s = AttributeDefinition{"s", ScalarType::kN};
-  (void)succeeded(expr::to_key_condition(request->key_condition, p, s));
-  if (request->filter) {
-    (void)succeeded(expr::check_filter_keys(*request->filter, p, s));
-  }
+  (void)succeeded(wire::query_key_range(*request, p, s));
+  (void)succeeded(wire::query_key_range(*request, p, std::nullopt));
   if (request->exclusive_start_key) {
     check_storable(*request->exclusive_start_key, "Query ExclusiveStartKey");
   }

@@ -5,6 +5,10 @@
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include "storage/database.h"
+#include "storage/key_codec.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -573,6 +577,84 @@ TEST(Store, IndexesSurviveReopening) {
     EXPECT_EQ(query_index(*store, *table, "by_age", number("25")).size(), 1u);
     EXPECT_EQ(query_index(*store, *table, "by_city", string_value("janedoe")).size(), 1u);
   }
+  std::filesystem::remove_all(path);
+}
+
+// A folder written before formats were recorded: no version, and partitions under another
+// hash (format 1's XXH64; here any other hash, the zero one).
+void make_format_1(const StoreOptions& options, std::uint64_t table_uid) {
+  auto database = std::move(*Database::open(options));
+  rocksdb::WriteBatch batch;
+  batch.Delete(database->catalog(), "v").PermitUncheckedError();
+  const std::string lower = encode_table_prefix(table_uid);
+  const std::string upper = encode_table_prefix(table_uid + 1);
+  std::unique_ptr<rocksdb::Iterator> it(
+      database->db().NewIterator(rocksdb::ReadOptions(), database->items()));
+  for (it->Seek(lower); it->Valid() && it->key().ToString() < upper; it->Next()) {
+    std::string old_key = it->key().ToString();
+    old_key.replace(8, 8, std::string(8, '\0'));
+    batch.Delete(database->items(), it->key()).PermitUncheckedError();
+    batch.Put(database->items(), old_key, it->value()).PermitUncheckedError();
+  }
+  ASSERT_TRUE(database->write(batch).has_value());
+}
+
+TEST(Store, OpeningAFolderOfFormat1MovesItsItemsUnderTheCurrentKeys) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("ddblocal-store-format-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(path);
+  StoreOptions options;
+  options.path = path.string();
+  std::vector<Item> users;
+  for (int i = 0; i < 300; ++i) {
+    users.push_back(user_in("user" + std::to_string(i), std::to_string(i % 7), "Paris"));
+  }
+  std::uint64_t old_uid = 0;
+  {
+    auto store = std::move(*Store::open(options));
+    EXPECT_EQ(store->migrated_from_format(), 0);
+    ASSERT_TRUE(store->create_table("us-east-1", indexed_schema()).has_value());
+    auto table = *store->find_table("us-east-1", "users");
+    old_uid = table->uid;
+    for (const Item& item : users) {
+      ASSERT_TRUE(put(*store, *table, item).has_value());
+    }
+  }
+  make_format_1(options, old_uid);
+  for (int open = 0; open < 2; ++open) {
+    auto store = std::move(*Store::open(options));
+    EXPECT_EQ(store->migrated_from_format(), open == 0 ? 1 : 0);
+    auto table = *store->find_table("us-east-1", "users");
+    EXPECT_NE(table->uid, old_uid);
+    for (const Item& item : users) {
+      EXPECT_EQ(**store->get_item(*table, key_of(item)), item);
+    }
+    TableDescription description = *store->describe_table("us-east-1", "users");
+    EXPECT_EQ(description.item_count, 300);
+    EXPECT_EQ(index_state(description, "by_age").item_count, 300);
+    EXPECT_EQ(query_index(*store, *table, "by_age", number("3")).size(), 43u);
+    EXPECT_EQ(query_index(*store, *table, "by_city", string_value("user7")).size(), 1u);
+    EXPECT_EQ(store->scan(*table, std::nullopt, {})->items.size(), 300u);
+  }
+  std::filesystem::remove_all(path);
+}
+
+TEST(Store, RefusesAFolderOfANewerFormat) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("ddblocal-store-newer-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(path);
+  StoreOptions options;
+  options.path = path.string();
+  ASSERT_TRUE(Store::open(options).has_value());
+  {
+    auto database = std::move(*Database::open(options));
+    rocksdb::WriteBatch batch;
+    batch.Put(database->catalog(), "v", "3").PermitUncheckedError();
+    ASSERT_TRUE(database->write(batch).has_value());
+  }
+  Result<std::unique_ptr<Store>> store = Store::open(options);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_NE(store.error().message().find("written by a newer ddblocal"), std::string::npos);
   std::filesystem::remove_all(path);
 }
 

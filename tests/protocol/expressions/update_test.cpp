@@ -418,5 +418,19 @@ TEST(UpdatedPaths, ProjectOnlyTheUpdatedNestedParts) {
   EXPECT_EQ(returned(Update().remove("d"), false), (Item{{"d", S("cat")}}));
 }
 
+// A translation of the classic AttributeUpdates applies the same, but a value of the wrong type
+// is reported in the classic words (dynalite's UpdateItem tests, recorded on DynamoDB).
+TEST(ApplyUpdate, AttributeUpdatesReportATypeMismatch) {
+  Update update;
+  update.add("s", N("1"));
+  EXPECT_EQ(failure(update), kWrongType);
+  update.expression.from_attribute_updates = true;
+  EXPECT_EQ(failure(update), "Type mismatch for attribute to update");
+  Update fits;
+  fits.add("n", N("1"));
+  fits.expression.from_attribute_updates = true;
+  EXPECT_EQ(applied(fits).at("n"), N("6"));
+}
+
 }  // namespace
 }  // namespace ddblocal::expr

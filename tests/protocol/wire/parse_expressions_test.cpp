@@ -1,5 +1,5 @@
 // The expression members of item requests: the checks on ExpressionAttributeNames/Values
-// themselves, legacy parameters, and that each expression is parsed and resolved.
+// themselves, classic parameters beside them, and that each expression is parsed and resolved.
 #include "protocol/wire/parse_expressions.h"
 
 #include <string>
@@ -104,7 +104,7 @@ TEST(ParseExpressionMembers, UnusedPlaceholdersAreErrors) {
             "Value provided in ExpressionAttributeValues unused in expressions: keys: {:u}");
 }
 
-TEST(ParseExpressionMembers, LegacyParametersDoNotMixWithExpressions) {
+TEST(ParseExpressionMembers, ClassicParametersDoNotMixWithExpressions) {
   EXPECT_EQ(error_of(R"j({"ConditionExpression":"attribute_exists(a)",)j"
                      R"j("Expected":{"a":{"Exists":true}}})j"),
             "Can not use both expression and non-expression parameters in the same request: "
@@ -115,9 +115,66 @@ TEST(ParseExpressionMembers, LegacyParametersDoNotMixWithExpressions) {
             "{ProjectionExpression}");
 }
 
-TEST(ParseExpressionMembers, LegacyParametersAloneAreRefusedNotIgnored) {
+TEST(ParseExpressionMembers, ClassicParametersAreTranslated) {
+  Result<ExpressionMembers> members =
+      parse(R"({"Expected":{"a":{"Exists":false}},"AttributeUpdates":{"b":{"Value":{"N":"1"}}}})",
+            kUpdateAndCondition);
+  ASSERT_TRUE(members.has_value()) << members.error().message();
+  EXPECT_TRUE(members->condition.has_value());
+  ASSERT_TRUE(members->update.has_value());
+  EXPECT_TRUE(members->update->from_attribute_updates);
   EXPECT_EQ(error_of(R"({"Expected":{"a":{"Exists":true}}})"),
-            "ddblocal does not support the legacy parameter Expected; use expressions instead");
+            "One or more parameter values were invalid: Value must be provided when Exists is "
+            "true for Attribute: a");
+}
+
+// AttributeUpdates come before Expected (dynalite's UpdateItem tests).
+TEST(ParseExpressionMembers, AttributeUpdatesCheckedBeforeExpected) {
+  EXPECT_EQ(error_of(R"({"Expected":{"a":{}},"AttributeUpdates":{"a":{"x":"whatever"}}})",
+                     kUpdateAndCondition),
+            "One or more parameter values were invalid: Only DELETE action is allowed when no "
+            "attribute value is specified");
+}
+
+// The transactions' actions have no classic members: DynamoDB ignores what a shape lacks.
+TEST(ParseExpressionMembers, TransactionsIgnoreClassicParameters) {
+  Result<ExpressionMembers> members = parse(
+      R"j({"Expected":{"a":{}},"ConditionExpression":"attribute_exists(a)"})j", kTransactCondition);
+  ASSERT_TRUE(members.has_value()) << members.error().message();
+  EXPECT_TRUE(members->condition.has_value());
+}
+
+// ExtendDB's tests, verified on DynamoDB: after the placeholder maps, before the key condition.
+TEST(ParseExpressionMembers, ConditionalOperatorNeedsConditionsToJoin) {
+  const std::string without = "ConditionalOperator cannot be used without Filter or Expected";
+  EXPECT_EQ(error_of(R"({"ConditionalOperator":"AND"})"), without);
+  EXPECT_EQ(error_of(R"({"ConditionalOperator":"OR","Expected":{}})"), without);
+  EXPECT_EQ(error_of(R"({"ConditionalOperator":"OR"})", kQueryExpressions), without);
+  EXPECT_EQ(error_of(R"({"ConditionalOperator":"OR","KeyConditions":{}})", kQueryExpressions),
+            without);
+  EXPECT_EQ(error_of(R"({"ConditionalOperator":"OR","ExpressionAttributeNames":{"#a":"a"}})",
+                     kScanExpressions),
+            "ExpressionAttributeNames can only be specified when using expressions");
+  EXPECT_EQ(error_of(R"({"ConditionalOperator":"OR","ScanFilter":{"a":{"ComparisonOperator":)"
+                     R"("NULL"}}})",
+                     kScanExpressions),
+            "ConditionalOperator can only be used when Filter or Expected has two or more "
+            "elements");
+}
+
+// KeyConditions goes with FilterExpression and ProjectionExpression (ExtendDB's tests, verified
+// on DynamoDB); only a KeyConditionExpression beside it is mixing.
+TEST(ParseExpressionMembers, KeyConditionsMixOnlyWithAKeyConditionExpression) {
+  Result<ExpressionMembers> members = parse(
+      R"j({"KeyConditions":{"p":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"a"}]}},)j"
+      R"j("FilterExpression":"x > :x","ProjectionExpression":"x",)j"
+      R"j("ExpressionAttributeValues":{":x":{"N":"1"}}})j",
+      kQueryExpressions);
+  ASSERT_TRUE(members.has_value()) << members.error().message();
+  EXPECT_TRUE(members->key_conditions.has_value());
+  EXPECT_FALSE(members->key_condition.has_value());
+  EXPECT_TRUE(members->filter.has_value());
+  EXPECT_FALSE(members->filter_from_query_filter);
 }
 
 TEST(ParseExpressionMembers, SyntaxErrorsComeFromTheParser) {
@@ -166,7 +223,7 @@ TEST(ParseExpressionMembers, PresenceChecksComeBeforeTheMapsThemselves) {
             "ExpressionAttributeNames can only be specified when using expressions");
 }
 
-TEST(ParseExpressionMembers, QueryAndScanLegacyParametersListedInTheServiceOrder) {
+TEST(ParseExpressionMembers, QueryAndScanClassicParametersListedInTheServiceOrder) {
   EXPECT_EQ(error_of(R"j({"KeyConditionExpression":"p = :p","FilterExpression":"x = :p",)j"
                      R"j("ProjectionExpression":"x","ExpressionAttributeValues":{":p":{"S":"a"}},)j"
                      R"j("KeyConditions":{},"QueryFilter":{},"ConditionalOperator":"AND",)j"
@@ -183,8 +240,8 @@ TEST(ParseExpressionMembers, QueryAndScanLegacyParametersListedInTheServiceOrder
             "Non-expression parameters: {AttributesToGet, ScanFilter, ConditionalOperator} "
             "Expression parameters: {ProjectionExpression, FilterExpression}");
   EXPECT_EQ(error_of(R"({"KeyConditions":{"p":{"ComparisonOperator":"EQ"}}})", kQueryExpressions),
-            "ddblocal does not support the legacy parameter KeyConditions; use expressions "
-            "instead");
+            "One or more parameter values were invalid: Invalid number of argument(s) for the EQ "
+            "ComparisonOperator");
 }
 
 TEST(ParseExpressionMembers, FilterThenProjectionThenKeyConditionErrors) {

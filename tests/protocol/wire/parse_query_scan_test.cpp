@@ -3,6 +3,7 @@
 // Local where those are silent) and the requests built from good bodies.
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include <gtest/gtest.h>
 
@@ -143,27 +144,96 @@ TEST(ParseQuery, KeyConditionExpressionRequired) {
             "the request.");
 }
 
+// Query's messages carry the envelope of a constraint violation (moto's and ExtendDB's tests,
+// verified on DynamoDB in 2026).
 TEST(ParseQuery, SelectAgainstProjectionAndIndexIsChecked) {
+  const std::string prefix = "1 validation error detected: ";
   EXPECT_EQ(query_error(query_body(R"("Select":"SPECIFIC_ATTRIBUTES")")),
-            "Must specify the AttributesToGet or "
-            "ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+            prefix +
+                "Must specify the AttributesToGet or ProjectionExpression when choosing to "
+                "get SPECIFIC_ATTRIBUTES");
   EXPECT_EQ(query_error(query_body(R"("Select":"ALL_ATTRIBUTES","ProjectionExpression":"x")")),
-            "Cannot specify the ProjectionExpression when choosing "
-            "to get ALL_ATTRIBUTES");
+            prefix + "Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES");
   EXPECT_EQ(
       query_error(query_body(R"("Select":"ALL_PROJECTED_ATTRIBUTES","ProjectionExpression":"x")")),
-      "Cannot specify the ProjectionExpression when choosing "
-      "to get ALL_PROJECTED_ATTRIBUTES");
+      prefix +
+          "Cannot specify the ProjectionExpression when choosing to get "
+          "ALL_PROJECTED_ATTRIBUTES");
   EXPECT_EQ(query_error(query_body(R"("Select":"COUNT","ProjectionExpression":"x")")),
-            "Cannot specify the ProjectionExpression when choosing "
-            "to get only the Count");
+            prefix + "Cannot specify the ProjectionExpression when choosing to get only the Count");
   EXPECT_EQ(query_error(query_body(R"("Select":"ALL_PROJECTED_ATTRIBUTES")")),
-            "ALL_PROJECTED_ATTRIBUTES can be used only when "
-            "Querying using an IndexName");
+            prefix + "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
   // Before the missing key condition.
   EXPECT_EQ(query_error(R"({"TableName":"abc","Select":"SPECIFIC_ATTRIBUTES"})"),
-            "Must specify the AttributesToGet or "
-            "ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+            prefix +
+                "Must specify the AttributesToGet or ProjectionExpression when choosing to "
+                "get SPECIFIC_ATTRIBUTES");
+}
+
+// A Query with KeyConditions instead of a KeyConditionExpression.
+std::string classic_query_body(std::string_view members) {
+  std::string body = R"({"TableName":"Music","KeyConditions":{"p":{"ComparisonOperator":"EQ",)"
+                     R"("AttributeValueList":[{"S":"a"}]}})";
+  if (!members.empty()) {
+    body.append(",").append(members);
+  }
+  return body + "}";
+}
+
+TEST(ParseQuery, AttributesToGetNamedInSelectMessages) {
+  EXPECT_EQ(query_error(classic_query_body(R"("Select":"COUNT","AttributesToGet":["x"])")),
+            "1 validation error detected: Cannot specify the AttributesToGet when choosing to get "
+            "only the Count");
+  Result<QueryRequest> request =
+      parse_query(parse_json(classic_query_body(R"("AttributesToGet":["x"])")));
+  ASSERT_TRUE(request.has_value()) << request.error().message();
+  EXPECT_EQ(request->select, Select::kSpecificAttributes);
+  ASSERT_TRUE(request->projection.has_value());
+  EXPECT_EQ(request->projection->paths.size(), 1u);
+}
+
+TEST(ParseQuery, ClassicParametersTranslated) {
+  Result<QueryRequest> request = parse_query(parse_json(classic_query_body(
+      R"("QueryFilter":{"x":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"1"}]},)"
+      R"("y":{"ComparisonOperator":"NULL"}},"ConditionalOperator":"OR")")));
+  ASSERT_TRUE(request.has_value()) << request.error().message();
+  ASSERT_TRUE(std::holds_alternative<KeyConditionTerms>(request->key_condition));
+  EXPECT_EQ(std::get<KeyConditionTerms>(request->key_condition).size(), 1u);
+  EXPECT_TRUE(request->filter.has_value());
+  EXPECT_TRUE(request->filter_from_query_filter);
+}
+
+// dynalite's validations: QueryFilter, AttributesToGet, the start key, then KeyConditions.
+TEST(ParseQuery, ClassicParametersInDynamoDbsOrder) {
+  EXPECT_EQ(query_error(R"({"TableName":"abc","KeyConditions":{"a":{"ComparisonOperator":"EQ",)"
+                        R"("AttributeValueList":[{}]}},"QueryFilter":{"a":{"ComparisonOperator":)"
+                        R"("EQ"}},"AttributesToGet":["a","a"]})"),
+            "One or more parameter values were invalid: Invalid number of argument(s) for the EQ "
+            "ComparisonOperator");
+  EXPECT_EQ(query_error(classic_query_body(R"("AttributesToGet":["a","a"],)"
+                                           R"("ExclusiveStartKey":{"a":{}})")),
+            "One or more parameter values were invalid: Duplicate value in attribute name: a");
+  EXPECT_EQ(query_error(R"({"TableName":"abc","KeyConditions":{"a":{"ComparisonOperator":"EQ"}},)"
+                        R"("ExclusiveStartKey":{"a":{}}})"),
+            "The provided starting key is invalid: Supplied AttributeValue is empty, must contain "
+            "exactly one of the supported datatypes");
+}
+
+TEST(QueryKeyRange, QueryFilterMayNotNameAKey) {
+  const AttributeDefinition p{"p", ScalarType::kS};
+  const std::optional<AttributeDefinition> r = AttributeDefinition{"r", ScalarType::kN};
+  Result<QueryRequest> request = parse_query(parse_json(classic_query_body(
+      R"("QueryFilter":{"r":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"1"}]}})")));
+  ASSERT_TRUE(request.has_value()) << request.error().message();
+  EXPECT_EQ(validation_message(query_key_range(*request, p, r)),
+            "QueryFilter can only contain non-primary key attributes: Primary key attribute: r");
+  EXPECT_TRUE(query_key_range(*request, p, std::nullopt).has_value());
+  Result<QueryRequest> expression = parse_query(parse_json(classic_query_body(
+      R"("FilterExpression":"r > :r","ExpressionAttributeValues":{":r":{"N":"1"}})")));
+  ASSERT_TRUE(expression.has_value()) << expression.error().message();
+  EXPECT_EQ(validation_message(query_key_range(*expression, p, r)),
+            "Filter Expression can only contain non-primary key attributes: Primary key "
+            "attribute: r");
 }
 
 TEST(ParseQuery, ExclusiveStartKeyValues) {
@@ -292,6 +362,17 @@ TEST(ParseScan, StartKeyBeforeSegmentsBeforePlaceholderMaps) {
       scan_error(scan_body(R"("FilterExpression":"",)"
                            R"("ExpressionAttributeNames":{},"ExpressionAttributeValues":{})")),
       "ExpressionAttributeNames must not be empty");
+}
+
+TEST(ParseScan, ClassicParametersInDynamoDbsOrder) {
+  EXPECT_EQ(scan_error(scan_body(R"("Segment":1,"ExclusiveStartKey":{"a":{}},"AttributesToGet":)"
+                                 R"(["a","a"],"ScanFilter":{"a":{"ComparisonOperator":"EQ"}})")),
+            "One or more parameter values were invalid: Duplicate value in attribute name: a");
+  EXPECT_EQ(scan_error(scan_body(R"("Segment":1,"ScanFilter":{"a":{"ComparisonOperator":"EQ"}})")),
+            "One or more parameter values were invalid: Invalid number of argument(s) for the EQ "
+            "ComparisonOperator");
+  EXPECT_EQ(scan_error(scan_body(R"("Select":"ALL_ATTRIBUTES","AttributesToGet":["a"])")),
+            "Cannot specify the AttributesToGet when choosing to get ALL_ATTRIBUTES");
 }
 
 TEST(ParseScan, SelectAgainstProjectionAndIndexIsReportedBare) {

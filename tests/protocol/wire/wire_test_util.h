@@ -9,6 +9,7 @@
 
 #include "protocol/api_error.h"
 #include "protocol/result.h"
+#include "protocol/wire/classic_members.h"
 #include "protocol/wire/json.h"
 
 namespace ddblocal::wire::test_util {
@@ -31,5 +32,19 @@ std::string validation_message(const Result<T>& result) {
   EXPECT_EQ(result.error().type(), ErrorType::kValidation) << result.error().message();
   return result.error().message();
 }
+
+// The classic members of a body, and the body their views point into.
+struct Classic {
+  explicit Classic(std::string_view body, const ClassicMembersTaken& taken)
+      : document(parse_json(body)) {
+    Result<ClassicMembers> read = read_classic_members(document, taken);
+    EXPECT_TRUE(read.has_value()) << body << ": " << read.error().message();
+    if (read.has_value()) {
+      members = std::move(read).value();
+    }
+  }
+  JsonDocument document;
+  ClassicMembers members;
+};
 
 }  // namespace ddblocal::wire::test_util
