@@ -131,6 +131,9 @@ class Converter {
         return ApiError::validation("Tuple keys must be of type String. Actual type: " +
                                     kind_name(key) + " under " + path + at(key.span));
       }
+      if (key.text.empty()) {
+        return ApiError::validation("Path component cannot be an empty string");
+      }
       if (item.contains(key.text)) {
         return ApiError::validation("Duplicate keys in tuple. Key: " + key.text + " under " + path +
                                     at(key_places ? key.span : tuple.span));

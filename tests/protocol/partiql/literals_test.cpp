@@ -68,6 +68,7 @@ const RefusedLiteral kRefused[] = {
     {"{'a': 1, 'a': 2}", "Duplicate keys in tuple. Key: a under root at 1:29:1"},
     {"{b: 1}",
      "Tuple keys must be of type String. Actual type: VariableReference under root at 1:30:1"},
+    {"{'': 1}", "Path component cannot be an empty string"},
     {"-0.0", "Negative zero decimal is not supported under key root at 1:30:3"},
     {"1e126",
      "Number overflow. Attempting to store a number with magnitude larger than supported range "
