@@ -40,6 +40,30 @@ std::string_view ApiError::type_name() const {
       return "com.amazonaws.dynamodb.v20120810#LimitExceededException";
     case ErrorType::kInternalServerError:
       return "com.amazonaws.dynamodb.v20120810#InternalServerError";
+    case ErrorType::kAccessDenied:
+      return "com.amazon.coral.service#AccessDeniedException";
+    case ErrorType::kPolicyNotFound:
+      return "com.amazonaws.dynamodb.v20120810#PolicyNotFoundException";
+    case ErrorType::kTableNotFound:
+      return "com.amazonaws.dynamodb.v20120810#TableNotFoundException";
+    case ErrorType::kTableAlreadyExists:
+      return "com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException";
+    case ErrorType::kTableInUse:
+      return "com.amazonaws.dynamodb.v20120810#TableInUseException";
+    case ErrorType::kBackupNotFound:
+      return "com.amazonaws.dynamodb.v20120810#BackupNotFoundException";
+    case ErrorType::kBackupInUse:
+      return "com.amazonaws.dynamodb.v20120810#BackupInUseException";
+    case ErrorType::kExportNotFound:
+      return "com.amazonaws.dynamodb.v20120810#ExportNotFoundException";
+    case ErrorType::kExportConflict:
+      return "com.amazonaws.dynamodb.v20120810#ExportConflictException";
+    case ErrorType::kInvalidExportTime:
+      return "com.amazonaws.dynamodb.v20120810#InvalidExportTimeException";
+    case ErrorType::kImportNotFound:
+      return "com.amazonaws.dynamodb.v20120810#ImportNotFoundException";
+    case ErrorType::kImportConflict:
+      return "com.amazonaws.dynamodb.v20120810#ImportConflictException";
   }
   return "com.amazonaws.dynamodb.v20120810#InternalServerError";
 }

@@ -24,6 +24,19 @@ enum class ErrorType {
   kIdempotentParameterMismatch,
   kLimitExceeded,
   kInternalServerError,
+  // The control plane's: tags, policies, backups, exports and imports.
+  kAccessDenied,
+  kPolicyNotFound,
+  kTableNotFound,
+  kTableAlreadyExists,
+  kTableInUse,
+  kBackupNotFound,
+  kBackupInUse,
+  kExportNotFound,
+  kExportConflict,
+  kInvalidExportTime,
+  kImportNotFound,
+  kImportConflict,
 };
 
 // Why one action of a canceled transaction failed, or "None" for an action that did not:
@@ -77,6 +90,42 @@ class ApiError {
   }
   static ApiError internal(std::string message) {
     return {ErrorType::kInternalServerError, std::move(message)};
+  }
+  static ApiError access_denied() { return {ErrorType::kAccessDenied, "Access is denied"}; }
+  static ApiError policy_not_found(std::string message) {
+    return {ErrorType::kPolicyNotFound, std::move(message)};
+  }
+  // "Table not found: <name>", as the backup operations word it.
+  static ApiError table_not_found(std::string_view name) {
+    return {ErrorType::kTableNotFound, "Table not found: " + std::string(name)};
+  }
+  static ApiError table_already_exists(std::string_view name) {
+    return {ErrorType::kTableAlreadyExists, "Table already exists: " + std::string(name)};
+  }
+  static ApiError table_in_use(std::string message) {
+    return {ErrorType::kTableInUse, std::move(message)};
+  }
+  static ApiError backup_not_found(std::string_view arn) {
+    return {ErrorType::kBackupNotFound, "Backup not found: " + std::string(arn)};
+  }
+  static ApiError backup_in_use(std::string message) {
+    return {ErrorType::kBackupInUse, std::move(message)};
+  }
+  static ApiError export_not_found(std::string message) {
+    return {ErrorType::kExportNotFound, std::move(message)};
+  }
+  static ApiError export_conflict() {
+    return {ErrorType::kExportConflict,
+            "Export conflict: Duplicate request detected with conflicting parameters"};
+  }
+  static ApiError invalid_export_time(std::string message) {
+    return {ErrorType::kInvalidExportTime, std::move(message)};
+  }
+  static ApiError import_not_found(std::string message) {
+    return {ErrorType::kImportNotFound, std::move(message)};
+  }
+  static ApiError import_conflict(std::string message) {
+    return {ErrorType::kImportConflict, std::move(message)};
   }
 
   ErrorType type() const { return type_; }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "protocol/attribute_value.h"
+#include "protocol/table_settings.h"
 
 namespace ddblocal {
 
@@ -59,6 +60,7 @@ struct TableSchema {
   BillingMode billing_mode = BillingMode::kProvisioned;
   // Zero under PAY_PER_REQUEST.
   ProvisionedThroughput provisioned_throughput;
+  TableSettings settings;
   bool operator==(const TableSchema&) const = default;
 };
 
@@ -72,6 +74,14 @@ struct IndexDescription {
   IndexStatus status = IndexStatus::kActive;
   std::int64_t item_count = 0;
   std::int64_t size_bytes = 0;
+};
+
+// Where a restored table came from (DescribeTable's RestoreSummary).
+struct RestoreSummary {
+  std::string source_backup_arn;
+  std::string source_table_arn;
+  double restore_date_time = 0;  // seconds since the Unix epoch
+  bool restore_in_progress = false;
 };
 
 // What DescribeTable reports of a table.
@@ -89,6 +99,10 @@ struct TableDescription {
   std::int64_t size_bytes = 0;
   // One per schema.indexes, in its order.
   std::vector<IndexDescription> indexes;
+  // ProvisionedThroughput's NumberOfDecreasesToday.
+  std::int64_t decreases_today = 0;
+  // Set while the table is being restored (the answer of RestoreTableFromBackup).
+  std::optional<RestoreSummary> restore_summary;
 };
 
 // The index of `schema` named `name`; nullptr when there is none.

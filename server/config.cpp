@@ -20,6 +20,9 @@ ParsedConfig parse_config(int argc, const char* const* argv) {
   app.add_flag("--in-memory", config.in_memory, "Keep all data in memory; nothing is saved")
       ->envname("DDBLOCAL_IN_MEMORY")
       ->excludes(data_dir);
+  app.add_option("--s3-root", config.s3_root,
+                 "Folder standing in for S3 in exports and imports (its sub-folders are buckets)")
+      ->envname("DDBLOCAL_S3_ROOT");
   app.add_flag("--sync-writes", config.sync_writes,
                "fsync each write before answering, to survive a power loss (slower)")
       ->envname("DDBLOCAL_SYNC_WRITES");

@@ -12,6 +12,8 @@ struct Config {
   std::uint16_t port = 8000;
   std::string data_dir = "./ddblocal-data";
   bool in_memory = false;
+  // The folder standing in for S3 (exports and imports): its sub-folders are buckets.
+  std::string s3_root;
   bool sync_writes = false;  // fsync every write (storage::StoreOptions::sync_writes)
   std::string log_level = "info";
   unsigned threads = 0;  // 0: one per core

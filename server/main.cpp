@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     spdlog::info("migrated {} from data format {}: Scan now returns DynamoDB's order",
                  config.data_dir, format);
   }
-  Router router(**store);
+  Router router(**store, config.s3_root);
   try {
     SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),
                              std::chrono::seconds(config.idle_timeout_seconds)};

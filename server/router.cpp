@@ -21,19 +21,38 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"BatchExecuteStatement", &handle_batch_execute_statement},
       {"BatchGetItem", &handle_batch_get_item},
       {"BatchWriteItem", &handle_batch_write_item},
+      {"CreateBackup", &handle_create_backup},
       {"CreateTable", &handle_create_table},
+      {"DeleteBackup", &handle_delete_backup},
       {"DeleteTable", &handle_delete_table},
       {"DeleteItem", &handle_delete_item},
+      {"DeleteResourcePolicy", &handle_delete_resource_policy},
+      {"DescribeBackup", &handle_describe_backup},
+      {"DescribeEndpoints", &handle_describe_endpoints},
+      {"DescribeExport", &handle_describe_export},
+      {"DescribeImport", &handle_describe_import},
+      {"DescribeLimits", &handle_describe_limits},
       {"DescribeTable", &handle_describe_table},
       {"ExecuteStatement", &handle_execute_statement},
       {"ExecuteTransaction", &handle_execute_transaction},
+      {"ExportTableToPointInTime", &handle_export_table},
       {"GetItem", &handle_get_item},
+      {"GetResourcePolicy", &handle_get_resource_policy},
+      {"ImportTable", &handle_import_table},
+      {"ListBackups", &handle_list_backups},
+      {"ListExports", &handle_list_exports},
+      {"ListImports", &handle_list_imports},
       {"ListTables", &handle_list_tables},
+      {"ListTagsOfResource", &handle_list_tags_of_resource},
       {"PutItem", &handle_put_item},
+      {"PutResourcePolicy", &handle_put_resource_policy},
       {"Query", &handle_query},
+      {"RestoreTableFromBackup", &handle_restore_table_from_backup},
       {"Scan", &handle_scan},
+      {"TagResource", &handle_tag_resource},
       {"TransactGetItems", &handle_transact_get_items},
       {"TransactWriteItems", &handle_transact_write_items},
+      {"UntagResource", &handle_untag_resource},
       {"UpdateItem", &handle_update_item},
       {"UpdateTable", &handle_update_table},
   };
@@ -87,7 +106,11 @@ HttpResponse Router::dispatch(const HttpRequest& request) const {
     return make_error_response(parsed.error(), request);
   }
   RequestContext context{region_of_authorization(to_std(request[http::field::authorization])),
-                         store_, client_request_tokens_};
+                         std::string(to_std(request[http::field::host])),
+                         store_,
+                         client_request_tokens_,
+                         transfer_jobs_,
+                         s3_root_};
   Result<std::string> answer = handler(context, body);
   if (!answer) {
     return make_error_response(answer.error(), request);

@@ -4,13 +4,16 @@
 
 #include "server/asio.h"
 #include "server/handlers/client_request_tokens.h"
+#include "server/transfer_jobs.h"
 #include "storage/store.h"
 
 namespace ddblocal {
 
 class Router {
  public:
-  explicit Router(storage::Store& store) : store_(store) {}
+  // `s3_root`: the folder standing in for S3 for exports and imports (empty: none).
+  explicit Router(storage::Store& store, std::string s3_root = {})
+      : store_(store), s3_root_(std::move(s3_root)) {}
 
   // Never throws: whatever escapes a handler becomes an InternalServerError answer.
   HttpResponse handle(const HttpRequest& request) const;
@@ -21,6 +24,8 @@ class Router {
   storage::Store& store_;
   // Shared by every request; synchronized inside.
   mutable ClientRequestTokens client_request_tokens_;
+  mutable TransferJobs transfer_jobs_;
+  std::string s3_root_;
 };
 
 }  // namespace ddblocal

@@ -8,6 +8,8 @@
 
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
+#include "storage/record_fields.h"
+#include "storage/settings_record.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -15,8 +17,10 @@ namespace {
 // Catalog column family layout (written to disk):
 //   "t" region 0x00 name -> table record: an item (item_codec.h) with the attributes below
 //   "n"                  -> the next table uid, as a decimal string
+//   "r" uid (8 bytes BE) -> uids reserved for a table not recorded yet: their count, decimal
 //   "v"                  -> the data format version (format_version.cpp)
 constexpr char kTablePrefix = 't';
+constexpr char kUnfinishedPrefix = 'r';
 constexpr std::string_view kNextUidKey = "n";
 
 std::string table_key(std::string_view region, std::string_view name) {
@@ -25,22 +29,6 @@ std::string table_key(std::string_view region, std::string_view name) {
   key.append(region).push_back('\0');
   key.append(name);
   return key;
-}
-
-AttributeValue number_value(std::int64_t value) {
-  return *Number::parse(std::to_string(value));
-}
-
-std::int64_t number_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const Number* number = it == record.end() ? nullptr : it->second.get_if<Number>();
-  return number ? std::stoll(number->to_string()) : 0;
-}
-
-std::string string_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const std::string* text = it == record.end() ? nullptr : it->second.get_if<std::string>();
-  return text ? *text : std::string();
 }
 
 ScalarType scalar_type_of(std::string_view name) {
@@ -92,12 +80,6 @@ AttributeValue index_value(const SecondaryIndex& index, const IndexState& state)
     record.emplace("sort_key", definition_value(*index.sort_key));
   }
   return record;
-}
-
-bool bool_of(const Item& record, const std::string& name) {
-  auto it = record.find(name);
-  const bool* flag = it == record.end() ? nullptr : it->second.get_if<bool>();
-  return flag && *flag;
 }
 
 void decode_index(const AttributeMap& record, Table& table) {
@@ -155,6 +137,7 @@ Item encode_record(const Table& table) {
     indexes.push_back(index_value(schema.indexes[i], table.indexes[i]));
   }
   record.emplace("indexes", std::move(indexes));
+  add_settings(record, schema.settings);
   return record;
 }
 
@@ -192,6 +175,7 @@ Table decode_record(const Item& record) {
       decode_index(*index.get_if<AttributeMap>(), table);
     }
   }
+  schema.settings = settings_of(record);
   return table;
 }
 
@@ -200,16 +184,47 @@ std::string new_table_id() {
   return boost::uuids::to_string(generator());
 }
 
-double now_seconds() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) /
-         1000;
+// What a schema change also records: when the capacity went up or down, when the table class
+// changed.
+void record_setting_changes(const TableSchema& old_schema, TableSchema& schema, double now) {
+  const ProvisionedThroughput& before = old_schema.provisioned_throughput;
+  const ProvisionedThroughput& after = schema.provisioned_throughput;
+  if (before != after && old_schema.billing_mode == BillingMode::kProvisioned &&
+      schema.billing_mode == BillingMode::kProvisioned) {
+    schema.settings.throughput_history = record_throughput_change(
+        schema.settings.throughput_history, before.read_capacity_units, before.write_capacity_units,
+        after.read_capacity_units, after.write_capacity_units, now);
+  }
+  if (schema.settings.table_class != old_schema.settings.table_class) {
+    schema.settings.table_class_updated = now;
+  }
+}
+
+std::string unfinished_key(std::uint64_t first_uid) {
+  return kUnfinishedPrefix + encode_table_prefix(first_uid);
+}
+
+std::uint64_t uid_of_key(std::string_view key) {
+  std::uint64_t uid = 0;
+  for (unsigned char byte : key.substr(1, 8)) {
+    uid = uid << 8 | byte;
+  }
+  return uid;
 }
 
 }  // namespace
 
+Item table_record(const Table& table) {
+  return encode_record(table);
+}
+
+Table table_of_record(const Item& record) {
+  return decode_record(record);
+}
+
 Result<std::unique_ptr<Catalog>> Catalog::load(Database& database) {
   std::unique_ptr<Catalog> catalog(new Catalog(database));
+  std::vector<std::pair<std::uint64_t, std::size_t>> unfinished;
   std::unique_ptr<rocksdb::Iterator> it(
       database.db().NewIterator(rocksdb::ReadOptions(), database.catalog()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
@@ -221,12 +236,61 @@ Result<std::unique_ptr<Catalog>> Catalog::load(Database& database) {
       DDB_ASSIGN_OR_RETURN(auto record, decode_item(value));
       auto table = std::make_shared<const Table>(decode_record(record));
       catalog->tables_.emplace(key.substr(1), std::move(table));
+    } else if (key.size() == 9 && key[0] == kUnfinishedPrefix) {
+      unfinished.emplace_back(uid_of_key(key), std::stoull(std::string(value)));
     }
   }
   if (!it->status().ok()) {
     return ApiError::internal("cannot read the catalog: " + it->status().ToString());
   }
+  // A restore or import the process did not finish leaves nothing behind.
+  for (auto [first_uid, count] : unfinished) {
+    DDB_RETURN_IF_ERROR(catalog->abandon(first_uid, count));
+  }
   return catalog;
+}
+
+Result<std::uint64_t> Catalog::reserve_uids(std::size_t count) {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t first = next_uid_;
+  rocksdb::WriteBatch batch;
+  batch.Put(database_.catalog(), kNextUidKey, std::to_string(first + count)).PermitUncheckedError();
+  batch.Put(database_.catalog(), unfinished_key(first), std::to_string(count))
+      .PermitUncheckedError();
+  DDB_RETURN_IF_ERROR(database_.write(batch));
+  next_uid_ = first + count;
+  return first;
+}
+
+Result<std::shared_ptr<const Table>> Catalog::adopt(Table table) {
+  std::string key = table_key(table.region, table.schema.table_name);
+  std::unique_lock lock(mutex_);
+  if (tables_.count(key)) {
+    return ApiError::resource_in_use("Table already exists: " + table.schema.table_name);
+  }
+  table.table_id = new_table_id();
+  table.creation_date_time = now_seconds();
+  if (table.schema.billing_mode == BillingMode::kPayPerRequest) {
+    table.last_update_to_pay_per_request = table.creation_date_time;
+  }
+  std::string value;
+  append_item(value, encode_record(table));
+  rocksdb::WriteBatch batch;
+  batch.Put(database_.catalog(), kTablePrefix + key, value).PermitUncheckedError();
+  batch.Delete(database_.catalog(), unfinished_key(table.uid)).PermitUncheckedError();
+  DDB_RETURN_IF_ERROR(database_.write(batch));
+  auto shared = std::make_shared<const Table>(std::move(table));
+  tables_.insert_or_assign(std::move(key), shared);
+  return shared;
+}
+
+Result<void> Catalog::abandon(std::uint64_t first_uid, std::size_t count) {
+  rocksdb::WriteBatch batch;
+  for (std::uint64_t uid = first_uid; uid < first_uid + count; ++uid) {
+    database_.remove_entries(batch, uid);
+  }
+  batch.Delete(database_.catalog(), unfinished_key(first_uid)).PermitUncheckedError();
+  return database_.write(batch);
 }
 
 Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
@@ -255,22 +319,13 @@ Result<std::shared_ptr<const Table>> Catalog::replace(Table updated) {
   if (it == tables_.end() || it->second->uid != updated.uid) {
     return std::shared_ptr<const Table>();
   }
+  const TableSchema& old_schema = it->second->schema;
   if (updated.schema.billing_mode == BillingMode::kPayPerRequest &&
-      it->second->schema.billing_mode != BillingMode::kPayPerRequest) {
+      old_schema.billing_mode != BillingMode::kPayPerRequest) {
     updated.last_update_to_pay_per_request = now_seconds();
   }
+  record_setting_changes(old_schema, updated.schema, now_seconds());
   return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating);
-}
-
-Table Catalog::with_fresh_uids(const Table& table) const {
-  std::shared_lock lock(mutex_);
-  Table moved = table;
-  std::uint64_t uid = next_uid_;
-  moved.uid = uid++;
-  for (IndexState& index : moved.indexes) {
-    index.uid = uid++;
-  }
-  return moved;
 }
 
 Result<std::shared_ptr<const Table>> Catalog::replace_uids(Table moved) {
@@ -285,8 +340,8 @@ Result<std::shared_ptr<const Table>> Catalog::replace_uids(Table moved) {
   for (const IndexState& index : it->second->indexes) {
     database_.remove_entries(batch, index.uid);
   }
-  const std::uint64_t next_uid = moved.uid + 1 + moved.indexes.size();
-  return record(std::move(key), std::move(moved), next_uid, IndexStatus::kCreating,
+  batch.Delete(database_.catalog(), unfinished_key(moved.uid)).PermitUncheckedError();
+  return record(std::move(key), std::move(moved), next_uid_, IndexStatus::kCreating,
                 std::move(batch));
 }
 

@@ -11,6 +11,10 @@
 
 namespace ddblocal::storage {
 
+// A table's catalog record, and the table back from one (backups keep their source's record).
+Item table_record(const Table& table);
+Table table_of_record(const Item& record);
+
 class Catalog {
  public:
   // Reads every table record from the database.
@@ -19,16 +23,23 @@ class Catalog {
   // Records a new table under a fresh uid, its indexes under the next ones, ACTIVE.
   // ResourceInUseException when the region already has a table of that name.
   Result<std::shared_ptr<const Table>> create(std::string_view region, const TableSchema& schema);
+  // Takes `count` fresh uids from the sequence for a table built before it is recorded (a
+  // restore, an import) and answers the first. Until adopt() records the table or abandon()
+  // gives the uids up, they are marked unfinished: a restart removes what was written under them.
+  Result<std::uint64_t> reserve_uids(std::size_t count);
+  // Records `table` (its uid and index uids from one reserve_uids, its indexes built) with a
+  // fresh table id, created now. ResourceInUseException when the name is taken.
+  Result<std::shared_ptr<const Table>> adopt(Table table);
+  // Removes what was written under the `count` uids from `first_uid` and their mark.
+  Result<void> abandon(std::uint64_t first_uid, std::size_t count);
+
   // Records `updated` in place of the table it is a new version of (same uid, region and
   // name); the indexes it adds (those past updated.indexes) get fresh uids and status
   // CREATING. nullptr when that table is gone.
   Result<std::shared_ptr<const Table>> replace(Table updated);
-  // For moving a table's entries to new keys (the data format migration, which runs alone
-  // at open): `table` with unused uids for it and its indexes, not recorded yet. Entries the
-  // caller writes under them are unreachable until replace_uids records them.
-  Table with_fresh_uids(const Table& table) const;
-  // Records `moved` (from with_fresh_uids) in place of the table of its name, and removes the
-  // entries of the old uids, in one write. nullptr when that table is gone.
+  // Records `moved` (the table under uids from one reserve_uids, its entries written) in place
+  // of the table of its name, and removes the entries of the old uids, in one write: how the data
+  // format migration moves a table to new keys. nullptr when that table is gone.
   Result<std::shared_ptr<const Table>> replace_uids(Table moved);
   // nullptr when there is no such table.
   std::shared_ptr<const Table> find(std::string_view region, std::string_view name) const;

@@ -9,6 +9,7 @@
 #include <rocksdb/table.h>
 
 #include "storage/key_codec.h"
+#include "storage/table_extras.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -96,6 +97,7 @@ Result<std::unique_ptr<Database>> Database::open(const StoreOptions& store_optio
     return rocksdb_error(status);
   }
   database->db_.reset(db);
+  database->path_ = path;
   database->write_options_.sync = store_options.sync_writes;
   database->items_ = handles[0];
   database->catalog_ = handles[1];
@@ -122,10 +124,13 @@ Result<void> Database::write(rocksdb::WriteBatch& batch) {
 }
 
 Result<std::optional<std::string>> Database::get(rocksdb::ColumnFamilyHandle* family,
-                                                 std::string_view key) {
+                                                 std::string_view key,
+                                                 const rocksdb::Snapshot* snapshot) {
   std::string value;
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
   rocksdb::Status status =
-      db_->Get(rocksdb::ReadOptions(), family, rocksdb::Slice(key.data(), key.size()), &value);
+      db_->Get(options, family, rocksdb::Slice(key.data(), key.size()), &value);
   if (status.IsNotFound()) {
     return std::optional<std::string>();
   }
@@ -167,8 +172,9 @@ void Database::add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, Ta
   batch.Merge(stats_, encode_table_prefix(table_uid), encode_stats(delta)).PermitUncheckedError();
 }
 
-Result<TableStats> Database::read_stats(std::uint64_t table_uid) {
-  DDB_ASSIGN_OR_RETURN(auto value, get(stats_, encode_table_prefix(table_uid)));
+Result<TableStats> Database::read_stats(std::uint64_t table_uid,
+                                        const rocksdb::Snapshot* snapshot) {
+  DDB_ASSIGN_OR_RETURN(auto value, get(stats_, encode_table_prefix(table_uid), snapshot));
   return value ? decode_stats(*value) : TableStats{};
 }
 
@@ -176,6 +182,8 @@ void Database::remove_entries(rocksdb::WriteBatch& batch, std::uint64_t table_ui
   batch.DeleteRange(items_, encode_table_prefix(table_uid), encode_table_prefix(table_uid + 1))
       .PermitUncheckedError();
   batch.Delete(stats_, encode_table_prefix(table_uid)).PermitUncheckedError();
+  batch.DeleteRange(catalog_, table_extras_prefix(table_uid), table_extras_prefix(table_uid + 1))
+      .PermitUncheckedError();
 }
 
 }  // namespace ddblocal::storage

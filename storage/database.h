@@ -38,11 +38,15 @@ class Database {
   rocksdb::ColumnFamilyHandle* catalog() const { return catalog_; }
   rocksdb::ColumnFamilyHandle* stats() const { return stats_; }
   rocksdb::DB& db() const { return *db_; }
+  // The folder of the database, in the Env it lives in (RocksDB's in-memory Env when in memory):
+  // files beside it (backups) go through db().GetEnv() under this folder too.
+  const std::string& path() const { return path_; }
 
   // Commits the batch; a RocksDB failure becomes an internal error.
   Result<void> write(rocksdb::WriteBatch& batch);
   // The value under `key`, or nullopt.
-  Result<std::optional<std::string>> get(rocksdb::ColumnFamilyHandle* family, std::string_view key);
+  Result<std::optional<std::string>> get(rocksdb::ColumnFamilyHandle* family, std::string_view key,
+                                         const rocksdb::Snapshot* snapshot = nullptr);
   // The values under `keys` (nullopt where absent), all read from one snapshot.
   Result<std::vector<std::optional<std::string>>> get_all(rocksdb::ColumnFamilyHandle* family,
                                                           std::span<const std::string> keys);
@@ -52,14 +56,17 @@ class Database {
 
   // Adds a stats delta for a table to `batch`.
   void add_stats(rocksdb::WriteBatch& batch, std::uint64_t table_uid, TableStats delta);
-  Result<TableStats> read_stats(std::uint64_t table_uid);
-  // Removes every item and the stats of a table (or index) uid.
+  // As of `snapshot` when given.
+  Result<TableStats> read_stats(std::uint64_t table_uid,
+                                const rocksdb::Snapshot* snapshot = nullptr);
+  // Removes every item, the stats and the extras (table_extras.h) of a table (or index) uid.
   void remove_entries(rocksdb::WriteBatch& batch, std::uint64_t table_uid);
 
  private:
   Database() = default;
 
   std::unique_ptr<rocksdb::Env> memory_env_;  // outlives db_ when in memory
+  std::string path_;
   std::unique_ptr<rocksdb::DB> db_;
   rocksdb::ColumnFamilyHandle* items_ = nullptr;
   rocksdb::ColumnFamilyHandle* catalog_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "storage/backup_catalog.h"
 #include "storage/catalog.h"
 #include "storage/database.h"
 #include "storage/format_version.h"
@@ -10,6 +11,7 @@
 #include "storage/key_codec.h"
 #include "storage/key_locks.h"
 #include "storage/range_scan.h"
+#include "storage/record_fields.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -107,6 +109,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   }
   // Also when the folder is new, so that a later version of ddblocal knows it.
   DDB_RETURN_IF_ERROR(write_format_version(*store->database_));
+  DDB_ASSIGN_OR_RETURN(store->backups_, BackupCatalog::load(*store->database_));
   // An index still CREATING was being built when the process stopped: finish it.
   for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
     DDB_RETURN_IF_ERROR(store->build_indexes(*table));
@@ -129,6 +132,8 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
   description.creation_date_time = table.creation_date_time;
   description.last_update_to_pay_per_request = table.last_update_to_pay_per_request;
   description.status = status;
+  description.decreases_today =
+      decreases_today(table.schema.settings.throughput_history, now_seconds());
   if (status == TableStatus::kDeleting) {
     return description;
   }
@@ -168,7 +173,13 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
   if (!table) {
     return table_not_found(name);
   }
+  if (table->schema.settings.deletion_protection_enabled) {
+    return ApiError::validation(
+        "Resource cannot be deleted as it is currently protected against deletion. Disable "
+        "deletion protection first.");
+  }
   TableDescription description = describe(*table, TableStatus::kActive);
+  std::lock_guard extras_lock(extras_mutex_);
   DDB_ASSIGN_OR_RETURN(auto removed, catalog_->remove(region, name));
   if (!removed) {
     return table_not_found(name);  // deleted by a concurrent request meanwhile
@@ -234,14 +245,13 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
 }
 
 Result<void> Store::rekey_table(const Table& table) {
-  Table moved = catalog_->with_fresh_uids(table);
-  // What an interrupted migration left under those uids (they were never recorded).
-  rocksdb::WriteBatch clear;
-  database_->remove_entries(clear, moved.uid);
-  for (const IndexState& index : moved.indexes) {
-    database_->remove_entries(clear, index.uid);
+  // Uids marked unfinished until replace_uids: an interrupted move is removed at the next open.
+  DDB_ASSIGN_OR_RETURN(std::uint64_t uid, catalog_->reserve_uids(1 + table.indexes.size()));
+  Table moved = table;
+  moved.uid = uid;
+  for (IndexState& index : moved.indexes) {
+    index.uid = ++uid;
   }
-  DDB_RETURN_IF_ERROR(database_->write(clear));
 
   const KeyRange range = scan_range(table.uid, std::nullopt);
   rocksdb::Slice lower(range.lower);

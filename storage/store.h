@@ -14,9 +14,12 @@
 #include <vector>
 
 #include "protocol/attribute_value.h"
+#include "protocol/backup.h"
 #include "protocol/expressions/key_condition.h"
+#include "protocol/resource_policy.h"
 #include "protocol/result.h"
 #include "protocol/table_schema.h"
+#include "protocol/tags.h"
 
 namespace ddblocal::storage {
 
@@ -59,6 +62,12 @@ struct TablePage {
 
 // Computes a table's new schema from its current one, or the error to answer.
 using SchemaChange = std::function<Result<TableSchema>(const TableSchema& current)>;
+
+// Computes a table's tags, or its resource policy (nullopt: none), from the current ones, or
+// the error to answer.
+using TagChange = std::function<Result<TagList>(const TagList& current)>;
+using PolicyChange = std::function<Result<std::optional<ResourcePolicy>>(
+    const std::optional<ResourcePolicy>& current)>;
 
 // Computes an item's replacement from its current state (nullopt: absent). Must be a pure
 // function of its argument: it runs under the item's lock.
@@ -122,6 +131,11 @@ struct ScanSegment {
   std::uint64_t total = 1;
 };
 
+// The schema a restored table gets from the backup's (the request's overrides), or the error.
+using RestoreSchema = std::function<Result<TableSchema>(const Backup& backup)>;
+
+class BackupCatalog;
+struct BackupRecord;
 class Catalog;
 class Database;
 class KeyLocks;
@@ -180,6 +194,40 @@ class Store {
   // when it needed no migration.
   int migrated_from_format() const { return migrated_from_format_; }
 
+  // A table's tags and resource policy, kept beside it and removed with it. The changes run
+  // under one lock, as functions of the current value; they fail with ResourceNotFoundException
+  // when the table was deleted meanwhile.
+  Result<TagList> tags(const Table& table);
+  Result<TagList> change_tags(const Table& table, const TagChange& change);
+  Result<std::optional<ResourcePolicy>> resource_policy(const Table& table);
+  Result<std::optional<ResourcePolicy>> change_resource_policy(const Table& table,
+                                                               const PolicyChange& change);
+
+  // Backups: a snapshot of a table's items at the moment of the call, in a file of its own
+  // (table_snapshot.h), costing the table's size; it outlives the table and restarts.
+  // TableNotFoundException when there is no such table.
+  Result<Backup> create_backup(std::string_view region, std::string_view table_name,
+                               std::string_view backup_name);
+  // BackupNotFoundException when there is no such backup.
+  Result<Backup> describe_backup(const std::string& arn);
+  // Every backup, by creation time.
+  std::vector<Backup> list_backups();
+  // Answers the backup as it was. BackupInUseException while a restore reads it.
+  Result<Backup> delete_backup(const std::string& arn);
+  // A new table `target_name` with the backup's items and the schema `schema_of` computes; it
+  // is built under fresh uids and recorded only once complete, so that a failure leaves no
+  // table. TableAlreadyExistsException when the name is taken, BackupInUseException while
+  // another restore reads the backup. Answers the table as its restore began.
+  Result<TableDescription> restore_table_from_backup(std::string_view region,
+                                                     std::string_view target_name,
+                                                     const std::string& arn,
+                                                     const RestoreSchema& schema_of);
+
+  // Calls `visit` with each item of the table as one moment of it (a snapshot) saw them, in key
+  // order; stops at the first failure of `visit`, which it answers.
+  using ItemVisitor = std::function<Result<void>(const Item& item)>;
+  Result<void> for_each_item_at_once(const Table& table, const ItemVisitor& visit);
+
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();
 
@@ -209,13 +257,19 @@ class Store {
   // Adds the entries of the items already in the table to the index at `position` of
   // table.indexes; entries that writers already made are kept.
   Result<void> build_index(const Table& table, std::size_t position);
+  // Builds `table` (uids reserved, not recorded) from the snapshot file `file` and records it.
+  Result<std::shared_ptr<const Table>> restore_into(Table table, const BackupRecord& record);
 
   std::unique_ptr<Database> database_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<KeyLocks> key_locks_;
+  std::unique_ptr<BackupCatalog> backups_;
   // Serializes schema changes.
   std::mutex schema_mutex_;
   int migrated_from_format_ = 0;
+  // Serializes changes of tags and policies with each other and with DeleteTable (taken after
+  // schema_mutex_ by the latter).
+  std::mutex extras_mutex_;
 };
 
 }  // namespace ddblocal::storage

@@ -31,6 +31,14 @@ using JsonValue = rapidjson::Value;
 using JsonDocument = rapidjson::Document;
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
+// A member name or a string of a response, from any text (not only NUL-terminated ones).
+inline void write_key(JsonWriter& writer, std::string_view key) {
+  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+inline void write_string(JsonWriter& writer, std::string_view text) {
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
 // Parses a request body into `out`. The body must be one JSON object in valid UTF-8, nested no
 // deeper than the limit. Fails with DynamoDB's SerializationException otherwise.
 Result<void> parse_request_body(std::string_view body, JsonDocument& out);

@@ -13,6 +13,7 @@
 #include "protocol/wire/fields.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/table_members.h"
+#include "protocol/wire/table_settings_members.h"
 
 namespace ddblocal::wire {
 namespace {
@@ -140,6 +141,8 @@ struct CreateTableMembers {
   ThroughputMembers throughput;
   std::optional<std::vector<IndexMembers>> global_indexes;
   std::optional<std::vector<IndexMembers>> local_indexes;
+  SettingsMembers settings;
+  std::optional<std::string_view> resource_policy;
 };
 
 // Reads every member with its JSON type checked: SerializationException comes first.
@@ -161,6 +164,8 @@ Result<CreateTableMembers> read_create_table_members(const JsonValue& body) {
                        read_index_list(body, "GlobalSecondaryIndexes", "GlobalSecondaryIndex"));
   DDB_ASSIGN_OR_RETURN(members.local_indexes,
                        read_index_list(body, "LocalSecondaryIndexes", "LocalSecondaryIndex"));
+  DDB_ASSIGN_OR_RETURN(members.settings, read_settings_members(body));
+  DDB_ASSIGN_OR_RETURN(members.resource_policy, optional_string(body, "ResourcePolicy"));
   return members;
 }
 
@@ -181,6 +186,7 @@ Result<void> check_member_constraints(const CreateTableMembers& members) {
       check_index_members(violations, path, (*indexes)[i], global);
     }
   }
+  check_settings_members(violations, members.settings);
   return violations.to_result();
 }
 
@@ -281,7 +287,16 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
       check_key_schema(members.definitions, members.key_schema, index_key_names(members)));
   TableSchema schema = build_schema(members, pay_per_request);
   DDB_RETURN_IF_ERROR(add_indexes(members, schema));
-  return CreateTableRequest{std::move(schema)};
+  DDB_ASSIGN_OR_RETURN(auto settings, settings_update(members.settings));
+  DDB_ASSIGN_OR_RETURN(schema.settings, initial_settings(settings, schema.billing_mode));
+  CreateTableRequest request;
+  request.schema = std::move(schema);
+  DDB_ASSIGN_OR_RETURN(request.tags, read_tags(body));
+  if (members.resource_policy) {
+    DDB_RETURN_IF_ERROR(check_policy_document(*members.resource_policy));
+    request.resource_policy = std::string(*members.resource_policy);
+  }
+  return request;
 }
 
 Result<DescribeTableRequest> parse_describe_table(const JsonValue& body) {

@@ -1,5 +1,7 @@
-// UpdateTable: billing mode and throughput changes, and global secondary indexes created,
-// updated and deleted. Messages from dynalite's tests and a 2026 probe of the service
+// UpdateTable: billing mode and throughput changes, global secondary indexes created, updated
+// and deleted, and the table's settings (deletion protection, table class, encryption,
+// on-demand and warm throughput), one kind of change per call as DynamoDB allows. Messages from
+// dynalite's tests and a 2026 probe of the service
 // (/work/notes/messages-indexes.md lists the sources).
 #include <algorithm>
 #include <set>
@@ -7,15 +9,15 @@
 #include "protocol/wire/fields.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/table_members.h"
+#include "protocol/wire/table_settings_members.h"
 
 namespace ddblocal::wire {
 namespace {
 
-// UpdateTable members ddblocal accepts and has nothing to do for (no streams, encryption,
-// replicas or table classes locally); they still count as something to update.
-constexpr std::string_view kAcceptedMembers[] = {
-    "StreamSpecification",       "SSESpecification",   "ReplicaUpdates", "TableClass",
-    "DeletionProtectionEnabled", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency"};
+// UpdateTable members ddblocal accepts and has nothing to do for (no streams or replicas
+// locally); they still count as something to update.
+constexpr std::string_view kAcceptedMembers[] = {"StreamSpecification", "ReplicaUpdates",
+                                                 "MultiRegionConsistency"};
 
 // One GlobalSecondaryIndexUpdates element as given; each action nullptr when absent.
 struct IndexUpdateMembers {
@@ -40,6 +42,7 @@ struct UpdateTableMembers {
   ThroughputMembers throughput;
   std::optional<std::vector<IndexUpdateMembers>> index_updates;
   bool has_accepted_member = false;
+  SettingsMembers settings;
 };
 
 Result<IndexUpdateMembers> read_index_update(const JsonValue& element) {
@@ -78,6 +81,7 @@ Result<UpdateTableMembers> read_members(const JsonValue& body) {
       members.index_updates->push_back(std::move(update));
     }
   }
+  DDB_ASSIGN_OR_RETURN(members.settings, read_settings_members(body));
   members.has_accepted_member = std::any_of(
       std::begin(kAcceptedMembers), std::end(kAcceptedMembers), [&](std::string_view name) {
         return body.HasMember(rapidjson::StringRef(name.data(), name.size()));
@@ -109,6 +113,7 @@ Result<void> check_member_constraints(const UpdateTableMembers& members) {
       check(violations, path + ".delete.indexName", update.delete_name, kIndexNameRule);
     }
   }
+  check_settings_members(violations, members.settings);
   return violations.to_result();
 }
 
@@ -224,6 +229,60 @@ Result<void> apply_billing(const TableSchema& current, const UpdateTableRequest&
   return {};
 }
 
+bool has_settings(const SettingsMembers& settings) {
+  return settings.deletion_protection || settings.table_class || settings.sse != nullptr ||
+         settings.on_demand != nullptr || settings.warm != nullptr;
+}
+
+// DynamoDB changes one kind of thing per UpdateTable: encryption, table class, deletion
+// protection and warm throughput each alone, on-demand maxima with the billing mode at most, and
+// no index created or deleted with a change of the table's capacity (the 2026 probes of
+// /work/notes/control-plane.md).
+Result<void> check_one_kind_of_change(const UpdateTableMembers& members, const JsonValue& body) {
+  const SettingsMembers& settings = members.settings;
+  const bool index_changes =
+      members.index_updates &&
+      std::any_of(members.index_updates->begin(), members.index_updates->end(),
+                  [](const IndexUpdateMembers& update) { return update.update == nullptr; });
+  const bool index_creates =
+      members.index_updates &&
+      std::any_of(members.index_updates->begin(), members.index_updates->end(),
+                  [](const IndexUpdateMembers& update) { return update.create.has_value(); });
+  const int changes = members.billing_mode.has_value() + (members.throughput.object != nullptr) +
+                      (members.index_updates && !members.index_updates->empty()) +
+                      members.has_accepted_member + settings.deletion_protection.has_value() +
+                      settings.table_class.has_value() + (settings.sse != nullptr) +
+                      (settings.on_demand != nullptr) + (settings.warm != nullptr);
+  if (settings.sse != nullptr && changes > 1) {
+    return invalid_parameters(
+        "Server-Side Encryption modification must be the only operation in the request");
+  }
+  if (settings.table_class && changes > 1) {
+    return invalid_parameters("TableClass modification must be the only operation in the request");
+  }
+  if (settings.deletion_protection && changes > 1) {
+    return invalid_parameters(
+        "DeletionProtection modification must be the only operation in the request");
+  }
+  if (settings.warm != nullptr && changes > 1) {
+    return invalid_parameters(index_creates ? "Create global secondary index cannot be specified "
+                                              "when updating WarmThroughput"
+                                            : "WarmThroughput must be the only operation in the "
+                                              "request");
+  }
+  if (settings.on_demand != nullptr && changes > 1 + members.billing_mode.has_value()) {
+    return invalid_parameters(
+        "OnDemandThroughput can only be combined with BillingMode in an UpdateTable request");
+  }
+  if (index_changes && members.throughput.object != nullptr) {
+    return invalid_parameters("You cannot create or delete index while updating table IOPS");
+  }
+  if (index_changes && body.HasMember("StreamSpecification")) {
+    return invalid_parameters("You cannot create or delete index while changing stream status");
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
@@ -231,7 +290,7 @@ Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
   DDB_RETURN_IF_ERROR(check_member_constraints(members));
   const bool has_index_updates = members.index_updates && !members.index_updates->empty();
   if (!members.billing_mode && !members.throughput.object && !has_index_updates &&
-      !members.has_accepted_member) {
+      !members.has_accepted_member && !has_settings(members.settings)) {
     return ApiError::validation(
         "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
         "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
@@ -242,6 +301,7 @@ Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
   if (members.index_updates && members.index_updates->empty()) {
     return invalid_parameters("List of GlobalSecondaryIndexUpdates is empty");
   }
+  DDB_RETURN_IF_ERROR(check_one_kind_of_change(members, body));
   UpdateTableRequest request;
   request.table_name = std::string(*members.table_name);
   if (members.billing_mode) {
@@ -252,6 +312,7 @@ Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
   if (has_index_updates) {
     DDB_ASSIGN_OR_RETURN(request.index_updates, index_updates(members));
   }
+  DDB_ASSIGN_OR_RETURN(request.settings, settings_update(members.settings));
   return request;
 }
 
@@ -326,6 +387,7 @@ Result<TableSchema> apply_table_update(const TableSchema& current,
     }
   }
   DDB_RETURN_IF_ERROR(check_projected_attribute_count(schema));
+  DDB_RETURN_IF_ERROR(apply_settings_update(request.settings, current, schema));
   const std::set<std::string> keys = key_names(schema);
   std::erase_if(schema.attribute_definitions, [&](const AttributeDefinition& definition) {
     return !keys.contains(definition.name);

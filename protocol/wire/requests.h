@@ -17,6 +17,7 @@
 #include "protocol/expressions/key_condition.h"
 #include "protocol/result.h"
 #include "protocol/table_schema.h"
+#include "protocol/tags.h"
 #include "protocol/wire/json.h"
 #include "protocol/wire/parse_expressions.h"
 
@@ -40,6 +41,8 @@ inline constexpr std::string_view kKeyDoesNotMatchSchema =
 
 struct CreateTableRequest {
   TableSchema schema;
+  TagList tags;
+  std::optional<std::string> resource_policy;
 };
 
 struct DescribeTableRequest {
@@ -60,12 +63,23 @@ struct GlobalIndexUpdate {
   std::optional<ProvisionedThroughput> throughput;
 };
 
+// The settings an UpdateTable changes; each nullopt when the request leaves it alone.
+struct SettingsUpdate {
+  std::optional<bool> deletion_protection;
+  std::optional<TableClass> table_class;
+  // Given: KMS encryption, or nullopt for an AWS owned key.
+  std::optional<std::optional<KmsEncryption>> encryption;
+  std::optional<OnDemandThroughput> on_demand;
+  std::optional<WarmThroughput> warm;
+};
+
 struct UpdateTableRequest {
   std::string table_name;
   std::optional<BillingMode> billing_mode;
   std::optional<ProvisionedThroughput> throughput;
   // At most one kCreate or kDelete, and one update per index.
   std::vector<GlobalIndexUpdate> index_updates;
+  SettingsUpdate settings;
 };
 
 struct ListTablesRequest {

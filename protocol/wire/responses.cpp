@@ -2,22 +2,13 @@
 // members by name, but a familiar order makes captured traffic easy to compare.
 #include "protocol/wire/responses.h"
 
+#include "protocol/arn.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/schema_writers.h"
 #include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
 namespace {
-
-// DynamoDB Local and the docs' examples use this account id for local resources.
-constexpr std::string_view kAccountId = "000000000000";
-
-void write_key(JsonWriter& writer, std::string_view key) {
-  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-}
-
-void write_string(JsonWriter& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
 
 const char* status_name(TableStatus status) {
   switch (status) {
@@ -43,77 +34,6 @@ const char* index_status_name(IndexStatus status) {
       return "DELETING";
   }
   return "ACTIVE";
-}
-
-const char* projection_type_name(ProjectionType type) {
-  switch (type) {
-    case ProjectionType::kAll:
-      return "ALL";
-    case ProjectionType::kKeysOnly:
-      return "KEYS_ONLY";
-    case ProjectionType::kInclude:
-      return "INCLUDE";
-  }
-  return "ALL";
-}
-
-void write_key_schema(JsonWriter& writer, const AttributeDefinition& partition_key,
-                      const std::optional<AttributeDefinition>& sort_key) {
-  auto element = [&](const AttributeDefinition& key, const char* type) {
-    writer.StartObject();
-    write_key(writer, "AttributeName");
-    write_string(writer, key.name);
-    write_key(writer, "KeyType");
-    writer.String(type);
-    writer.EndObject();
-  };
-  writer.StartArray();
-  element(partition_key, "HASH");
-  if (sort_key) {
-    element(*sort_key, "RANGE");
-  }
-  writer.EndArray();
-}
-
-void write_attribute_definitions(JsonWriter& writer, const TableSchema& schema) {
-  writer.StartArray();
-  for (const AttributeDefinition& definition : schema.attribute_definitions) {
-    writer.StartObject();
-    write_key(writer, "AttributeName");
-    write_string(writer, definition.name);
-    write_key(writer, "AttributeType");
-    writer.String(scalar_type_name(definition.type));
-    writer.EndObject();
-  }
-  writer.EndArray();
-}
-
-// LastIncreaseDateTime and LastDecreaseDateTime are left out: the service sends them only
-// after a change of capacity, which ddblocal's tables never have.
-void write_provisioned_throughput(JsonWriter& writer, const ProvisionedThroughput& throughput) {
-  writer.StartObject();
-  write_key(writer, "NumberOfDecreasesToday");
-  writer.Int(0);
-  write_key(writer, "ReadCapacityUnits");
-  writer.Int64(throughput.read_capacity_units);
-  write_key(writer, "WriteCapacityUnits");
-  writer.Int64(throughput.write_capacity_units);
-  writer.EndObject();
-}
-
-void write_projection(JsonWriter& writer, const SecondaryIndex& index) {
-  writer.StartObject();
-  write_key(writer, "ProjectionType");
-  writer.String(projection_type_name(index.projection));
-  if (index.projection == ProjectionType::kInclude) {
-    write_key(writer, "NonKeyAttributes");
-    writer.StartArray();
-    for (const std::string& name : index.non_key_attributes) {
-      write_string(writer, name);
-    }
-    writer.EndArray();
-  }
-  writer.EndObject();
 }
 
 // GlobalSecondaryIndexes or LocalSecondaryIndexes, when the table has indexes of that kind. A
@@ -150,6 +70,12 @@ void write_indexes(JsonWriter& writer, const TableDescription& table, const std:
       }
       write_key(writer, "ProvisionedThroughput");
       write_provisioned_throughput(writer, index.provisioned_throughput);
+      write_key(writer, "WarmThroughput");
+      write_warm_throughput(
+          writer,
+          effective_warm_throughput(std::nullopt, index.provisioned_throughput.read_capacity_units,
+                                    index.provisioned_throughput.write_capacity_units),
+          index_status_name(state.status));
     }
     write_key(writer, "IndexSizeBytes");
     writer.Int64(state.size_bytes);
@@ -162,6 +88,67 @@ void write_indexes(JsonWriter& writer, const TableDescription& table, const std:
   if (any) {
     writer.EndArray();
   }
+}
+
+void write_restore_summary(JsonWriter& writer, const RestoreSummary& summary) {
+  writer.StartObject();
+  write_key(writer, "SourceBackupArn");
+  write_string(writer, summary.source_backup_arn);
+  write_key(writer, "SourceTableArn");
+  write_string(writer, summary.source_table_arn);
+  write_key(writer, "RestoreDateTime");
+  writer.Double(summary.restore_date_time);
+  write_key(writer, "RestoreInProgress");
+  writer.Bool(summary.restore_in_progress);
+  writer.EndObject();
+}
+
+// The members after BillingModeSummary: RestoreSummary while restoring, SSEDescription for KMS
+// encryption, TableClassSummary once a class was given, then deletion protection, the on-demand
+// maxima and the warm throughput (a DELETING table has only the encryption).
+void write_settings(JsonWriter& writer, const TableDescription& table) {
+  const TableSettings& settings = table.schema.settings;
+  const bool deleting = table.status == TableStatus::kDeleting;
+  if (table.restore_summary) {
+    write_key(writer, "RestoreSummary");
+    write_restore_summary(writer, *table.restore_summary);
+  }
+  if (settings.kms_encryption) {
+    write_key(writer, "SSEDescription");
+    write_sse_description(writer, *settings.kms_encryption, table.region);
+  }
+  if (deleting) {
+    return;
+  }
+  if (settings.table_class) {
+    write_key(writer, "TableClassSummary");
+    writer.StartObject();
+    write_key(writer, "TableClass");
+    writer.String(table_class_name(*settings.table_class));
+    if (settings.table_class_updated) {
+      write_key(writer, "LastUpdateDateTime");
+      writer.Double(*settings.table_class_updated);
+    }
+    writer.EndObject();
+  }
+  write_key(writer, "DeletionProtectionEnabled");
+  writer.Bool(settings.deletion_protection_enabled);
+  if (settings.on_demand_throughput) {
+    write_key(writer, "OnDemandThroughput");
+    writer.StartObject();
+    write_key(writer, "MaxReadRequestUnits");
+    writer.Int64(settings.on_demand_throughput->max_read_request_units);
+    write_key(writer, "MaxWriteRequestUnits");
+    writer.Int64(settings.on_demand_throughput->max_write_request_units);
+    writer.EndObject();
+  }
+  write_key(writer, "WarmThroughput");
+  const ProvisionedThroughput& capacity = table.schema.provisioned_throughput;
+  write_warm_throughput(
+      writer,
+      effective_warm_throughput(settings.warm_throughput, capacity.read_capacity_units,
+                                capacity.write_capacity_units),
+      status_name(table.status));
 }
 
 // The shape follows the service: DeleteTable's description leaves out the key schema, the
@@ -188,14 +175,14 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
     writer.Double(table.creation_date_time);
   }
   write_key(writer, "ProvisionedThroughput");
-  write_provisioned_throughput(writer, schema.provisioned_throughput);
+  write_provisioned_throughput(writer, schema.provisioned_throughput,
+                               &schema.settings.throughput_history, table.decreases_today);
   write_key(writer, "TableSizeBytes");
   writer.Int64(table.size_bytes);
   write_key(writer, "ItemCount");
   writer.Int64(table.item_count);
   write_key(writer, "TableArn");
-  const std::string arn = "arn:aws:dynamodb:" + table.region + ":" + std::string(kAccountId) +
-                          ":table/" + schema.table_name;
+  const std::string arn = table_arn(table.region, schema.table_name);
   write_string(writer, arn);
   write_key(writer, "TableId");
   write_string(writer, table.table_id);
@@ -213,10 +200,7 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
     writer.Double(*table.last_update_to_pay_per_request);
     writer.EndObject();
   }
-  if (!deleting) {
-    write_key(writer, "DeletionProtectionEnabled");
-    writer.Bool(false);
-  }
+  write_settings(writer, table);
   writer.EndObject();
 }
 

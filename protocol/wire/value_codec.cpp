@@ -393,13 +393,8 @@ Result<AttributeValue> decode_list(const JsonValue& array, int level) {
     if (element.IsNull()) {
       return ApiError::validation(kNullValue);
     }
-    // Moved straight from the Result: through a local, GCC 12 at -O3 warns that the
-    // variant may be used uninitialized (a false positive).
-    Result<AttributeValue> value = decode_checked(element, level);
-    if (!value) {
-      return std::move(value).error();
-    }
-    list.push_back(std::move(value).value());
+    DDB_ASSIGN_OR_RETURN(AttributeValue value, decode_checked(element, level));
+    list.push_back(std::move(value));
   }
   return AttributeValue(std::move(list));
 }

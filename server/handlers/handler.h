@@ -7,14 +7,20 @@
 #include "protocol/result.h"
 #include "protocol/wire/json.h"
 #include "server/handlers/client_request_tokens.h"
+#include "server/transfer_jobs.h"
 #include "storage/store.h"
 
 namespace ddblocal {
 
 struct RequestContext {
   std::string region;
+  // The request's Host header (DescribeEndpoints answers it).
+  std::string host;
   storage::Store& store;
   ClientRequestTokens& client_request_tokens;
+  TransferJobs& transfer_jobs;
+  // The folder standing in for S3 (--s3-root); empty: none.
+  const std::string& s3_root;
 };
 
 // Answers the JSON response body, or the error DynamoDB would send.
@@ -25,6 +31,35 @@ Result<std::string> handle_describe_table(RequestContext& context, const wire::J
 Result<std::string> handle_list_tables(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_update_table(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_delete_table(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_describe_limits(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_endpoints(RequestContext& context, const wire::JsonValue& body);
+
+Result<std::string> handle_tag_resource(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_untag_resource(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_list_tags_of_resource(RequestContext& context,
+                                                 const wire::JsonValue& body);
+
+Result<std::string> handle_put_resource_policy(RequestContext& context,
+                                               const wire::JsonValue& body);
+Result<std::string> handle_get_resource_policy(RequestContext& context,
+                                               const wire::JsonValue& body);
+Result<std::string> handle_delete_resource_policy(RequestContext& context,
+                                                  const wire::JsonValue& body);
+
+Result<std::string> handle_create_backup(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_backup(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_list_backups(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_delete_backup(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_restore_table_from_backup(RequestContext& context,
+                                                     const wire::JsonValue& body);
+
+Result<std::string> handle_export_table(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_export(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_list_exports(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_import_table(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_describe_import(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_list_imports(RequestContext& context, const wire::JsonValue& body);
 
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body);

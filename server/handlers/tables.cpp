@@ -2,12 +2,38 @@
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
+#include "server/handlers/revision_ids.h"
 
 namespace ddblocal {
+namespace {
+
+// CreateTable's Tags and ResourcePolicy, kept beside the new table.
+Result<void> attach_tags_and_policy(RequestContext& context,
+                                    const wire::CreateTableRequest& request) {
+  if (request.tags.empty() && !request.resource_policy) {
+    return {};
+  }
+  DDB_ASSIGN_OR_RETURN(auto table,
+                       context.store.find_table(context.region, request.schema.table_name));
+  if (!request.tags.empty()) {
+    DDB_RETURN_IF_ERROR(
+        context.store.change_tags(*table, [&](const TagList&) { return request.tags; }));
+  }
+  if (request.resource_policy) {
+    DDB_RETURN_IF_ERROR(context.store.change_resource_policy(
+        *table, [&](const std::optional<ResourcePolicy>&) -> Result<std::optional<ResourcePolicy>> {
+          return std::optional(ResourcePolicy{*request.resource_policy, new_revision_id()});
+        }));
+  }
+  return {};
+}
+
+}  // namespace
 
 Result<std::string> handle_create_table(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_create_table(body));
   DDB_ASSIGN_OR_RETURN(auto table, context.store.create_table(context.region, request.schema));
+  DDB_RETURN_IF_ERROR(attach_tags_and_policy(context, request));
   return wire::write_table_description_response("TableDescription", table);
 }
 

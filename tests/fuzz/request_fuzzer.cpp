@@ -14,6 +14,9 @@
 #include "protocol/expressions/evaluate.h"
 #include "protocol/expressions/projection.h"
 #include "protocol/expressions/update.h"
+#include "protocol/wire/backups.h"
+#include "protocol/wire/control_requests.h"
+#include "protocol/wire/exports.h"
 #include "protocol/wire/json.h"
 #include "protocol/wire/partiql_requests.h"
 #include "protocol/wire/requests.h"
@@ -167,6 +170,13 @@ void update_table(const wire::JsonValue& body) {
   }
 }
 
+void restore_table_from_backup(const wire::JsonValue& body) {
+  Result<wire::RestoreTableFromBackupRequest> request = wire::parse_restore_table_from_backup(body);
+  if (succeeded(request)) {
+    (void)succeeded(wire::apply_restore_overrides(indexed_schema(), *request));
+  }
+}
+
 // A PartiQL statement's parameters, each as the value of an item's attribute.
 void check_parameters(const std::vector<wire::StatementRequest>& statements, const char* what) {
   for (const wire::StatementRequest& statement : statements) {
@@ -222,6 +232,19 @@ constexpr Operation kOperations[] = {
     transact_write_items,
     transact_get_items,
     update_table,
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_tag_resource(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_untag_resource(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_tags_of_resource(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_put_resource_policy(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_delete_resource_policy(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_create_backup(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_backup(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_backups(body)); },
+    restore_table_from_backup,
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_export_table(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_import_table(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_exports(body)); },
+    [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_import(body)); },
     execute_statement,
     batch_execute_statement,
     execute_transaction,

@@ -107,7 +107,6 @@ TEST(ParseUpdateTable, CreateNeedsAttributeDefinitions) {
 
 TEST(ParseUpdateTable, ReadsBillingThroughputAndIndexUpdates) {
   auto request = parse(R"({"TableName":"abc","BillingMode":"PROVISIONED",
-      "ProvisionedThroughput":{"ReadCapacityUnits":4,"WriteCapacityUnits":6},
       "AttributeDefinitions":[{"AttributeName":"h","AttributeType":"B"}],
       "GlobalSecondaryIndexUpdates":[
         {"Create":{"IndexName":"byh","KeySchema":[{"AttributeName":"h","KeyType":"HASH"}],
@@ -118,7 +117,6 @@ TEST(ParseUpdateTable, ReadsBillingThroughputAndIndexUpdates) {
   ASSERT_TRUE(request) << request.error().message();
   EXPECT_EQ(request->table_name, "abc");
   EXPECT_EQ(request->billing_mode, BillingMode::kProvisioned);
-  EXPECT_EQ(request->throughput, (ProvisionedThroughput{4, 6}));
   ASSERT_EQ(request->index_updates.size(), 2u);
   const GlobalIndexUpdate& create = request->index_updates[0];
   EXPECT_EQ(create.action, GlobalIndexUpdate::Action::kCreate);
@@ -128,6 +126,42 @@ TEST(ParseUpdateTable, ReadsBillingThroughputAndIndexUpdates) {
   EXPECT_EQ(create.throughput, (ProvisionedThroughput{1, 2}));
   EXPECT_EQ(request->index_updates[1].action, GlobalIndexUpdate::Action::kUpdate);
   EXPECT_EQ(request->index_updates[1].throughput, (ProvisionedThroughput{7, 8}));
+}
+
+// DynamoDB changes one kind of thing per call (the 2026 probes of
+// /work/notes/control-plane.md).
+TEST(ParseUpdateTable, OneKindOfChangePerCall) {
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc",
+      "ProvisionedThroughput":{"ReadCapacityUnits":4,"WriteCapacityUnits":6},
+      "AttributeDefinitions":[{"AttributeName":"h","AttributeType":"B"}],
+      "GlobalSecondaryIndexUpdates":[{"Delete":{"IndexName":"byh"}}]})")),
+            std::string(kInvalid) + "You cannot create or delete index while updating table IOPS");
+  EXPECT_EQ(
+      validation_message(
+          parse(R"({"TableName":"abc","DeletionProtectionEnabled":true,"TableClass":"STANDARD"})")),
+      std::string(kInvalid) + "TableClass modification must be the only operation in the request");
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","BillingMode":"PAY_PER_REQUEST",
+      "OnDemandThroughput":{"MaxReadRequestUnits":5},"DeletionProtectionEnabled":false})")),
+            std::string(kInvalid) +
+                "DeletionProtection modification must be the only operation in the request");
+  auto request = parse(R"({"TableName":"abc","BillingMode":"PAY_PER_REQUEST",
+      "OnDemandThroughput":{"MaxReadRequestUnits":5}})");
+  ASSERT_TRUE(request) << request.error().message();
+  EXPECT_EQ(request->settings.on_demand, (OnDemandThroughput{5, -1}));
+}
+
+TEST(ParseUpdateTable, ReadsSettings) {
+  auto request = parse(R"({"TableName":"abc","SSESpecification":{"Enabled":true,
+      "SSEType":"KMS","KMSMasterKeyId":"alias/k"}})");
+  ASSERT_TRUE(request) << request.error().message();
+  ASSERT_TRUE(request->settings.encryption);
+  EXPECT_EQ(**request->settings.encryption, (KmsEncryption{"alias/k"}));
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","SSESpecification":{
+      "Enabled":false,"KMSMasterKeyId":"k"}})")),
+            std::string(kInvalid) + "KMSMasterKeyId can not be specified if Enabled is false");
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","TableClass":"COLD"})")),
+            "Invalid table-class parameter provided. Please try again with a valid table-class "
+            "value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
 }
 
 // --- apply_table_update ---

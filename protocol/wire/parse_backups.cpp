@@ -1,0 +1,293 @@
+// Parsing of the backup operations and the restore's overrides. Messages from the 2026 probes
+// of /work/notes/control-plane.md.
+#include <algorithm>
+
+#include "protocol/arn.h"
+#include "protocol/wire/backups.h"
+#include "protocol/wire/field_rules.h"
+#include "protocol/wire/fields.h"
+#include "protocol/wire/table_settings_members.h"
+
+namespace ddblocal::wire {
+namespace {
+
+constexpr StringRule kBackupNameRule{
+    .required = true, .min_length = 3, .max_length = 255, .name_pattern = true};
+constexpr StringRule kBackupArnRule{.required = true, .min_length = 37, .max_length = 1024};
+constexpr StringRule kOptionalBackupArnRule{.min_length = 37, .max_length = 1024};
+constexpr std::string_view kBackupTypes[] = {"USER", "SYSTEM", "AWS_BACKUP", "ALL"};
+constexpr StringRule kBackupTypeRule{.allowed = kBackupTypes};
+constexpr IntegerRule kListBackupsLimitRule{.min = 1, .max = 100};
+constexpr StringRule kOptionalTableNameRule = [] {
+  StringRule rule = kTableNameRule;
+  rule.required = false;
+  return rule;
+}();
+
+ApiError invalid_request(std::string_view message) {
+  return ApiError::validation("Invalid Request: " + std::string(message));
+}
+
+// A backup's ARN: of this account, naming a table's backup.
+Result<std::string> backup_arn_of(std::string_view arn) {
+  std::optional<ParsedArn> parsed = parse_arn(arn);
+  if (!parsed || parsed->service != "dynamodb" || parsed->kind != ArnResource::kBackup ||
+      parsed->sub_resource.empty()) {
+    return ApiError::validation("Invalid Backup ARN");
+  }
+  if (parsed->account != kAccountId) {
+    return ApiError::access_denied();
+  }
+  return std::string(arn);
+}
+
+// A timestamp member: epoch seconds as a JSON number (what the SDKs send).
+Result<std::optional<double>> optional_time(const JsonValue& body, std::string_view name) {
+  auto member = body.FindMember(rapidjson::StringRef(name.data(), name.size()));
+  if (member == body.MemberEnd() || member->value.IsNull()) {
+    return std::optional<double>();
+  }
+  if (!member->value.IsNumber()) {
+    return ApiError::serialization("class java.lang.String can not be converted to an Date");
+  }
+  return std::optional<double>(member->value.GetDouble());
+}
+
+Result<BackupArnRequest> parse_backup_arn_request(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto arn, optional_string(body, "BackupArn"));
+  Violations violations;
+  check(violations, "backupArn", arn, kBackupArnRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  DDB_ASSIGN_OR_RETURN(auto checked, backup_arn_of(*arn));
+  return BackupArnRequest{std::move(checked)};
+}
+
+// The source index an override stands for: same kind, key schema and projection (a new name is
+// allowed).
+Result<SecondaryIndex> matching_index(const TableSchema& source, const SecondaryIndex& wanted) {
+  for (const SecondaryIndex& index : source.indexes) {
+    if (index.global == wanted.global && index.partition_key == wanted.partition_key &&
+        index.sort_key == wanted.sort_key && index.projection == wanted.projection &&
+        index.non_key_attributes == wanted.non_key_attributes) {
+      SecondaryIndex renamed = index;
+      renamed.name = wanted.name;
+      return renamed;
+    }
+  }
+  return invalid_request("Index " + wanted.name +
+                         " does not match a secondary index that existed in the source table "
+                         "and cannot be created during the restore operation");
+}
+
+// The indexes of the restored table: the source's of that kind, or those the override keeps.
+Result<void> override_indexes(const TableSchema& source,
+                              const std::optional<std::vector<IndexMembers>>& overrides,
+                              bool global, TableSchema& schema) {
+  if (!overrides) {
+    return {};
+  }
+  std::erase_if(schema.indexes,
+                [&](const SecondaryIndex& index) { return index.global == global; });
+  for (const IndexMembers& members : *overrides) {
+    DDB_ASSIGN_OR_RETURN(SecondaryIndex wanted,
+                         build_index(members, source.attribute_definitions, &source, global));
+    DDB_ASSIGN_OR_RETURN(SecondaryIndex index, matching_index(source, wanted));
+    if (global) {
+      if (auto given = throughput_of(members.throughput)) {
+        index.provisioned_throughput = *given;
+      }
+    }
+    schema.indexes.push_back(std::move(index));
+  }
+  return {};
+}
+
+// The billing overrides' rules; the restored table's billing mode and throughput.
+Result<void> override_billing(const TableSchema& source,
+                              const RestoreTableFromBackupRequest& request, TableSchema& schema) {
+  const auto& billing = request.billing_mode_override;
+  const auto& throughput = request.throughput_override;
+  if (billing == BillingMode::kPayPerRequest && throughput) {
+    return invalid_request(
+        "Cannot override ProvisionedThroughput if BillingMode is overridden to PAY_PER_REQUEST");
+  }
+  if (billing == BillingMode::kProvisioned && !throughput) {
+    return invalid_request(
+        "Must override ProvisionedThroughput if BillingMode is overridden to PROVISIONED");
+  }
+  schema.billing_mode = billing.value_or(source.billing_mode);
+  if (throughput && schema.billing_mode != BillingMode::kProvisioned) {
+    return invalid_request(
+        "Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED");
+  }
+  if (schema.billing_mode == BillingMode::kPayPerRequest) {
+    schema.provisioned_throughput = {};
+    for (SecondaryIndex& index : schema.indexes) {
+      index.provisioned_throughput = {};
+    }
+    return {};
+  }
+  if (throughput) {
+    schema.provisioned_throughput = *throughput;
+  }
+  schema.settings.on_demand_throughput.reset();
+  for (const SecondaryIndex& index : schema.indexes) {
+    if (index.global && index.provisioned_throughput == ProvisionedThroughput{}) {
+      return invalid_request("Must specify provisioned throughput for index " + index.name);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<CreateBackupRequest> parse_create_backup(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto table, optional_string(body, "TableName"));
+  DDB_ASSIGN_OR_RETURN(auto name, optional_string(body, "BackupName"));
+  Violations violations;
+  check(violations, "tableName", table, kTableNameRule);
+  check(violations, "backupName", name, kBackupNameRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  return CreateBackupRequest{std::string(*table), std::string(*name)};
+}
+
+Result<BackupArnRequest> parse_describe_backup(const JsonValue& body) {
+  return parse_backup_arn_request(body);
+}
+
+Result<BackupArnRequest> parse_delete_backup(const JsonValue& body) {
+  return parse_backup_arn_request(body);
+}
+
+Result<ListBackupsRequest> parse_list_backups(const JsonValue& body) {
+  ListBackupsRequest request;
+  DDB_ASSIGN_OR_RETURN(auto table, optional_string(body, "TableName"));
+  DDB_ASSIGN_OR_RETURN(auto type, optional_string(body, "BackupType"));
+  DDB_ASSIGN_OR_RETURN(auto limit, optional_integer(body, "Limit"));
+  DDB_ASSIGN_OR_RETURN(auto start, optional_string(body, "ExclusiveStartBackupArn"));
+  DDB_ASSIGN_OR_RETURN(request.lower_bound, optional_time(body, "TimeRangeLowerBound"));
+  DDB_ASSIGN_OR_RETURN(request.upper_bound, optional_time(body, "TimeRangeUpperBound"));
+  Violations violations;
+  check(violations, "tableName", table, kOptionalTableNameRule);
+  check(violations, "limit", limit, kListBackupsLimitRule);
+  check(violations, "exclusiveStartBackupArn", start, kOptionalBackupArnRule);
+  check(violations, "backupType", type, kBackupTypeRule);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  if (request.lower_bound && request.upper_bound && *request.lower_bound > *request.upper_bound) {
+    return invalid_parameters("Time range lower bound must be less than or equal to upper bound");
+  }
+  if (table) {
+    request.table_name = std::string(*table);
+  }
+  if (limit) {
+    request.limit = static_cast<std::size_t>(*limit);
+  }
+  if (start) {
+    request.exclusive_start_backup_arn = std::string(*start);
+  }
+  if (type) {
+    request.type = *type == "SYSTEM"       ? BackupTypeFilter::kSystem
+                   : *type == "AWS_BACKUP" ? BackupTypeFilter::kAwsBackup
+                   : *type == "ALL"        ? BackupTypeFilter::kAll
+                                           : BackupTypeFilter::kUser;
+  }
+  return request;
+}
+
+Result<RestoreTableFromBackupRequest> parse_restore_table_from_backup(const JsonValue& body) {
+  RestoreTableFromBackupRequest request;
+  request.body = &body;
+  DDB_ASSIGN_OR_RETURN(auto target, optional_string(body, "TargetTableName"));
+  DDB_ASSIGN_OR_RETURN(auto arn, optional_string(body, "BackupArn"));
+  DDB_ASSIGN_OR_RETURN(auto billing, optional_string(body, "BillingModeOverride"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* throughput_object,
+                       optional_object(body, "ProvisionedThroughputOverride"));
+  ThroughputMembers throughput;
+  if (throughput_object != nullptr) {
+    throughput.object = throughput_object;
+    DDB_ASSIGN_OR_RETURN(throughput.read_units,
+                         optional_integer(*throughput_object, "ReadCapacityUnits"));
+    DDB_ASSIGN_OR_RETURN(throughput.write_units,
+                         optional_integer(*throughput_object, "WriteCapacityUnits"));
+  }
+  DDB_ASSIGN_OR_RETURN(
+      request.global_index_override,
+      read_index_list(body, "GlobalSecondaryIndexOverride", "GlobalSecondaryIndex"));
+  DDB_ASSIGN_OR_RETURN(request.local_index_override,
+                       read_index_list(body, "LocalSecondaryIndexOverride", "LocalSecondaryIndex"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* sse, optional_object(body, "SSESpecificationOverride"));
+  Violations violations;
+  check(violations, "targetTableName", target, kTableNameRule);
+  check(violations, "backupArn", arn, kBackupArnRule);
+  check(violations, "billingModeOverride", billing, kBillingModeRule);
+  if (throughput_object != nullptr) {
+    check_throughput_members(violations, "provisionedThroughputOverride", throughput);
+  }
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  DDB_ASSIGN_OR_RETURN(request.backup_arn, backup_arn_of(*arn));
+  request.target_table_name = std::string(*target);
+  if (billing) {
+    request.billing_mode_override =
+        *billing == "PAY_PER_REQUEST" ? BillingMode::kPayPerRequest : BillingMode::kProvisioned;
+  }
+  request.throughput_override = throughput_of(throughput);
+  if (sse != nullptr) {
+    JsonDocument wrapper;
+    wrapper.SetObject();
+    wrapper.AddMember("SSESpecification", JsonValue(*sse, wrapper.GetAllocator()),
+                      wrapper.GetAllocator());
+    DDB_ASSIGN_OR_RETURN(auto members, read_settings_members(wrapper));
+    DDB_ASSIGN_OR_RETURN(auto update, settings_update(members));
+    request.sse_override = update.encryption;
+  }
+  return request;
+}
+
+Result<TableSchema> apply_restore_overrides(const TableSchema& source,
+                                            const RestoreTableFromBackupRequest& request) {
+  TableSchema schema = source;
+  DDB_RETURN_IF_ERROR(override_indexes(source, request.global_index_override, true, schema));
+  DDB_RETURN_IF_ERROR(override_indexes(source, request.local_index_override, false, schema));
+  DDB_RETURN_IF_ERROR(override_billing(source, request, schema));
+  if (request.sse_override) {
+    schema.settings.kms_encryption = *request.sse_override;
+  }
+  return schema;
+}
+
+Result<BackupPage> select_backups(const std::vector<Backup>& backups,
+                                  const ListBackupsRequest& request, std::string_view region) {
+  BackupPage page;
+  // Every backup here is a USER one.
+  if (request.type == BackupTypeFilter::kSystem || request.type == BackupTypeFilter::kAwsBackup) {
+    return page;
+  }
+  auto it = backups.begin();
+  if (request.exclusive_start_backup_arn) {
+    // A pure cursor: resume after that ARN's place, whether or not it still exists.
+    const std::string& start = *request.exclusive_start_backup_arn;
+    auto found = std::find_if(backups.begin(), backups.end(),
+                              [&](const Backup& backup) { return backup.arn == start; });
+    it = found != backups.end()
+             ? found + 1
+             : std::find_if(backups.begin(), backups.end(),
+                            [&](const Backup& backup) { return backup.arn > start; });
+  }
+  for (; it != backups.end(); ++it) {
+    const Backup& backup = *it;
+    if (backup.region != region ||
+        (request.table_name && backup.table.table_name != *request.table_name) ||
+        (request.lower_bound && backup.creation_date_time < *request.lower_bound) ||
+        (request.upper_bound && backup.creation_date_time >= *request.upper_bound)) {
+      continue;
+    }
+    if (page.backups.size() == request.limit) {
+      page.truncated = true;
+      break;
+    }
+    page.backups.push_back(backup);
+  }
+  return page;
+}
+
+}  // namespace ddblocal::wire

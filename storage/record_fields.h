@@ -1,0 +1,29 @@
+// Typed reads and writes of the attributes of the records storage keeps as items (the catalog's
+// table records, backup and job records). Internal to storage/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "protocol/attribute_value.h"
+
+namespace ddblocal::storage {
+
+// The wall clock: seconds since the Unix epoch, at millisecond precision.
+double now_seconds();
+
+AttributeValue number_value(std::int64_t value);
+// Milliseconds since the epoch, for a time in seconds.
+AttributeValue time_value(double seconds);
+
+// The attribute `name` of `record`, or 0 / "" / false / nullopt when it is absent or of
+// another type.
+std::int64_t number_of(const AttributeMap& record, const std::string& name);
+std::string string_of(const AttributeMap& record, const std::string& name);
+bool bool_of(const AttributeMap& record, const std::string& name);
+std::optional<double> time_of(const AttributeMap& record, const std::string& name);
+const AttributeMap* map_of(const AttributeMap& record, const std::string& name);
+const AttributeList* list_of(const AttributeMap& record, const std::string& name);
+
+}  // namespace ddblocal::storage
