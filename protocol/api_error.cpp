@@ -28,6 +28,8 @@ std::string_view ApiError::type_name() const {
       return "com.amazonaws.dynamodb.v20120810#ResourceInUseException";
     case ErrorType::kConditionalCheckFailed:
       return "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException";
+    case ErrorType::kDuplicateItem:
+      return "com.amazonaws.dynamodb.v20120810#DuplicateItemException";
     case ErrorType::kTransactionCanceled:
       return "com.amazonaws.dynamodb.v20120810#TransactionCanceledException";
     case ErrorType::kTransactionInProgress:

@@ -18,6 +18,7 @@ enum class ErrorType {
   kResourceNotFound,
   kResourceInUse,
   kConditionalCheckFailed,
+  kDuplicateItem,
   kTransactionCanceled,
   kTransactionInProgress,
   kIdempotentParameterMismatch,
@@ -73,6 +74,10 @@ class ApiError {
     ApiError error(ErrorType::kConditionalCheckFailed, "The conditional request failed");
     error.item_ = std::move(item);
     return error;
+  }
+  // A PartiQL INSERT of an item that exists.
+  static ApiError duplicate_item() {
+    return {ErrorType::kDuplicateItem, "Duplicate primary key exists in table"};
   }
   // The message names each reason's code in order, as DynamoDB's does.
   static ApiError transaction_canceled(std::vector<CancellationReason> reasons);

@@ -19,6 +19,7 @@ constexpr std::string_view kStreamsTargetPrefix = "DynamoDBStreams_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& handlers() {
   static const std::unordered_map<std::string_view, Handler> table = {
+      {"BatchExecuteStatement", &handle_batch_execute_statement},
       {"BatchGetItem", &handle_batch_get_item},
       {"BatchWriteItem", &handle_batch_write_item},
       {"CreateBackup", &handle_create_backup},
@@ -33,6 +34,8 @@ const std::unordered_map<std::string_view, Handler>& handlers() {
       {"DescribeImport", &handle_describe_import},
       {"DescribeLimits", &handle_describe_limits},
       {"DescribeTable", &handle_describe_table},
+      {"ExecuteStatement", &handle_execute_statement},
+      {"ExecuteTransaction", &handle_execute_transaction},
       {"ExportTableToPointInTime", &handle_export_table},
       {"DescribeTimeToLive", &handle_describe_time_to_live},
       {"GetItem", &handle_get_item},

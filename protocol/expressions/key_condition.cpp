@@ -33,8 +33,6 @@ ApiError missed_key(const std::string& name) {
   return ApiError::validation("Query condition missed key schema element: " + name);
 }
 
-using PathMatch = std::function<bool(const Path&)>;
-
 const Path* first_path(const Operand& operand, const PathMatch& match) {
   if (const auto* path = std::get_if<Path>(&operand.node)) {
     return match(*path) ? path : nullptr;
@@ -49,8 +47,8 @@ const Path* first_path(const Operand& operand, const PathMatch& match) {
   return nullptr;
 }
 
-// The first document path of the condition that `match` accepts, wherever it appears (even
-// under OR or inside a function), or nullptr.
+}  // namespace
+
 const Path* first_path(const Condition& condition, const PathMatch& match) {
   auto first_of = [&](std::initializer_list<const Operand*> operands,
                       const std::vector<Operand>& more) -> const Path* {
@@ -89,6 +87,8 @@ const Path* first_path(const Condition& condition, const PathMatch& match) {
       },
       condition.node);
 }
+
+namespace {
 
 bool is_key_name(const std::string& name, const AttributeDefinition& partition_key,
                  const std::optional<AttributeDefinition>& sort_key) {

@@ -2,6 +2,7 @@
 // sort key range a Query reads, with DynamoDB's rules for what a key condition may say.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ Result<KeyCondition> to_key_condition(const Condition& condition,
 // names the first one. REQUIRES: filter resolved.
 Result<void> check_filter_keys(const Condition& filter, const AttributeDefinition& partition_key,
                                const std::optional<AttributeDefinition>& sort_key);
+
+using PathMatch = std::function<bool(const Path&)>;
+
+// The first document path of the condition that `match` accepts, wherever it appears (even
+// under OR or inside a function), or nullptr.
+const Path* first_path(const Condition& condition, const PathMatch& match);
 
 // The attributes the condition reads (the first name of each path), each once, in order of
 // appearance. REQUIRES: condition resolved.

@@ -654,6 +654,8 @@ std::string_view expression_name(ExpressionKind kind) {
       return "UpdateExpression";
     case ExpressionKind::kProjection:
       return "ProjectionExpression";
+    case ExpressionKind::kStatement:
+      return "Statement";
   }
   return "ConditionExpression";
 }

@@ -17,6 +17,7 @@ enum class ExpressionKind : std::uint8_t {
   kKeyCondition,  // KeyConditionExpression
   kUpdate,        // UpdateExpression
   kProjection,    // ProjectionExpression
+  kStatement,     // a PartiQL statement's clause: DynamoDB's messages name no member
 };
 std::string_view expression_name(ExpressionKind kind);
 

@@ -31,6 +31,9 @@ constexpr int kMaxOperators = 300;
 constexpr std::size_t kMaxInCandidates = 100;
 
 ApiError invalid(ExpressionKind kind, std::string_view detail) {
+  if (kind == ExpressionKind::kStatement) {
+    return ApiError::validation(std::string(detail));
+  }
   return ApiError::validation("Invalid " + std::string(expression_name(kind)) + ": " +
                               std::string(detail));
 }
@@ -556,8 +559,8 @@ Result<void> Placeholders::resolve(Condition& condition, ExpressionKind kind) {
   return resolver.condition(condition);
 }
 
-Result<void> Placeholders::resolve(UpdateExpression& update) {
-  Resolver resolver(ExpressionKind::kUpdate, names_, values_, used_names_, used_values_);
+Result<void> Placeholders::resolve(UpdateExpression& update, ExpressionKind kind) {
+  Resolver resolver(kind, names_, values_, used_names_, used_values_);
   // The actions in text order: clause by clause, as written.
   struct Action {
     Path* path;
@@ -612,8 +615,8 @@ Result<void> Placeholders::resolve(UpdateExpression& update) {
   return {};
 }
 
-Result<void> Placeholders::resolve(Projection& projection) {
-  Resolver resolver(ExpressionKind::kProjection, names_, values_, used_names_, used_values_);
+Result<void> Placeholders::resolve(Projection& projection, ExpressionKind kind) {
+  Resolver resolver(kind, names_, values_, used_names_, used_values_);
   PathTree tree;
   for (auto it = projection.paths.rbegin(); it != projection.paths.rend(); ++it) {
     DDB_RETURN_IF_ERROR(resolver.path(*it));

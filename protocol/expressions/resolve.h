@@ -23,8 +23,9 @@ class Placeholders {
   Placeholders(const AttributeNames* names, const Item* values) : names_(names), values_(values) {}
 
   Result<void> resolve(Condition& condition, ExpressionKind kind);
-  Result<void> resolve(UpdateExpression& update);
-  Result<void> resolve(Projection& projection);
+  // `kind` names the member in messages: kUpdate, or kStatement for a PartiQL SET and REMOVE.
+  Result<void> resolve(UpdateExpression& update, ExpressionKind kind = ExpressionKind::kUpdate);
+  Result<void> resolve(Projection& projection, ExpressionKind kind = ExpressionKind::kProjection);
 
   // Call after resolving every expression of the request: an unused name or value is
   // DynamoDB's ValidationException.

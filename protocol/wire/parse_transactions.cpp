@@ -7,8 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <openssl/sha.h>
-
+#include "protocol/wire/digest.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
 #include "protocol/wire/item_members.h"
@@ -52,16 +51,6 @@ Result<const JsonValue*> read_transact_items(const JsonValue& body, Violations& 
   check(violations, "transactItems", size,
         items != nullptr && items->Empty() ? "[]" : kRenderedList, kTransactItemsRule);
   return items;
-}
-
-std::string digest_of(const JsonValue& json) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  json.Accept(writer);
-  std::string digest(SHA256_DIGEST_LENGTH, '\0');
-  SHA256(reinterpret_cast<const unsigned char*>(buffer.GetString()), buffer.GetSize(),
-         reinterpret_cast<unsigned char*>(digest.data()));
-  return digest;
 }
 
 // One action of a TransactWriteItems, its member constraints recorded in `violations`.

@@ -73,6 +73,12 @@ Result<std::string> handle_transact_write_items(RequestContext& context,
                                                 const wire::JsonValue& body);
 Result<std::string> handle_transact_get_items(RequestContext& context, const wire::JsonValue& body);
 
+Result<std::string> handle_execute_statement(RequestContext& context, const wire::JsonValue& body);
+Result<std::string> handle_batch_execute_statement(RequestContext& context,
+                                                   const wire::JsonValue& body);
+Result<std::string> handle_execute_transaction(RequestContext& context,
+                                               const wire::JsonValue& body);
+
 Result<std::string> handle_query(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body);
 

@@ -1,6 +1,7 @@
 #include "server/handlers/item_changes.h"
 
 #include "protocol/expressions/evaluate.h"
+#include "protocol/expressions/projection.h"
 #include "protocol/expressions/update.h"
 
 namespace ddblocal {
@@ -55,6 +56,15 @@ storage::ItemChange update_change(WriteCondition condition, const TableSchema& s
       };
 }
 
+storage::ItemChange insert_change(const Item& item) {
+  return [&item](const std::optional<Item>& old_item) -> ItemChangeResult {
+    if (old_item) {
+      return ApiError::duplicate_item();
+    }
+    return std::optional<Item>(item);
+  };
+}
+
 storage::ItemChange delete_change(WriteCondition condition) {
   return [condition](const std::optional<Item>& old_item) -> ItemChangeResult {
     DDB_RETURN_IF_ERROR(check_condition(condition, old_item));
@@ -67,6 +77,35 @@ storage::ItemChange check_change(WriteCondition condition) {
     DDB_RETURN_IF_ERROR(check_condition(condition, old_item));
     return old_item;
   };
+}
+
+std::optional<Item> returned_attributes(wire::ReturnValues return_values,
+                                        const storage::ItemWrite& write,
+                                        const std::optional<expr::UpdateExpression>& update) {
+  std::optional<Item> shown;
+  switch (return_values) {
+    case wire::ReturnValues::kNone:
+      break;
+    case wire::ReturnValues::kAllOld:
+      shown = write.old_item;
+      break;
+    case wire::ReturnValues::kAllNew:
+      shown = write.new_item;
+      break;
+    case wire::ReturnValues::kUpdatedOld:
+    case wire::ReturnValues::kUpdatedNew: {
+      const std::optional<Item>& item =
+          return_values == wire::ReturnValues::kUpdatedOld ? write.old_item : write.new_item;
+      if (item && update) {
+        shown = expr::project(*item, expr::updated_paths(*update));
+      }
+      break;
+    }
+  }
+  if (shown && shown->empty()) {
+    shown.reset();
+  }
+  return shown;
 }
 
 }  // namespace ddblocal

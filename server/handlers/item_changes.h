@@ -33,9 +33,19 @@ storage::ItemChange put_change(WriteCondition condition, const Item& item);
 storage::ItemChange update_change(WriteCondition condition, const TableSchema& schema,
                                   const Item& key,
                                   const std::optional<expr::UpdateExpression>& update);
+// Writes `item` when there is no item with its key; else DuplicateItemException (a PartiQL
+// INSERT).
+storage::ItemChange insert_change(const Item& item);
 // Removes the item.
 storage::ItemChange delete_change(WriteCondition condition);
 // Changes nothing (a transaction's ConditionCheck).
 storage::ItemChange check_change(WriteCondition condition);
+
+// What ReturnValues asks a write to return of the item: all of it before or after the write,
+// or (UPDATED_OLD, UPDATED_NEW) the paths `update` wrote, before or after; nullopt for NONE or
+// when there is nothing to show.
+std::optional<Item> returned_attributes(wire::ReturnValues return_values,
+                                        const storage::ItemWrite& write,
+                                        const std::optional<expr::UpdateExpression>& update);
 
 }  // namespace ddblocal

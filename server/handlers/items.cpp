@@ -15,29 +15,7 @@ namespace {
 std::string attributes_response(wire::ReturnValues return_values, const storage::ItemWrite& write,
                                 const std::optional<expr::UpdateExpression>& update,
                                 const RequestMetrics& metrics) {
-  std::optional<Item> shown;
-  switch (return_values) {
-    case wire::ReturnValues::kNone:
-      break;
-    case wire::ReturnValues::kAllOld:
-      shown = write.old_item;
-      break;
-    case wire::ReturnValues::kAllNew:
-      shown = write.new_item;
-      break;
-    case wire::ReturnValues::kUpdatedOld:
-    case wire::ReturnValues::kUpdatedNew: {
-      const std::optional<Item>& item =
-          return_values == wire::ReturnValues::kUpdatedOld ? write.old_item : write.new_item;
-      if (item && update) {
-        shown = expr::project(*item, expr::updated_paths(*update));
-      }
-      break;
-    }
-  }
-  if (shown && shown->empty()) {
-    shown.reset();
-  }
+  std::optional<Item> shown = returned_attributes(return_values, write, update);
   return wire::write_item_response("Attributes", shown ? &*shown : nullptr, metrics.response());
 }
 

@@ -9,26 +9,10 @@
 #include "server/handlers/item_changes.h"
 #include "server/handlers/item_targets.h"
 #include "server/handlers/request_metrics.h"
+#include "server/handlers/transaction_outcome.h"
 
 namespace ddblocal {
 namespace {
-
-// A transaction names each item once: DynamoDB refuses two actions (or two Gets) on one item.
-Result<void> check_distinct_items(const ItemTargets& targets) {
-  if (targets.first_repeated()) {
-    return ApiError::validation(
-        "Transaction request cannot include multiple operations on one item");
-  }
-  return {};
-}
-
-// A canceled transaction where action `failed` broke a rule before anything was read: that
-// action's reason is the rule, every other action's "None".
-ApiError canceled_by_validation(std::size_t actions, std::size_t failed, const ApiError& error) {
-  std::vector<CancellationReason> reasons(actions, CancellationReason{"None", "", nullptr});
-  reasons[failed] = {"ValidationError", error.message(), nullptr};
-  return ApiError::transaction_canceled(std::move(reasons));
-}
 
 // The key checks of one action, which DynamoDB reports as the action's cancellation reason.
 Result<void> validate_action(const TableSchema& schema, const wire::TransactWrite& action,
@@ -59,27 +43,6 @@ storage::ItemChange change_of(const wire::TransactWrite& action,
       return update_change(condition, address.table->schema, key, action.update);
   }
   return check_change(condition);
-}
-
-// The reasons of a transaction some of whose changes failed. Fails instead with an error
-// that is not an action's fault (storage).
-Result<std::vector<CancellationReason>> cancellation_reasons(
-    const std::vector<std::optional<ApiError>>& failures) {
-  std::vector<CancellationReason> reasons;
-  for (const std::optional<ApiError>& failure : failures) {
-    if (!failure) {
-      reasons.push_back({"None", "", nullptr});
-    } else if (failure->type() == ErrorType::kConditionalCheckFailed) {
-      const Item* item = failure->item();
-      reasons.push_back({"ConditionalCheckFailed", failure->message(),
-                         item != nullptr ? std::make_shared<const Item>(*item) : nullptr});
-    } else if (failure->type() == ErrorType::kValidation) {
-      reasons.push_back({"ValidationError", failure->message(), nullptr});
-    } else {
-      return *failure;
-    }
-  }
-  return reasons;
 }
 
 // What a retry under the same ClientRequestToken consumes: a transactional read of each item
@@ -160,30 +123,14 @@ Result<std::string> handle_transact_write_items(RequestContext& context,
       return canceled_by_validation(request.actions.size(), i, valid.error());
     }
   }
-  if (!request.client_request_token) {
-    return run_transaction(context, request, addresses, nullptr);
-  }
-  const std::string& token = *request.client_request_token;
-  ClientRequestTokens& tokens = context.client_request_tokens;
-  switch (tokens.claim(token, request.digest, ClientRequestTokens::Clock::now())) {
-    case ClientRequestTokens::Claim::kRepeat: {
-      const capacity::Consumption replay = tokens.replay_of(token);
-      return wire::write_transact_write_response({request.return_consumed_capacity, &replay, {}});
-    }
-    case ClientRequestTokens::Claim::kMismatch:
-      return ApiError::idempotent_parameter_mismatch(
-          "DynamoDB rejected the request because you retried a request with a different payload "
-          "but with an idempotent token that was already used.");
-    case ClientRequestTokens::Claim::kInProgress:
-      return ApiError::transaction_in_progress(
-          "The transaction with the given request token is already in progress.");
-    case ClientRequestTokens::Claim::kNew:
-      break;
-  }
-  capacity::Consumption replay;
-  Result<std::string> answer = run_transaction(context, request, addresses, &replay);
-  tokens.finish(token, answer.has_value(), ClientRequestTokens::Clock::now(), std::move(replay));
-  return answer;
+  return run_once(
+      context, request.client_request_token, request.digest,
+      [&](const capacity::Consumption& replay) {
+        return wire::write_transact_write_response({request.return_consumed_capacity, &replay, {}});
+      },
+      [&](capacity::Consumption* replay) {
+        return run_transaction(context, request, addresses, replay);
+      });
 }
 
 Result<std::string> handle_transact_get_items(RequestContext& context,

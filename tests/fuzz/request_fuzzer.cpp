@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "protocol/expressions/evaluate.h"
 #include "protocol/expressions/projection.h"
@@ -17,6 +18,7 @@
 #include "protocol/wire/control_requests.h"
 #include "protocol/wire/exports.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/partiql_requests.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/stream_requests.h"
 #include "protocol/wire/ttl.h"
@@ -199,6 +201,43 @@ void get_records(const wire::JsonValue& body) {
   }
 }
 
+// A PartiQL statement's parameters, each as the value of an item's attribute.
+void check_parameters(const std::vector<wire::StatementRequest>& statements, const char* what) {
+  for (const wire::StatementRequest& statement : statements) {
+    for (const AttributeValue& parameter : statement.parameters) {
+      check_storable(Item{{"v", parameter}}, what);
+    }
+  }
+}
+
+void execute_statement(const wire::JsonValue& body) {
+  Result<wire::ExecuteStatementRequest> request = wire::parse_execute_statement(body);
+  if (succeeded(request)) {
+    check_parameters({request->statement}, "ExecuteStatement parameter");
+    if (request->next_token) {
+      Result<wire::PageToken> token =
+          wire::decode_page_token(*request->next_token, request->digest);
+      if (succeeded(token)) {
+        check_storable(token->exclusive_start_key, "NextToken key");
+      }
+    }
+  }
+}
+
+void batch_execute_statement(const wire::JsonValue& body) {
+  Result<wire::BatchExecuteStatementRequest> request = wire::parse_batch_execute_statement(body);
+  if (succeeded(request)) {
+    check_parameters(request->statements, "BatchExecuteStatement parameter");
+  }
+}
+
+void execute_transaction(const wire::JsonValue& body) {
+  Result<wire::ExecuteTransactionRequest> request = wire::parse_execute_transaction(body);
+  if (succeeded(request)) {
+    check_parameters(request->statements, "ExecuteTransaction parameter");
+  }
+}
+
 using Operation = void (*)(const wire::JsonValue& body);
 
 constexpr Operation kOperations[] = {
@@ -230,6 +269,9 @@ constexpr Operation kOperations[] = {
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_import_table(body)); },
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_exports(body)); },
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_import(body)); },
+    execute_statement,
+    batch_execute_statement,
+    execute_transaction,
     update_time_to_live,
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_time_to_live(body)); },
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_list_streams(body)); },

@@ -1,0 +1,90 @@
+#include "server/handlers/read_target.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "protocol/expressions/key_condition.h"
+#include "protocol/expressions/projection.h"
+
+namespace ddblocal {
+
+Result<ReadTarget> target_to_read(RequestContext& context, const std::string& table_name,
+                                  const std::optional<std::string>& index_name,
+                                  const wire::IndexRead& read) {
+  DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, table_name));
+  ReadTarget target{std::move(table)};
+  if (!index_name) {
+    return target;
+  }
+  const TableSchema& schema = target.table->schema;
+  target.index = find_index(schema, *index_name);
+  if (target.index == nullptr) {
+    return ApiError::validation("The table does not have the specified index: " + *index_name);
+  }
+  if (target.table->indexes[index_position(schema, *target.index)].status ==
+      IndexStatus::kCreating) {
+    // The service's text, as a CloudFormation user quoted it (cloudformation-coverage-roadmap
+    // issue 1075).
+    return ApiError::validation("Cannot read from backfilling global secondary index");
+  }
+  DDB_RETURN_IF_ERROR(wire::validate_index_read(schema, *target.index, read));
+  return target;
+}
+
+bool reads_table_items(const ReadTarget& target, wire::Select select,
+                       const expr::Projection* projection, const expr::Condition* filter) {
+  const SecondaryIndex* index = target.index;
+  if (index == nullptr || index->projection == ProjectionType::kAll) {
+    return false;
+  }
+  if (select == wire::Select::kAllAttributes) {
+    return true;
+  }
+  std::vector<std::string> names;
+  if (projection != nullptr) {
+    names = expr::attribute_names(projection->paths);
+  }
+  if (filter != nullptr) {
+    std::vector<std::string> filtered = expr::attribute_names(*filter);
+    names.insert(names.end(), filtered.begin(), filtered.end());
+  }
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return !wire::index_projects(target.table->schema, *index, name);
+  });
+}
+
+Result<void> read_table_items(RequestContext& context, const storage::Table& table,
+                              storage::ItemPage& page, capacity::Read read,
+                              RequestMetrics& metrics) {
+  std::vector<Item> keys;
+  keys.reserve(page.items.size());
+  for (const Item& item : page.items) {
+    keys.push_back(wire::key_of(table.schema, item));
+  }
+  std::vector<storage::ItemAddress> addresses;
+  for (const Item& key : keys) {
+    addresses.push_back({&table, &key});
+  }
+  DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(addresses));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    metrics.add_item_read(table, items[i], read);
+    if (items[i]) {
+      page.items[i] = std::move(*items[i]);
+    }
+  }
+  return {};
+}
+
+storage::PageRequest page_request(const ReadTarget& target, const Item* exclusive_start_key,
+                                  const std::optional<std::int64_t>& limit, bool forward) {
+  storage::PageRequest request;
+  request.exclusive_start_key = exclusive_start_key;
+  if (limit) {
+    request.limit = static_cast<std::size_t>(*limit);
+  }
+  request.forward = forward;
+  request.index = target.index;
+  return request;
+}
+
+}  // namespace ddblocal
