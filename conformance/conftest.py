@@ -34,6 +34,12 @@ from botocore.exceptions import ClientError
 REGION = "us-east-1"
 ACCESS_KEY = "AKIDCONFORMANCE"
 SECRET_KEY = "conformance-secret"
+# The Authorization header of raw requests to a server that accepts any credentials (ddblocal by
+# default, DynamoDB Local): a request must carry one, but its signature is not checked.
+UNCHECKED_AUTHORIZATION = (
+    f"AWS4-HMAC-SHA256 Credential={ACCESS_KEY}/20240101/{REGION}/dynamodb/aws4_request, "
+    "SignedHeaders=host, Signature=0"
+)
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 STARTUP_TIMEOUT_S = 10.0
 

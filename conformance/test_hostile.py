@@ -23,7 +23,7 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, ddblocal_process
+from conftest import ACCESS_KEY, REGION, SECRET_KEY, UNCHECKED_AUTHORIZATION, ddblocal_process
 from test_protocol import error_type_and_message, post
 
 own_server = pytest.mark.skipif(
@@ -116,6 +116,7 @@ def request_bytes(operation, body, content_length=None):
     length = len(payload) if content_length is None else content_length
     head = (f"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.0\r\n"
             f"X-Amz-Target: DynamoDB_20120810.{operation}\r\n"
+            f"Authorization: {UNCHECKED_AUTHORIZATION}\r\n"
             f"Content-Length: {length}\r\n\r\n").encode()
     return head + payload
 

@@ -1,8 +1,30 @@
 #include "server/config.h"
 
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 
 namespace ddblocal {
+namespace {
+
+// "KEY:SECRET[,KEY:SECRET...]" -> access key -> secret; empty on a malformed list.
+std::map<std::string, std::string, std::less<>> parse_credentials(const std::string& text) {
+  std::map<std::string, std::string, std::less<>> credentials;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = std::min(text.find(',', start), text.size());
+    std::string pair = text.substr(start, end - start);
+    std::size_t colon = pair.find(':');
+    if (colon == 0 || colon == std::string::npos || colon + 1 == pair.size()) {
+      return {};
+    }
+    credentials[pair.substr(0, colon)] = pair.substr(colon + 1);
+    start = end + 1;
+  }
+  return credentials;
+}
+
+}  // namespace
 
 ParsedConfig parse_config(int argc, const char* const* argv) {
   Config config;
@@ -40,8 +62,54 @@ ParsedConfig parse_config(int argc, const char* const* argv) {
       ->envname("DDBLOCAL_IDLE_TIMEOUT")
       ->check(CLI::Range(1u, 86400u))
       ->capture_default_str();
+  app.add_option("--log-format", config.log_format, "text, or json: one object a line")
+      ->envname("DDBLOCAL_LOG_FORMAT")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("--auth", config.auth,
+                 "accept: any SigV4 credentials; verify: only signatures by --credentials")
+      ->envname("DDBLOCAL_AUTH")
+      ->check(CLI::IsMember({"accept", "verify"}))
+      ->capture_default_str();
+  std::string credentials;
+  app.add_option("--credentials", credentials,
+                 "KEY:SECRET[,KEY:SECRET...]: the access keys --auth verify accepts")
+      ->envname("DDBLOCAL_CREDENTIALS")
+      ->check(
+          [](const std::string& text) {
+            return parse_credentials(text).empty() ? "expected KEY:SECRET[,KEY:SECRET...]" : "";
+          },
+          "KEY:SECRET[,KEY:SECRET...]");
+  auto* shared_db =
+      app.add_flag("--shared-db", config.shared_db, "One namespace of tables for every region")
+          ->envname("DDBLOCAL_SHARED_DB");
+  app.add_flag("--namespace-per-key", config.namespace_per_key,
+               "Tables per access key and region, instead of per region")
+      ->envname("DDBLOCAL_NAMESPACE_PER_KEY")
+      ->excludes(shared_db);
+  app.add_option("--cors", config.cors, "Origins allowed by CORS: * or a comma-separated list")
+      ->envname("DDBLOCAL_CORS")
+      ->capture_default_str();
+  auto* tls_cert =
+      app.add_option("--tls-cert", config.tls_cert, "PEM certificate (chain): serve HTTPS")
+          ->envname("DDBLOCAL_TLS_CERT");
+  auto* tls_key = app.add_option("--tls-key", config.tls_key, "PEM private key of --tls-cert")
+                      ->envname("DDBLOCAL_TLS_KEY")
+                      ->needs(tls_cert);
+  tls_cert->needs(tls_key);
+  app.add_flag("--delay-transient-statuses{2}", config.transient_status_seconds,
+               "Tables and indexes stay CREATING, UPDATING, DELETING for this many seconds "
+               "(2 when no value is given: --delay-transient-statuses=0.5)")
+      ->envname("DDBLOCAL_DELAY_TRANSIENT_STATUSES")
+      ->check(CLI::Range(0.0, 3600.0));
+  app.add_flag("--health-check", config.health_check,
+               "Check that the server these flags describe answers GET / (exit 0) or not (1)");
   try {
     app.parse(argc, argv);
+    config.credentials = parse_credentials(credentials);
+    if (config.auth == "verify" && config.credentials.empty()) {
+      throw CLI::ValidationError("--auth verify", "needs --credentials KEY:SECRET");
+    }
   } catch (const CLI::ParseError& error) {
     return {std::nullopt, app.exit(error)};
   }

@@ -109,7 +109,9 @@ Store::~Store() = default;
 TableDescription Store::describe(const Table& table, TableStatus status) {
   TableDescription description;
   description.schema = table.schema;
-  description.region = table.region;
+  // A namespace is a region, maybe followed by '/' and an access key (--namespace-per-key):
+  // the ARN names the region.
+  description.region = table.region.substr(0, table.region.find('/'));
   description.table_id = table.table_id;
   description.creation_date_time = table.creation_date_time;
   description.last_update_to_pay_per_request = table.last_update_to_pay_per_request;
@@ -386,6 +388,35 @@ Result<std::vector<std::optional<Item>>> Store::get_all(std::span<const ItemAddr
 
 Result<void> Store::flush() {
   return database_->flush();
+}
+
+std::vector<TableUsage> Store::table_usage() {
+  std::vector<TableUsage> usage;
+  for (const std::shared_ptr<const Table>& table : catalog_->all()) {
+    TableUsage& entry = usage.emplace_back(TableUsage{table->region, table->schema.table_name});
+    if (Result<TableStats> stats = database_->read_stats(table->uid)) {
+      entry.item_count = stats->item_count;
+      entry.size_bytes = stats->size_bytes;
+    }
+  }
+  return usage;
+}
+
+std::vector<EngineProperty> Store::engine_properties() {
+  // Cheap to read (no I/O): counters RocksDB keeps anyway.
+  static constexpr std::string_view kNames[] = {
+      "estimate-num-keys",   "estimate-live-data-size",           "total-sst-files-size",
+      "live-sst-files-size", "cur-size-all-mem-tables",           "num-running-compactions",
+      "num-running-flushes", "estimate-pending-compaction-bytes", "block-cache-usage",
+  };
+  std::vector<EngineProperty> properties;
+  for (std::string_view name : kNames) {
+    std::uint64_t value = 0;
+    if (database_->db().GetAggregatedIntProperty("rocksdb." + std::string(name), &value)) {
+      properties.push_back({name, value});
+    }
+  }
+  return properties;
 }
 
 Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& condition,

@@ -122,6 +122,18 @@ struct ScanSegment {
   std::uint64_t total = 1;
 };
 
+struct TableUsage {
+  std::string region;  // the namespace the table lives in
+  std::string name;
+  std::int64_t item_count = 0;
+  std::int64_t size_bytes = 0;
+};
+
+struct EngineProperty {
+  std::string_view name;  // RocksDB's, without the "rocksdb." prefix: "estimate-num-keys"
+  std::uint64_t value = 0;
+};
+
 class Catalog;
 class Database;
 class KeyLocks;
@@ -178,6 +190,11 @@ class Store {
 
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();
+
+  // Every table's items and bytes (DynamoDB's ItemCount and TableSizeBytes), for the metrics.
+  std::vector<TableUsage> table_usage();
+  // RocksDB's own figures, each summed over the column families (see the .cpp for the list).
+  std::vector<EngineProperty> engine_properties();
 
   // A page of the items whose keys satisfy `condition` (one partition, a sort key range), of
   // the table or of request.index, whose keys the condition is then on.
