@@ -52,6 +52,13 @@ def pytest_configure(config):
     )
 
 
+# Tests that start a ddblocal binary of their own (with flags of their own) cannot run against a
+# given endpoint.
+own_server = pytest.mark.skipif(
+    bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
+)
+
+
 def _free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

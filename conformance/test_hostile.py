@@ -23,12 +23,15 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, UNCHECKED_AUTHORIZATION, ddblocal_process
-from test_protocol import error_type_and_message, post
-
-own_server = pytest.mark.skipif(
-    bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
+from conftest import (
+    ACCESS_KEY,
+    REGION,
+    SECRET_KEY,
+    UNCHECKED_AUTHORIZATION,
+    ddblocal_process,
+    own_server,
 )
+from test_protocol import error_type_and_message, post
 
 REQUEST_TIMEOUT_S = 2
 IDLE_TIMEOUT_S = 2

@@ -1,6 +1,7 @@
 #include "server/config.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <CLI/CLI.hpp>
 
@@ -36,8 +37,13 @@ ParsedConfig parse_config(int argc, const char* const* argv) {
   app.add_option("--port", config.port, "Port to listen on (0: any free port)")
       ->envname("DDBLOCAL_PORT")
       ->capture_default_str();
-  auto* data_dir = app.add_option("--data-dir", config.data_dir, "Folder of the RocksDB database")
-                       ->envname("DDBLOCAL_DATA_DIR")
+  // DDBLOCAL_DATA_DIR sets the default rather than the flag, so that --in-memory (which refuses a
+  // --data-dir beside it) still works where the environment names a folder: the container image.
+  if (const char* folder = std::getenv("DDBLOCAL_DATA_DIR"); folder != nullptr && *folder != 0) {
+    config.data_dir = folder;
+  }
+  auto* data_dir = app.add_option("--data-dir", config.data_dir,
+                                  "Folder of the RocksDB database (env: DDBLOCAL_DATA_DIR)")
                        ->capture_default_str();
   app.add_flag("--in-memory", config.in_memory, "Keep all data in memory; nothing is saved")
       ->envname("DDBLOCAL_IN_MEMORY")
@@ -97,9 +103,12 @@ ParsedConfig parse_config(int argc, const char* const* argv) {
                       ->envname("DDBLOCAL_TLS_KEY")
                       ->needs(tls_cert);
   tls_cert->needs(tls_key);
-  app.add_flag("--delay-transient-statuses{2}", config.transient_status_seconds,
-               "Tables and indexes stay CREATING, UPDATING, DELETING for this many seconds "
-               "(2 when no value is given: --delay-transient-statuses=0.5)")
+  // Without a value: 2 seconds (default_str is what an option given without a value takes).
+  app.add_option("--delay-transient-statuses", config.transient_status_seconds,
+                 "Tables and indexes stay CREATING, UPDATING, DELETING for SECONDS (2 when the "
+                 "flag has no value); off without the flag")
+      ->expected(0, 1)
+      ->default_str("2")
       ->envname("DDBLOCAL_DELAY_TRANSIENT_STATUSES")
       ->check(CLI::Range(0.0, 3600.0));
   app.add_flag("--health-check", config.health_check,

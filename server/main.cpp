@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
   options.path = config.data_dir;
   options.in_memory = config.in_memory;
   options.sync_writes = config.sync_writes;
+  options.transient_status_delay =
+      std::chrono::milliseconds(static_cast<std::int64_t>(config.transient_status_seconds * 1000));
   Result<std::unique_ptr<storage::Store>> store = storage::Store::open(options);
   if (!store) {
     spdlog::critical("cannot open the database: {}", store.error().message());

@@ -1,6 +1,7 @@
 #include "storage/store.h"
 
 #include <filesystem>
+#include <set>
 
 #include "storage/catalog.h"
 #include "storage/database.h"
@@ -9,6 +10,7 @@
 #include "storage/key_codec.h"
 #include "storage/key_locks.h"
 #include "storage/range_scan.h"
+#include "storage/transient_statuses.h"
 
 namespace ddblocal::storage {
 namespace {
@@ -21,6 +23,22 @@ ApiError resource_not_found() {
 ApiError table_not_found(std::string_view name) {
   return ApiError::resource_not_found("Requested resource not found: Table: " + std::string(name) +
                                       " not found");
+}
+
+// A schema change refused while the table is still CREATING or UPDATING (DynamoDB's texts, as
+// users quoted them in terraform-aws-dynamodb-table issue 51 and dynamic-dynamodb issue 36).
+std::optional<ApiError> still_changing(TableStatus status, std::string_view name) {
+  if (status == TableStatus::kCreating) {
+    return ApiError::resource_in_use(
+        "Attempt to change a resource which is still in use: Table is being created: " +
+        std::string(name));
+  }
+  if (status == TableStatus::kUpdating) {
+    return ApiError::resource_in_use(
+        "Attempt to change a resource which is still in use: Table is being updated: " +
+        std::string(name));
+  }
+  return std::nullopt;
 }
 
 // The stats change of replacing `old_item` (or nothing) with `new_item` (or nothing).
@@ -91,7 +109,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   }
   DDB_ASSIGN_OR_RETURN(auto database, Database::open(options));
   DDB_ASSIGN_OR_RETURN(auto catalog, Catalog::load(*database));
-  std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog)));
+  std::unique_ptr<Store> store(
+      new Store(std::move(database), std::move(catalog), options.transient_status_delay));
   // An index still CREATING was being built when the process stopped: finish it.
   for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
     DDB_RETURN_IF_ERROR(store->build_indexes(*table));
@@ -99,10 +118,12 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   return store;
 }
 
-Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog)
+Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog,
+             std::chrono::milliseconds transient_status_delay)
     : database_(std::move(database)),
       catalog_(std::move(catalog)),
-      key_locks_(std::make_unique<KeyLocks>()) {}
+      key_locks_(std::make_unique<KeyLocks>()),
+      transient_(std::make_unique<TransientStatuses>(transient_status_delay)) {}
 
 Store::~Store() = default;
 
@@ -124,9 +145,12 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
     description.item_count = stats->item_count;
     description.size_bytes = stats->size_bytes;
   }
-  for (const IndexState& index : table.indexes) {
+  for (std::size_t i = 0; i < table.indexes.size(); ++i) {
+    const IndexState& index = table.indexes[i];
     IndexDescription& index_description = description.indexes.emplace_back();
-    index_description.status = index.status;
+    index_description.status = transient_->index_creating(table.uid, table.schema.indexes[i].name)
+                                   ? IndexStatus::kCreating
+                                   : index.status;
     if (Result<TableStats> stats = database_->read_stats(index.uid)) {
       index_description.item_count = stats->item_count;
       index_description.size_bytes = stats->size_bytes;
@@ -136,16 +160,23 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
 }
 
 Result<TableDescription> Store::create_table(std::string_view region, const TableSchema& schema) {
+  if (transient_->deleting(region, schema.table_name)) {
+    return ApiError::resource_in_use("Table already exists: " + schema.table_name);
+  }
   DDB_ASSIGN_OR_RETURN(auto table, catalog_->create(region, schema));
-  return describe(*table, TableStatus::kActive);
+  transient_->created(table->uid);
+  return describe(*table, transient_->status(table->uid));
 }
 
 Result<TableDescription> Store::describe_table(std::string_view region, std::string_view name) {
   std::shared_ptr<const Table> table = catalog_->find(region, name);
   if (!table) {
+    if (std::optional<TableDescription> deleting = transient_->deleting(region, name)) {
+      return *deleting;
+    }
     return table_not_found(name);
   }
-  return describe(*table, TableStatus::kActive);
+  return describe(*table, transient_->status(table->uid));
 }
 
 Result<TableDescription> Store::delete_table(std::string_view region, std::string_view name) {
@@ -155,12 +186,16 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
   if (!table) {
     return table_not_found(name);
   }
+  if (std::optional<ApiError> changing = still_changing(transient_->status(table->uid), name)) {
+    return *changing;
+  }
   TableDescription description = describe(*table, TableStatus::kActive);
   DDB_ASSIGN_OR_RETURN(auto removed, catalog_->remove(region, name));
   if (!removed) {
     return table_not_found(name);  // deleted by a concurrent request meanwhile
   }
   description.status = TableStatus::kDeleting;
+  transient_->deleted(region, name, description);
   return description;
 }
 
@@ -170,6 +205,9 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
   std::shared_ptr<const Table> table = catalog_->find(region, name);
   if (!table) {
     return table_not_found(name);
+  }
+  if (std::optional<ApiError> changing = still_changing(transient_->status(table->uid), name)) {
+    return *changing;
   }
   DDB_ASSIGN_OR_RETURN(TableSchema schema, change(table->schema));
   // The indexes kept stay in their places, each with its state; the new ones follow them and
@@ -217,6 +255,11 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
     DDB_RETURN_IF_ERROR(database_->write(drop));
   }
   DDB_RETURN_IF_ERROR(build_indexes(*current));
+  std::set<std::string, std::less<>> added_names;
+  for (const SecondaryIndex& index : added) {
+    added_names.insert(index.name);
+  }
+  transient_->updated(current->uid, std::move(added_names));
   return description;
 }
 
@@ -297,7 +340,9 @@ TablePage Store::list_tables(std::string_view region,
 Result<std::shared_ptr<const Table>> Store::find_table(std::string_view region,
                                                        std::string_view name) {
   std::shared_ptr<const Table> table = catalog_->find(region, name);
-  if (!table) {
+  // A table still CREATING takes no items yet (DynamoDB's answer, as ExtendDB's pull request 204
+  // recorded it).
+  if (!table || transient_->status(table->uid) == TableStatus::kCreating) {
     return resource_not_found();
   }
   return table;

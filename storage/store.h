@@ -3,6 +3,7 @@
 // are ApiErrors a client may see. All methods are safe to call from many threads at once.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -29,6 +30,9 @@ struct StoreOptions {
   // operating-system crash. Without it a write is in the WAL (in the OS's page cache) when
   // acknowledged: it survives the process being killed, not the machine going down.
   bool sync_writes = false;
+  // How long tables and indexes are shown CREATING, UPDATING or DELETING after the change (see
+  // transient_statuses.h); zero: never, every change is ACTIVE (or gone) on return.
+  std::chrono::milliseconds transient_status_delay{0};
 };
 
 // Where a secondary index's entries live, and whether they are complete yet.
@@ -137,6 +141,7 @@ struct EngineProperty {
 class Catalog;
 class Database;
 class KeyLocks;
+class TransientStatuses;
 
 class Store {
  public:
@@ -206,7 +211,8 @@ class Store {
                         const PageRequest& request);
 
  private:
-  Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog);
+  Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog,
+        std::chrono::milliseconds transient_status_delay);
   TableDescription describe(const Table& table, TableStatus status);
   Result<std::optional<Item>> read_item(const std::string& item_key);
   // The table as it is now, for a writer holding the locks of the items it writes: a schema
@@ -222,6 +228,7 @@ class Store {
   std::unique_ptr<Database> database_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<KeyLocks> key_locks_;
+  std::unique_ptr<TransientStatuses> transient_;
   // Serializes schema changes.
   std::mutex schema_mutex_;
 };

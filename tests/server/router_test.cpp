@@ -24,7 +24,7 @@ class RouterTest : public ::testing::Test {
     request.set("X-Amz-Target", "DynamoDB_20120810." + std::string(operation));
     request.set(http::field::content_type, "application/x-amz-json-1.0");
     if (!authorization.empty()) {
-      request.set(http::field::authorization, authorization);
+      request.set(http::field::authorization, to_beast(authorization));
     }
     request.body() = std::move(body);
     request.prepare_payload();
@@ -111,7 +111,7 @@ TEST(RouterNamespaces, PerAccessKeyKeepsKeysApartAndTheArnNamesTheRegion) {
     return router.handle(request, request.body());
   };
   const std::string create =
-      R"({"TableName":"t","KeySchema":[{"AttributeName":"k","KeyType":"HASH"}],)"
+      R"({"TableName":"things","KeySchema":[{"AttributeName":"k","KeyType":"HASH"}],)"
       R"("AttributeDefinitions":[{"AttributeName":"k","AttributeType":"S"}],)"
       R"("BillingMode":"PAY_PER_REQUEST"})";
   RoutedResponse created = post("worker1", "CreateTable", create);
@@ -119,8 +119,8 @@ TEST(RouterNamespaces, PerAccessKeyKeepsKeysApartAndTheArnNamesTheRegion) {
   EXPECT_NE(created.response.body().find(R"("TableArn":"arn:aws:dynamodb:eu-west-1:)"),
             std::string::npos);
   EXPECT_FALSE(post("worker2", "CreateTable", create).error.has_value());
-  EXPECT_FALSE(post("worker1", "DescribeTable", R"({"TableName":"t"})").error.has_value());
-  EXPECT_EQ(post("worker3", "DescribeTable", R"({"TableName":"t"})").error,
+  EXPECT_FALSE(post("worker1", "DescribeTable", R"({"TableName":"things"})").error.has_value());
+  EXPECT_EQ(post("worker3", "DescribeTable", R"({"TableName":"things"})").error,
             ErrorType::kResourceNotFound);
 }
 
