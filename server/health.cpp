@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "server/credential_scope.h"
+#include "server/header_text.h"
 #include "server/response.h"
 #include "server/tls.h"
 
@@ -29,7 +30,7 @@ net::awaitable<void> get_root(Stream& stream, const std::string& host, bool& hea
   if (error) {
     problem = error.message();
   } else if (response.result() != http::status::ok || !response.body().starts_with(kHealthy)) {
-    problem = "answered " + std::to_string(response.result_int()) + " " + response.body();
+    problem = concat("answered ", std::to_string(response.result_int()), " ", response.body());
   } else {
     healthy = true;
   }
@@ -74,7 +75,7 @@ net::awaitable<void> probe(const std::string& host, std::uint16_t port, bool tls
 HttpResponse health_response(const HttpRequest& request) {
   std::string host(to_std(request[http::field::host]));
   if (host.empty()) {
-    host = "dynamodb." + std::string(kDefaultRegion) + ".amazonaws.com";
+    host = concat("dynamodb.", kDefaultRegion, ".amazonaws.com");
   }
   return make_plain_response(http::status::ok, std::string(kHealthy) + host + " ", request,
                              "text/plain");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "server/header_text.h"
+
 namespace ddblocal {
 namespace {
 
@@ -181,11 +183,10 @@ std::string Metrics::render(storage::Store& store) const {
     out.push_back('\n');
   }
   for (const storage::EngineProperty& property : store.engine_properties()) {
-    std::string name = "ddblocal_rocksdb_" + std::string(property.name);
+    std::string name = concat("ddblocal_rocksdb_", property.name);
     std::replace(name.begin(), name.end(), '-', '_');
-    append_header(
-        out, name, "gauge",
-        "RocksDB's rocksdb." + std::string(property.name) + ", summed over column families.");
+    append_header(out, name, "gauge",
+                  concat("RocksDB's rocksdb.", property.name, ", summed over column families."));
     out.append(name).append(" ");
     append_number(out, property.value);
     out.push_back('\n');

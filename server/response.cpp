@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include "protocol/wire/responses.h"
+#include "server/header_text.h"
 
 namespace ddblocal {
 namespace {
@@ -61,10 +62,10 @@ HttpResponse make_error_response(const ApiError& error, const HttpRequest& reque
 }
 
 HttpResponse make_too_large_response(const HttpRequest& request) {
-  HttpResponse response =
-      make_error_response(ApiError::validation("Request body exceeds the limit of " +
-                                               std::to_string(kMaxRequestBodyBytes) + " bytes"),
-                          request);
+  HttpResponse response = make_error_response(
+      ApiError::validation(concat("Request body exceeds the limit of ",
+                                  std::to_string(kMaxRequestBodyBytes), " bytes")),
+      request);
   response.result(http::status::payload_too_large);
   return response;
 }

@@ -219,24 +219,21 @@ std::string scope_problems(const CredentialScope& scope, std::string_view amz_da
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
       });
   if (!valid_region) {
-    problems.push_back("Credential should be scoped to a valid region, not '" +
-                       std::string(scope.region) + "'.");
+    problems.push_back(
+        concat("Credential should be scoped to a valid region, not '", scope.region, "'."));
   }
   if (scope.service != kService) {
-    problems.push_back("Credential should be scoped to correct service: '" + std::string(kService) +
-                       "'.");
+    problems.push_back(concat("Credential should be scoped to correct service: '", kService, "'."));
   }
   if (scope.terminator != kTerminator) {
-    problems.push_back("Credential should be scoped with a valid terminator: '" +
-                       std::string(kTerminator) + "', not '" + std::string(scope.terminator) +
-                       "'.");
+    problems.push_back(concat("Credential should be scoped with a valid terminator: '", kTerminator,
+                              "', not '", scope.terminator, "'."));
   }
   if (scope.date != amz_date.substr(0, 8)) {
     problems.push_back(
-        "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from "
-        "HTTP: '" +
-        std::string(scope.date) + "' != '" + std::string(amz_date.substr(0, 8)) + "', from '" +
-        std::string(amz_date) + "'.");
+        concat("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date "
+               "from HTTP: '",
+               scope.date, "' != '", amz_date.substr(0, 8), "', from '", amz_date, "'."));
   }
   std::string message;
   for (const std::string& problem : problems) {
@@ -247,14 +244,14 @@ std::string scope_problems(const CredentialScope& scope, std::string_view amz_da
 
 std::optional<ApiError> skew_problem(std::int64_t request_time, std::int64_t now) {
   if (request_time < now - kMaxClockSkewSeconds) {
-    return ApiError::invalid_signature(
-        "Signature expired: " + format_amz_date(request_time) + " is now earlier than " +
-        format_amz_date(now - kMaxClockSkewSeconds) + " (" + format_amz_date(now) + " - 15 min.)");
+    return ApiError::invalid_signature(concat(
+        "Signature expired: ", format_amz_date(request_time), " is now earlier than ",
+        format_amz_date(now - kMaxClockSkewSeconds), " (", format_amz_date(now), " - 15 min.)"));
   }
   if (request_time > now + kMaxClockSkewSeconds) {
-    return ApiError::invalid_signature(
-        "Signature not yet current: " + format_amz_date(request_time) + " is still later than " +
-        format_amz_date(now + kMaxClockSkewSeconds) + " (" + format_amz_date(now) + " + 15 min.)");
+    return ApiError::invalid_signature(concat(
+        "Signature not yet current: ", format_amz_date(request_time), " is still later than ",
+        format_amz_date(now + kMaxClockSkewSeconds), " (", format_amz_date(now), " + 15 min.)"));
   }
   return std::nullopt;
 }
@@ -287,9 +284,10 @@ Result<Authorization> parse_authorization(std::string_view header, bool has_date
     std::size_t equals = part.find('=');
     if (equals == std::string_view::npos) {
       return ApiError::incomplete_signature(
-          "'" + std::string(part) +
-          "' not a valid key=value pair (missing equal-sign) in Authorization header: '" +
-          std::string(text) + "'.");
+          concat("'", part,
+                 "' not a valid key=value pair (missing equal-sign) in Authorization "
+                 "header: '",
+                 text, "'."));
     }
     std::string_view key = part.substr(0, equals);
     std::string_view value = part.substr(equals + 1);
@@ -313,7 +311,7 @@ Result<Authorization> parse_authorization(std::string_view header, bool has_date
         "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
   }
   if (!missing.empty()) {
-    return ApiError::incomplete_signature(missing + "Authorization=" + std::string(text));
+    return ApiError::incomplete_signature(concat(missing, "Authorization=", text));
   }
   authorization.credential = *credential;
   authorization.signed_headers = *signed_headers;
@@ -331,9 +329,9 @@ Result<CredentialScope> parse_credential(std::string_view credential) {
   }
   if (parts.size() != 5) {
     return ApiError::incomplete_signature(
-        "Credential must have exactly 5 slash-delimited elements, e.g. "
-        "keyid/date/region/service/term, got '" +
-        std::string(credential) + "'");
+        concat("Credential must have exactly 5 slash-delimited elements, e.g. "
+               "keyid/date/region/service/term, got '",
+               credential, "'"));
   }
   return CredentialScope{parts[0], parts[1], parts[2], parts[3], parts[4]};
 }
@@ -405,7 +403,7 @@ std::string string_to_sign(std::string_view amz_date, std::string_view scope,
 
 std::string signature(std::string_view secret, const CredentialScope& scope,
                       std::string_view string_to_sign) {
-  std::string key = hmac_sha256("AWS4" + std::string(secret), scope.date);
+  std::string key = hmac_sha256(concat("AWS4", secret), scope.date);
   key = hmac_sha256(key, scope.region);
   key = hmac_sha256(key, scope.service);
   key = hmac_sha256(key, scope.terminator);
@@ -437,9 +435,9 @@ Result<CredentialScope> verify(const SignedRequest& request, std::int64_t now_se
   DDB_ASSIGN_OR_RETURN(Authorization authorization, parse_authorization(*header, date.has_value()));
   std::optional<std::int64_t> request_time = parse_request_time(*date);
   if (!request_time) {
-    return ApiError::incomplete_signature("Date must be in ISO-8601 'basic format'. Got '" +
-                                          std::string(*date) +
-                                          "'. See http://en.wikipedia.org/wiki/ISO_8601");
+    return ApiError::incomplete_signature(concat("Date must be in ISO-8601 'basic format'. Got '",
+                                                 *date,
+                                                 "'. See http://en.wikipedia.org/wiki/ISO_8601"));
   }
   if (std::optional<ApiError> skew = skew_problem(*request_time, now_seconds)) {
     return *skew;
@@ -448,9 +446,9 @@ Result<CredentialScope> verify(const SignedRequest& request, std::int64_t now_se
     return ApiError::invalid_signature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
   if (authorization.algorithm != kAlgorithm) {
-    return ApiError::incomplete_signature("Unsupported AWS 'algorithm': '" +
-                                          std::string(authorization.algorithm) +
-                                          "' (only AWS4-HMAC-SHA256 for now). ");
+    return ApiError::incomplete_signature(concat("Unsupported AWS 'algorithm': '",
+                                                 authorization.algorithm,
+                                                 "' (only AWS4-HMAC-SHA256 for now). "));
   }
   DDB_ASSIGN_OR_RETURN(CredentialScope scope, parse_credential(authorization.credential));
   const std::string amz_date = format_amz_date(*request_time);
@@ -461,8 +459,8 @@ Result<CredentialScope> verify(const SignedRequest& request, std::int64_t now_se
   if (!secret) {
     return ApiError::unrecognized_client();
   }
-  const std::string scope_text = std::string(scope.date) + "/" + std::string(scope.region) + "/" +
-                                 std::string(scope.service) + "/" + std::string(scope.terminator);
+  const std::string scope_text =
+      concat(scope.date, "/", scope.region, "/", scope.service, "/", scope.terminator);
   const std::string expected =
       signature(*secret, scope,
                 string_to_sign(amz_date, scope_text,
