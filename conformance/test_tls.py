@@ -2,11 +2,10 @@
 certificate the openssl command made; plain HTTP stays the default; bad certificate files stop
 the start with a clear message; a client that does not speak TLS does not hurt the server."""
 
-import json
-import pathlib
 import socket
 import ssl
 import subprocess
+import time
 
 import boto3
 import pytest
@@ -169,3 +168,20 @@ def test_tls_plain_http_by_default():
         with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
             raw.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             assert raw.recv(65536).startswith(b"HTTP/1.1 200 OK")
+
+
+# A kept-alive TLS connection waiting for its next request does not hold up a graceful stop.
+def test_tls_idle_connection_does_not_delay_exit(certificate):
+    cert, key = certificate
+    context = ssl.create_default_context(cafile=str(cert))
+    with ddblocal_process("--in-memory", "--tls-cert", str(cert), "--tls-key", str(key)) as (
+            proc, port):
+        raw = socket.create_connection(("127.0.0.1", port), timeout=10)
+        tls = context.wrap_socket(raw, server_hostname="127.0.0.1")
+        tls.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert tls.recv(65536).startswith(b"HTTP/1.1 200 OK")
+        start = time.monotonic()
+        proc.terminate()
+        proc.wait(timeout=10)
+        assert time.monotonic() - start < 3
+        tls.close()
