@@ -243,6 +243,15 @@ def client_in_region(endpoint):
     return make
 
 
+def client_for(url, key=ACCESS_KEY, secret=SECRET_KEY, region=REGION, **options):
+    """A low-level client of the server at `url` with these credentials and region, one attempt a
+    call; `options` go to boto3's client (verify=...)."""
+    return boto3.client(
+        "dynamodb", endpoint_url=url, region_name=region, aws_access_key_id=key,
+        aws_secret_access_key=secret,
+        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}), **options)
+
+
 def unique_name(prefix="cf"):
     # Lower case only: DynamoDB Local keeps tables in SQLite, where names differing only in case
     # collide.

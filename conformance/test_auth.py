@@ -8,12 +8,10 @@ import gzip
 import json
 from datetime import datetime, timezone
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from conftest import REGION, error_of, own_server, running_ddblocal, unique_name
+from conftest import REGION, client_for, error_of, own_server, running_ddblocal, unique_name
 from test_http_surface import error_type, raw_request, signed_headers
 from test_protocol import JSON_1_0
 
@@ -26,10 +24,7 @@ pytestmark = own_server
 
 
 def client(url, key=KEY, secret=SECRET, region=REGION):
-    return boto3.client(
-        "dynamodb", endpoint_url=url, region_name=region, aws_access_key_id=key,
-        aws_secret_access_key=secret,
-        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+    return client_for(url, key, secret, region)
 
 
 @pytest.fixture(scope="module")

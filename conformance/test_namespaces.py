@@ -4,21 +4,16 @@ every region and key with --shared-db (DynamoDB Local's flag), or per access key
 
 import subprocess
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from conftest import ddblocal_binary, error_of, own_server, running_ddblocal
+from conftest import client_for, ddblocal_binary, error_of, own_server, running_ddblocal
 
 pytestmark = own_server
 
 
 def client(url, key="AKIDONE", region="us-east-1"):
-    return boto3.client(
-        "dynamodb", endpoint_url=url, region_name=region, aws_access_key_id=key,
-        aws_secret_access_key="secret",
-        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+    return client_for(url, key, "secret", region)
 
 
 def create(dynamodb, name="shared"):

@@ -8,12 +8,10 @@ import re
 import signal
 import subprocess
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from conftest import (REGION, _free_port, _wait_for_port, ddblocal_binary, own_server,
+from conftest import (_free_port, _wait_for_port, client_for, ddblocal_binary, own_server,
                       running_ddblocal)
 from test_http_surface import raw_request
 
@@ -22,12 +20,6 @@ pytestmark = own_server
 # name{label="value",...} value
 SAMPLE_RE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-z_]+="(?:[^"\\]|\\.)*"'
                        r'(?:,[a-z_]+="(?:[^"\\]|\\.)*")*\})? (-?[0-9.e+-]+|\+Inf)$')
-
-
-def client(url):
-    return boto3.client("dynamodb", endpoint_url=url, region_name=REGION, aws_access_key_id="a",
-                        aws_secret_access_key="b",
-                        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
 
 
 def metrics(url):
@@ -49,7 +41,7 @@ def metrics(url):
 # table shows its items and bytes; RocksDB's figures are there.
 def test_metrics_count_what_happened():
     with running_ddblocal("--in-memory") as url:
-        dynamodb = client(url)
+        dynamodb = client_for(url)
         dynamodb.create_table(TableName="counted",
                               KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
                               AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],

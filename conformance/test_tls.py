@@ -7,12 +7,10 @@ import ssl
 import subprocess
 import time
 
-import boto3
 import pytest
-from botocore.config import Config
 
-from conftest import (ACCESS_KEY, REGION, SECRET_KEY, UNCHECKED_AUTHORIZATION, _free_port,
-                      ddblocal_binary, ddblocal_process, own_server, unique_name)
+from conftest import (UNCHECKED_AUTHORIZATION, _free_port, client_for, ddblocal_binary,
+                      ddblocal_process, own_server, unique_name)
 
 pytestmark = own_server
 
@@ -41,17 +39,10 @@ def https(certificate):
         yield f"https://127.0.0.1:{port}", cert
 
 
-def client(url, verify):
-    return boto3.client(
-        "dynamodb", endpoint_url=url, region_name=REGION, aws_access_key_id=ACCESS_KEY,
-        aws_secret_access_key=SECRET_KEY, verify=verify,
-        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
-
-
 # boto3 works over HTTPS, checking the server's certificate against the one made for it.
 def test_tls_boto3_over_https(https):
     url, cert = https
-    dynamodb = client(url, str(cert))
+    dynamodb = client_for(url, verify=str(cert))
     name = unique_name()
     dynamodb.create_table(TableName=name, KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
                           AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
@@ -119,7 +110,7 @@ def test_tls_plain_client_does_not_hurt(https):
         except ConnectionResetError:
             answer = b""
     assert not answer.startswith(b"HTTP/1.1 200")
-    assert client(url, str(cert)).list_tables()["TableNames"] is not None
+    assert client_for(url, verify=str(cert)).list_tables()["TableNames"] is not None
 
 
 # `ddblocal --health-check` asks an HTTPS server too.

@@ -5,12 +5,10 @@ change is complete on return."""
 
 import time
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from conftest import REGION, error_of, own_server, running_ddblocal
+from conftest import client_for, error_of, own_server, running_ddblocal
 
 pytestmark = own_server
 
@@ -20,10 +18,7 @@ DELAY_S = 1.0
 @pytest.fixture(scope="module")
 def dynamodb():
     with running_ddblocal("--in-memory", f"--delay-transient-statuses={DELAY_S}") as url:
-        yield boto3.client(
-            "dynamodb", endpoint_url=url, region_name=REGION, aws_access_key_id="a",
-            aws_secret_access_key="b",
-            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+        yield client_for(url)
 
 
 def create(dynamodb, name):
@@ -109,8 +104,7 @@ def test_transient_table_deleting(dynamodb):
 # Without the flag, changes are complete on return (DynamoDB Local's default too).
 def test_transient_statuses_off_by_default():
     with running_ddblocal("--in-memory") as url:
-        dynamodb = boto3.client("dynamodb", endpoint_url=url, region_name=REGION,
-                                aws_access_key_id="a", aws_secret_access_key="b")
+        dynamodb = client_for(url)
         assert create(dynamodb, "now")["TableStatus"] == "ACTIVE"
         dynamodb.put_item(TableName="now", Item={"p": {"S": "k"}})
         dynamodb.delete_table(TableName="now")

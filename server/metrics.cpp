@@ -50,6 +50,22 @@ std::string_view short_type_name(std::size_t error_type) {
   return name.substr(name.find('#') + 1);
 }
 
+// One gauge with a sample per table, labelled with its namespace and name.
+void append_table_gauge(std::string& out, const std::vector<storage::TableUsage>& tables,
+                        std::string_view name, std::string_view help,
+                        std::int64_t storage::TableUsage::*figure) {
+  append_header(out, name, "gauge", help);
+  for (const storage::TableUsage& table : tables) {
+    out.append(name).push_back('{');
+    append_label(out, "namespace", table.region);
+    out.push_back(',');
+    append_label(out, "table", table.name);
+    out.append("} ");
+    append_number(out, table.*figure);
+    out.push_back('\n');
+  }
+}
+
 }  // namespace
 
 Metrics::Metrics(std::vector<std::string_view> operations)
@@ -161,27 +177,11 @@ std::string Metrics::render(storage::Store& store) const {
   std::string out;
   render_requests(out);
   const std::vector<storage::TableUsage> tables = store.table_usage();
-  append_header(out, "ddblocal_table_items", "gauge", "Items in a table (its ItemCount).");
-  for (const storage::TableUsage& table : tables) {
-    out.append("ddblocal_table_items{");
-    append_label(out, "namespace", table.region);
-    out.push_back(',');
-    append_label(out, "table", table.name);
-    out.append("} ");
-    append_number(out, table.item_count);
-    out.push_back('\n');
-  }
-  append_header(out, "ddblocal_table_bytes", "gauge",
-                "Bytes of a table's items as DynamoDB counts them (its TableSizeBytes).");
-  for (const storage::TableUsage& table : tables) {
-    out.append("ddblocal_table_bytes{");
-    append_label(out, "namespace", table.region);
-    out.push_back(',');
-    append_label(out, "table", table.name);
-    out.append("} ");
-    append_number(out, table.size_bytes);
-    out.push_back('\n');
-  }
+  append_table_gauge(out, tables, "ddblocal_table_items", "Items in a table (its ItemCount).",
+                     &storage::TableUsage::item_count);
+  append_table_gauge(out, tables, "ddblocal_table_bytes",
+                     "Bytes of a table's items as DynamoDB counts them (its TableSizeBytes).",
+                     &storage::TableUsage::size_bytes);
   for (const storage::EngineProperty& property : store.engine_properties()) {
     std::string name = concat("ddblocal_rocksdb_", property.name);
     std::replace(name.begin(), name.end(), '-', '_');

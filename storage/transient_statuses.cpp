@@ -10,36 +10,33 @@ void TransientStatuses::forget_expired(std::chrono::steady_clock::time_point now
   std::erase_if(deletions_, [&](const auto& entry) { return entry.second.until <= now; });
 }
 
-void TransientStatuses::created(std::uint64_t table_uid) {
+void TransientStatuses::remember(
+    const std::function<void(std::chrono::steady_clock::time_point now)>& change) {
   if (delay_.count() == 0) {
     return;
   }
   const auto now = clock_();
   std::lock_guard lock(mutex_);
   forget_expired(now);
-  changes_[table_uid] = {TableStatus::kCreating, now + delay_, {}};
+  change(now);
+}
+
+void TransientStatuses::created(std::uint64_t table_uid) {
+  remember([&](auto now) { changes_[table_uid] = {TableStatus::kCreating, now + delay_, {}}; });
 }
 
 void TransientStatuses::updated(std::uint64_t table_uid,
                                 std::set<std::string, std::less<>> new_indexes) {
-  if (delay_.count() == 0) {
-    return;
-  }
-  const auto now = clock_();
-  std::lock_guard lock(mutex_);
-  forget_expired(now);
-  changes_[table_uid] = {TableStatus::kUpdating, now + delay_, std::move(new_indexes)};
+  remember([&](auto now) {
+    changes_[table_uid] = {TableStatus::kUpdating, now + delay_, std::move(new_indexes)};
+  });
 }
 
 void TransientStatuses::deleted(std::string_view region, std::string_view name,
                                 TableDescription description) {
-  if (delay_.count() == 0) {
-    return;
-  }
-  const auto now = clock_();
-  std::lock_guard lock(mutex_);
-  forget_expired(now);
-  deletions_[{std::string(region), std::string(name)}] = {now + delay_, std::move(description)};
+  remember([&](auto now) {
+    deletions_[{std::string(region), std::string(name)}] = {now + delay_, std::move(description)};
+  });
 }
 
 const TransientStatuses::Change* TransientStatuses::change_of(std::uint64_t table_uid) const {

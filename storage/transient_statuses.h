@@ -51,6 +51,8 @@ class TransientStatuses {
     std::chrono::steady_clock::time_point until;
     TableDescription description;
   };
+  // Runs `change` (given the time now) under the lock, unless the delay is zero.
+  void remember(const std::function<void(std::chrono::steady_clock::time_point now)>& change);
   // Drops what has expired. REQUIRES: mutex_ held.
   void forget_expired(std::chrono::steady_clock::time_point now) const;
   const Change* change_of(std::uint64_t table_uid) const;

@@ -5,6 +5,7 @@
 
 #include "server/content_encoding.h"
 #include "server/response.h"
+#include "tests/server/in_memory_store.h"
 
 namespace ddblocal {
 namespace {
@@ -12,12 +13,6 @@ namespace {
 constexpr std::string_view kSigned =
     "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/dynamodb/aws4_request, "
     "SignedHeaders=host, Signature=0";
-
-std::unique_ptr<storage::Store> open_in_memory() {
-  storage::StoreOptions options;
-  options.in_memory = true;
-  return *storage::Store::open(options);
-}
 
 std::string crc_of(const std::string& body) {
   return std::to_string(
@@ -44,7 +39,7 @@ class FrontEndTest : public ::testing::Test {
     return front_end_.answer(request(http::verb::get, "/metrics")).body();
   }
 
-  std::unique_ptr<storage::Store> store_ = open_in_memory();
+  std::unique_ptr<storage::Store> store_ = open_in_memory_store();
   Authenticator authenticator_{AuthMode::kAcceptAny, {}, NamespaceMode::kRegion};
   Router router_{*store_, authenticator_};
   CorsPolicy cors_{"*"};

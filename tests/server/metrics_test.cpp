@@ -4,21 +4,17 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/server/in_memory_store.h"
+
 namespace ddblocal {
 namespace {
-
-std::unique_ptr<storage::Store> open_in_memory() {
-  storage::StoreOptions options;
-  options.in_memory = true;
-  return *storage::Store::open(options);
-}
 
 bool has_line(const std::string& text, const std::string& line) {
   return text.find("\n" + line + "\n") != std::string::npos;
 }
 
 TEST(Metrics, CountsRequestsAndErrorsPerOperation) {
-  std::unique_ptr<storage::Store> store = open_in_memory();
+  std::unique_ptr<storage::Store> store = open_in_memory_store();
   Metrics metrics({"GetItem", "PutItem"});
   using std::chrono::microseconds;
   metrics.record(0, std::nullopt, microseconds(80));
@@ -50,7 +46,7 @@ TEST(Metrics, CountsRequestsAndErrorsPerOperation) {
 }
 
 TEST(Metrics, CountsFromManyThreadsExactly) {
-  std::unique_ptr<storage::Store> store = open_in_memory();
+  std::unique_ptr<storage::Store> store = open_in_memory_store();
   Metrics metrics({"GetItem"});
   std::vector<std::thread> threads;
   for (int t = 0; t < 12; ++t) {
@@ -68,7 +64,7 @@ TEST(Metrics, CountsFromManyThreadsExactly) {
 }
 
 TEST(Metrics, ShowsEachTablesItemsAndBytesAndRocksDbFigures) {
-  std::unique_ptr<storage::Store> store = open_in_memory();
+  std::unique_ptr<storage::Store> store = open_in_memory_store();
   TableSchema schema;
   schema.table_name = "users";
   schema.partition_key = {"id", ScalarType::kS};

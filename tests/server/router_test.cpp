@@ -3,14 +3,10 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include "tests/server/in_memory_store.h"
+
 namespace ddblocal {
 namespace {
-
-std::unique_ptr<storage::Store> open_in_memory() {
-  storage::StoreOptions options;
-  options.in_memory = true;
-  return *storage::Store::open(options);
-}
 
 constexpr std::string_view kSigned =
     "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/dynamodb/aws4_request, "
@@ -31,7 +27,7 @@ class RouterTest : public ::testing::Test {
     return router_.handle(request, request.body());
   }
 
-  std::unique_ptr<storage::Store> store_ = open_in_memory();
+  std::unique_ptr<storage::Store> store_ = open_in_memory_store();
   Authenticator authenticator_{AuthMode::kAcceptAny, {}, NamespaceMode::kRegion};
   Router router_{*store_, authenticator_};
 };
@@ -99,7 +95,7 @@ TEST_F(RouterTest, TablesLiveInTheRegionOfTheCredentialScope) {
 }
 
 TEST(RouterNamespaces, PerAccessKeyKeepsKeysApartAndTheArnNamesTheRegion) {
-  std::unique_ptr<storage::Store> store = open_in_memory();
+  std::unique_ptr<storage::Store> store = open_in_memory_store();
   Authenticator authenticator(AuthMode::kAcceptAny, {}, NamespaceMode::kAccessKeyAndRegion);
   Router router(*store, authenticator);
   const auto post = [&](std::string_view key, std::string_view operation, std::string body) {
