@@ -34,6 +34,12 @@ from botocore.exceptions import ClientError
 REGION = "us-east-1"
 ACCESS_KEY = "AKIDCONFORMANCE"
 SECRET_KEY = "conformance-secret"
+# The Authorization header of raw requests to a server that accepts any credentials (ddblocal by
+# default, DynamoDB Local): a request must carry one, but its signature is not checked.
+UNCHECKED_AUTHORIZATION = (
+    f"AWS4-HMAC-SHA256 Credential={ACCESS_KEY}/20240101/{REGION}/dynamodb/aws4_request, "
+    "SignedHeaders=host, Signature=0"
+)
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 STARTUP_TIMEOUT_S = 10.0
 
@@ -44,6 +50,13 @@ def pytest_configure(config):
         "oracle_deviation(reason): DynamoDB Local answers differently from real DynamoDB here; "
         "expected to fail when the target is DynamoDB Local",
     )
+
+
+# Tests that start a ddblocal binary of their own (with flags of their own) cannot run against a
+# given endpoint.
+own_server = pytest.mark.skipif(
+    bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
+)
 
 
 def _free_port():
@@ -241,6 +254,15 @@ def client_in_region(endpoint):
         )
 
     return make
+
+
+def client_for(url, key=ACCESS_KEY, secret=SECRET_KEY, region=REGION, **options):
+    """A low-level client of the server at `url` with these credentials and region, one attempt a
+    call; `options` go to boto3's client (verify=...)."""
+    return boto3.client(
+        "dynamodb", endpoint_url=url, region_name=region, aws_access_key_id=key,
+        aws_secret_access_key=secret,
+        config=Config(retries={"total_max_attempts": 1, "mode": "standard"}), **options)
 
 
 def unique_name(prefix="cf"):

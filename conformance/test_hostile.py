@@ -23,12 +23,15 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, ddblocal_process
-from test_protocol import error_type_and_message, post
-
-own_server = pytest.mark.skipif(
-    bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
+from conftest import (
+    ACCESS_KEY,
+    REGION,
+    SECRET_KEY,
+    UNCHECKED_AUTHORIZATION,
+    ddblocal_process,
+    own_server,
 )
+from test_protocol import error_type_and_message, post
 
 REQUEST_TIMEOUT_S = 2
 IDLE_TIMEOUT_S = 2
@@ -116,6 +119,7 @@ def request_bytes(operation, body, content_length=None):
     length = len(payload) if content_length is None else content_length
     head = (f"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.0\r\n"
             f"X-Amz-Target: DynamoDB_20120810.{operation}\r\n"
+            f"Authorization: {UNCHECKED_AUTHORIZATION}\r\n"
             f"Content-Length: {length}\r\n\r\n").encode()
     return head + payload
 

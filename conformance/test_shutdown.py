@@ -17,7 +17,15 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError, EndpointConnectionError, ConnectionClosedError
 
-from conftest import ACCESS_KEY, REGION, SECRET_KEY, _free_port, _wait_for_port, ddblocal_binary
+from conftest import (
+    ACCESS_KEY,
+    REGION,
+    SECRET_KEY,
+    UNCHECKED_AUTHORIZATION,
+    _free_port,
+    _wait_for_port,
+    ddblocal_binary,
+)
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
@@ -69,6 +77,7 @@ def raw_request(operation, body):
     payload = json.dumps(body).encode()
     head = (f"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.0\r\n"
             f"X-Amz-Target: DynamoDB_20120810.{operation}\r\n"
+            f"Authorization: {UNCHECKED_AUTHORIZATION}\r\n"
             f"Content-Length: {len(payload)}\r\n\r\n").encode()
     return head + payload
 

@@ -68,12 +68,23 @@ std::string_view ApiError::type_name() const {
       return "com.amazonaws.dynamodb.v20120810#ImportNotFoundException";
     case ErrorType::kImportConflict:
       return "com.amazonaws.dynamodb.v20120810#ImportConflictException";
+    case ErrorType::kInternalFailure:
+      return "com.amazon.coral.service#InternalFailure";
+    case ErrorType::kMissingAuthenticationToken:
+      return "com.amazon.coral.service#MissingAuthenticationTokenException";
+    case ErrorType::kIncompleteSignature:
+      return "com.amazon.coral.service#IncompleteSignatureException";
+    case ErrorType::kInvalidSignature:
+      return "com.amazon.coral.service#InvalidSignatureException";
+    case ErrorType::kUnrecognizedClient:
+      return "com.amazon.coral.service#UnrecognizedClientException";
   }
   return "com.amazonaws.dynamodb.v20120810#InternalServerError";
 }
 
 unsigned ApiError::http_status() const {
-  return type_ == ErrorType::kInternalServerError ? 500 : 400;
+  return type_ == ErrorType::kInternalServerError || type_ == ErrorType::kInternalFailure ? 500
+                                                                                          : 400;
 }
 
 }  // namespace ddblocal

@@ -39,6 +39,12 @@ enum class ErrorType {
   kInvalidExportTime,
   kImportNotFound,
   kImportConflict,
+  // Failures of the HTTP front end, before any operation runs.
+  kInternalFailure,
+  kMissingAuthenticationToken,
+  kIncompleteSignature,
+  kInvalidSignature,
+  kUnrecognizedClient,
 };
 
 // Why one action of a canceled transaction failed, or "None" for an action that did not:
@@ -137,6 +143,26 @@ class ApiError {
   static ApiError import_conflict(std::string message) {
     return {ErrorType::kImportConflict, std::move(message)};
   }
+  // A request body that cannot be decoded (a Content-Encoding DynamoDB does not know, broken
+  // gzip): DynamoDB answers 500 with its front end's generic failure.
+  static ApiError internal_failure() {
+    return {ErrorType::kInternalFailure,
+            "The request processing has failed because of an unknown error, exception or "
+            "failure."};
+  }
+  static ApiError missing_authentication_token() {
+    return {ErrorType::kMissingAuthenticationToken, "Request is missing Authentication Token"};
+  }
+  static ApiError incomplete_signature(std::string message) {
+    return {ErrorType::kIncompleteSignature, std::move(message)};
+  }
+  static ApiError invalid_signature(std::string message) {
+    return {ErrorType::kInvalidSignature, std::move(message)};
+  }
+  static ApiError unrecognized_client() {
+    return {ErrorType::kUnrecognizedClient,
+            "The security token included in the request is invalid."};
+  }
 
   ErrorType type() const { return type_; }
   const std::string& message() const { return message_; }
@@ -150,7 +176,8 @@ class ApiError {
   // The wire name DynamoDB puts in "__type", e.g.
   // "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException".
   std::string_view type_name() const;
-  // The HTTP status DynamoDB answers this error with: 500 for internal errors, else 400.
+  // The HTTP status DynamoDB answers this error with: 500 for internal errors and failures, else
+  // 400.
   unsigned http_status() const;
 
  private:

@@ -44,9 +44,17 @@ void read_table_resource(ParsedArn& arn) {
 
 }  // namespace
 
-std::string table_arn(std::string_view region, std::string_view table_name) {
+std::string_view region_of_namespace(std::string_view tables_namespace) {
+  return tables_namespace.substr(0, tables_namespace.find('/'));
+}
+
+std::string table_arn(std::string_view tables_namespace, std::string_view table_name) {
   std::string arn = "arn:aws:dynamodb:";
-  arn.append(region).append(":").append(kAccountId).append(":table/").append(table_name);
+  arn.append(region_of_namespace(tables_namespace))
+      .append(":")
+      .append(kAccountId)
+      .append(":table/")
+      .append(table_name);
   return arn;
 }
 

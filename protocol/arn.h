@@ -13,7 +13,12 @@ namespace ddblocal {
 // DynamoDB Local and the docs' examples use this account id for local resources.
 inline constexpr std::string_view kAccountId = "000000000000";
 
-std::string table_arn(std::string_view region, std::string_view table_name);
+// The region of a namespace of tables: a namespace is a region, or (--namespace-per-key) a
+// region, '/' and an access key. ARNs name the region alone.
+std::string_view region_of_namespace(std::string_view tables_namespace);
+
+// The ARN of table `table_name` of the namespace `tables_namespace`.
+std::string table_arn(std::string_view tables_namespace, std::string_view table_name);
 
 // What follows "table/<name>/" in a resource ARN.
 enum class ArnResource { kTable, kIndex, kBackup, kExport, kImport, kStream, kOther };

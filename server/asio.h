@@ -25,4 +25,7 @@ using HttpResponse = http::response<http::string_body>;
 inline std::string_view to_std(beast::string_view text) {
   return {text.data(), text.size()};
 }
+inline beast::string_view to_beast(std::string_view text) {
+  return {text.data(), text.size()};
+}
 }  // namespace ddblocal

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -16,7 +18,8 @@ struct Config {
   std::string s3_root;
   bool sync_writes = false;  // fsync every write (storage::StoreOptions::sync_writes)
   std::string log_level = "info";
-  unsigned threads = 0;  // 0: one per core
+  std::string log_format = "text";  // "text" or "json"
+  unsigned threads = 0;             // 0: one per core
   // How long a client may take to send one request, from its first byte to the end of its body
   // (answered with 408 past it), and to read one response.
   unsigned request_timeout_seconds = 60;
@@ -24,6 +27,21 @@ struct Config {
   unsigned idle_timeout_seconds = 60;
   // How often expired items (Time to Live) are looked for and deleted; 0: never.
   double ttl_sweep_interval_seconds = 1.0;
+  // "accept": any SigV4 credentials; "verify": only signatures made with `credentials`.
+  std::string auth = "accept";
+  std::map<std::string, std::string, std::less<>> credentials;  // access key -> secret key
+  // Tables per region by default; one namespace for all, or one per access key and region.
+  bool shared_db = false;
+  bool namespace_per_key = false;
+  // Origins allowed by CORS: "*" or a comma-separated list.
+  std::string cors = "*";
+  // PEM files; both set: HTTPS.
+  std::string tls_cert;
+  std::string tls_key;
+  // How long tables and indexes stay CREATING, UPDATING or DELETING; 0: they never do.
+  double transient_status_seconds = 0;
+  // Instead of serving, check that the server this configuration describes is healthy.
+  bool health_check = false;
 };
 
 // Parses the command line (flags win over the environment). On --help, --version or a bad

@@ -4,10 +4,17 @@
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
+#include "server/authenticator.h"
 #include "server/config.h"
+#include "server/cors.h"
+#include "server/front_end.h"
+#include "server/health.h"
 #include "server/housekeeping.h"
+#include "server/logging.h"
+#include "server/metrics.h"
 #include "server/router.h"
 #include "server/server.h"
+#include "server/tls.h"
 #include "storage/store.h"
 
 namespace {
@@ -26,6 +33,43 @@ void raise_open_files_limit() {
   }
 }
 
+ddblocal::NamespaceMode namespace_mode(const ddblocal::Config& config) {
+  using ddblocal::NamespaceMode;
+  return config.shared_db           ? NamespaceMode::kShared
+         : config.namespace_per_key ? NamespaceMode::kAccessKeyAndRegion
+                                    : NamespaceMode::kRegion;
+}
+
+// Serves until a signal; the process exit code.
+int serve(const ddblocal::Config& config, ddblocal::storage::Store& store) {
+  using namespace ddblocal;
+  Authenticator authenticator(config.auth == "verify" ? AuthMode::kVerify : AuthMode::kAcceptAny,
+                              config.credentials, namespace_mode(config));
+  Router router(store, authenticator, config.s3_root);
+  CorsPolicy cors(config.cors);
+  Metrics metrics(router.operations());
+  FrontEnd front_end(router, cors, metrics, store);
+  try {
+    std::unique_ptr<ssl::context> tls;
+    if (!config.tls_cert.empty()) {
+      tls = load_server_tls(config.tls_cert, config.tls_key);
+    }
+    SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),
+                             std::chrono::seconds(config.idle_timeout_seconds)};
+    Server server(config.host, config.port, front_end, timeouts, tls.get());
+    unsigned threads =
+        config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+    spdlog::info("ddblocal {} listening on {}://{}:{} ({}, {} threads)", DDBLOCAL_VERSION,
+                 tls ? "https" : "http", config.host, server.port(),
+                 config.in_memory ? "in memory" : config.data_dir, threads);
+    server.run(threads);
+  } catch (const std::exception& error) {
+    spdlog::critical("cannot serve on {}:{}: {}", config.host, config.port, error.what());
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -35,13 +79,21 @@ int main(int argc, char** argv) {
     return parsed.exit_code;
   }
   const Config& config = *parsed.config;
-  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  if (config.health_check) {
+    return probe_health(config.host, config.port, !config.tls_cert.empty(), std::chrono::seconds(5))
+               ? 0
+               : 1;
+  }
+  configure_logging(config.log_level,
+                    config.log_format == "json" ? LogFormat::kJson : LogFormat::kText);
   raise_open_files_limit();
 
   storage::StoreOptions options;
   options.path = config.data_dir;
   options.in_memory = config.in_memory;
   options.sync_writes = config.sync_writes;
+  options.transient_status_delay =
+      std::chrono::milliseconds(static_cast<std::int64_t>(config.transient_status_seconds * 1000));
   Result<std::unique_ptr<storage::Store>> store = storage::Store::open(options);
   if (!store) {
     spdlog::critical("cannot open the database: {}", store.error().message());
@@ -52,19 +104,8 @@ int main(int argc, char** argv) {
                  config.data_dir, format);
   }
   Housekeeping housekeeping(**store, housekeeping_options(config.ttl_sweep_interval_seconds));
-  Router router(**store, config.s3_root);
-  try {
-    SessionTimeouts timeouts{std::chrono::seconds(config.request_timeout_seconds),
-                             std::chrono::seconds(config.idle_timeout_seconds)};
-    Server server(config.host, config.port, router, timeouts);
-    unsigned threads =
-        config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
-    spdlog::info("ddblocal {} listening on {}:{} ({}, {} threads)", DDBLOCAL_VERSION, config.host,
-                 server.port(), config.in_memory ? "in memory" : config.data_dir, threads);
-    server.run(threads);
-  } catch (const std::exception& error) {
-    spdlog::critical("cannot serve on {}:{}: {}", config.host, config.port, error.what());
-    return 1;
+  if (int exit_code = serve(config, **store); exit_code != 0) {
+    return exit_code;
   }
   housekeeping.stop();
   // Every acknowledged write is in the WAL already; flushing makes the next start-up replay

@@ -1,14 +1,11 @@
 #include "server/router.h"
 
+#include <algorithm>
 #include <exception>
-#include <string_view>
-#include <unordered_map>
 
 #include <spdlog/spdlog.h>
 
 #include "protocol/wire/json.h"
-#include "server/credential_scope.h"
-#include "server/handlers/handler.h"
 #include "server/response.h"
 
 namespace ddblocal {
@@ -72,66 +69,78 @@ const std::unordered_map<std::string_view, Handler>& streams_handlers() {
   return table;
 }
 
-Handler find_handler(std::string_view target) {
-  for (const auto& [prefix, table] : {std::pair{kTargetPrefix, &handlers()},
-                                      std::pair{kStreamsTargetPrefix, &streams_handlers()}}) {
-    if (target.starts_with(prefix)) {
-      auto it = table->find(target.substr(prefix.size()));
-      return it == table->end() ? nullptr : it->second;
-    }
-  }
-  return nullptr;
-}
-
-// What DynamoDB answers to a GET: a health check that load balancers use.
-HttpResponse health_response(const HttpRequest& request) {
-  HttpResponse response(http::status::ok, request.version());
-  response.set(http::field::content_type, "text/plain");
-  response.keep_alive(request.keep_alive());
-  response.body() = "healthy: dynamodb." + std::string(kDefaultRegion) + ".amazonaws.com ";
-  response.prepare_payload();
-  return response;
+RoutedResponse error_response(const ApiError& error, const HttpRequest& request,
+                              std::optional<std::size_t> operation = std::nullopt) {
+  return {make_error_response(error, request), operation, error.type()};
 }
 
 }  // namespace
 
-HttpResponse Router::handle(const HttpRequest& request) const {
+Router::Router(storage::Store& store, const Authenticator& authenticator, std::string s3_root)
+    : store_(store), authenticator_(authenticator), s3_root_(std::move(s3_root)) {
+  // DynamoDB's and DynamoDB Streams' operations have distinct names.
+  const std::pair<std::string_view, const std::unordered_map<std::string_view, Handler>*>
+      services[] = {{kTargetPrefix, &handlers()}, {kStreamsTargetPrefix, &streams_handlers()}};
+  for (const auto& [prefix, table] : services) {
+    for (const auto& [name, handler] : *table) {
+      operation_names_.push_back(name);
+    }
+  }
+  std::sort(operation_names_.begin(), operation_names_.end());
+  for (std::size_t i = 0; i < operation_names_.size(); ++i) {
+    for (const auto& [prefix, table] : services) {
+      if (auto found = table->find(operation_names_[i]); found != table->end()) {
+        routes_.emplace(std::string(prefix).append(operation_names_[i]), Route{found->second, i});
+      }
+    }
+  }
+}
+
+RoutedResponse Router::handle(const HttpRequest& request, std::string_view body) const {
   try {
-    return dispatch(request);
+    return dispatch(request, body);
   } catch (const std::exception& error) {
     spdlog::error("internal error in {}: {}", std::string(request["X-Amz-Target"]), error.what());
   } catch (...) {
     spdlog::error("internal error: unknown exception");
   }
-  return make_error_response(ApiError::internal("Internal server error"), request);
+  return error_response(ApiError::internal("Internal server error"), request);
 }
 
-HttpResponse Router::dispatch(const HttpRequest& request) const {
-  if (request.method() == http::verb::get) {
-    return health_response(request);
+RoutedResponse Router::dispatch(const HttpRequest& request, std::string_view body) const {
+  // A body that is not JSON is refused before anything else, but an empty one only after the
+  // target and the signature (dynalite's tests, recorded against DynamoDB).
+  wire::JsonDocument document;
+  Result<void> parsed = body.empty() ? Result<void>() : wire::parse_request_body(body, document);
+  if (!parsed) {
+    return error_response(parsed.error(), request);
   }
-  if (request.method() != http::verb::post) {
-    return make_error_response(ApiError::unknown_operation(), request);
+  auto route = routes_.find(to_std(request["X-Amz-Target"]));
+  if (route == routes_.end()) {
+    return error_response(ApiError::unknown_operation(), request);
   }
-  Handler handler = find_handler(to_std(request["X-Amz-Target"]));
-  if (!handler) {
-    return make_error_response(ApiError::unknown_operation(), request);
+  const std::size_t operation = route->second.index;
+  Result<std::string> tables_namespace = authenticator_.tables_namespace(request);
+  if (!tables_namespace) {
+    return error_response(tables_namespace.error(), request, operation);
   }
-  wire::JsonDocument body;
-  if (Result<void> parsed = wire::parse_request_body(request.body(), body); !parsed) {
-    return make_error_response(parsed.error(), request);
+  if (body.empty()) {
+    parsed = wire::parse_request_body(body, document);
+    if (!parsed) {
+      return error_response(parsed.error(), request, operation);
+    }
   }
-  RequestContext context{region_of_authorization(to_std(request[http::field::authorization])),
+  RequestContext context{std::move(*tables_namespace),
                          std::string(to_std(request[http::field::host])),
                          store_,
                          client_request_tokens_,
                          transfer_jobs_,
                          s3_root_};
-  Result<std::string> answer = handler(context, body);
+  Result<std::string> answer = route->second.handler(context, document);
   if (!answer) {
-    return make_error_response(answer.error(), request);
+    return error_response(answer.error(), request, operation);
   }
-  return make_response(http::status::ok, std::move(*answer), request);
+  return {make_response(http::status::ok, std::move(*answer), request), operation, std::nullopt};
 }
 
 }  // namespace ddblocal

@@ -9,11 +9,12 @@
 
 namespace ddblocal {
 
-Server::Server(const std::string& host, std::uint16_t port, const Router& router,
-               SessionTimeouts timeouts)
+Server::Server(const std::string& host, std::uint16_t port, const FrontEnd& front_end,
+               SessionTimeouts timeouts, ssl::context* tls)
     : acceptor_(io_context_, tcp::endpoint(net::ip::make_address(host), port)),
-      router_(router),
-      timeouts_(timeouts) {}
+      front_end_(front_end),
+      timeouts_(timeouts),
+      tls_(tls) {}
 
 net::awaitable<void> Server::accept_connections() {
   net::steady_timer retry_timer(io_context_);
@@ -42,7 +43,8 @@ net::awaitable<void> Server::accept_connections() {
     last_error = {};
     socket.set_option(tcp::no_delay(true), error);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, serve_http_session(std::move(socket), router_, sessions_, timeouts_),
+    net::co_spawn(executor,
+                  serve_http_session(std::move(socket), front_end_, sessions_, timeouts_, tls_),
                   net::detached);
   }
 }

@@ -6,17 +6,19 @@
 #include <string>
 
 #include "server/asio.h"
+#include "server/front_end.h"
 #include "server/http_session.h"
-#include "server/router.h"
 #include "server/sessions.h"
+#include "server/tls.h"
 
 namespace ddblocal {
 
 class Server {
  public:
-  // Binds host:port (port 0 picks a free port). Throws on bind failure (start-up only).
-  Server(const std::string& host, std::uint16_t port, const Router& router,
-         SessionTimeouts timeouts);
+  // Binds host:port (port 0 picks a free port). Throws on bind failure (start-up only). With
+  // `tls` (not null, outliving the server), every connection speaks HTTPS.
+  Server(const std::string& host, std::uint16_t port, const FrontEnd& front_end,
+         SessionTimeouts timeouts, ssl::context* tls);
 
   // The port actually bound.
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
@@ -40,8 +42,9 @@ class Server {
 
   net::io_context io_context_;
   tcp::acceptor acceptor_;
-  const Router& router_;
+  const FrontEnd& front_end_;
   SessionTimeouts timeouts_;
+  ssl::context* tls_;
   Sessions sessions_;
 };
 

@@ -1,7 +1,9 @@
 #include "storage/store.h"
 
 #include <filesystem>
+#include <set>
 
+#include "protocol/arn.h"
 #include "storage/backup_catalog.h"
 #include "storage/catalog.h"
 #include "storage/change_log.h"
@@ -16,9 +18,26 @@
 #include "storage/record_fields.h"
 #include "storage/store_errors.h"
 #include "storage/stream_catalog.h"
+#include "storage/transient_statuses.h"
 
 namespace ddblocal::storage {
 namespace {
+
+// A schema change refused while the table is still CREATING or UPDATING (DynamoDB's texts, as
+// users quoted them in terraform-aws-dynamodb-table issue 51 and dynamic-dynamodb issue 36).
+std::optional<ApiError> still_changing(TableStatus status, std::string_view name) {
+  if (status == TableStatus::kCreating) {
+    return ApiError::resource_in_use(
+        "Attempt to change a resource which is still in use: Table is being created: " +
+        std::string(name));
+  }
+  if (status == TableStatus::kUpdating) {
+    return ApiError::resource_in_use(
+        "Attempt to change a resource which is still in use: Table is being updated: " +
+        std::string(name));
+  }
+  return std::nullopt;
+}
 
 // How many items an index build reads, locks and indexes at a time.
 constexpr std::size_t kBuildChunk = 256;
@@ -54,7 +73,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   auto change_log = std::make_unique<ChangeLog>(*database);
   DDB_RETURN_IF_ERROR(change_log->recover(streams->highest_first_sequence()));
   std::unique_ptr<Store> store(new Store(std::move(database), std::move(catalog),
-                                         std::move(streams), std::move(change_log)));
+                                         std::move(streams), std::move(change_log),
+                                         options.transient_status_delay));
   if (format < kFormatVersion) {
     for (const std::shared_ptr<const Table>& table : store->catalog_->all()) {
       DDB_RETURN_IF_ERROR(store->rekey_table(*table));
@@ -78,19 +98,21 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
 }
 
 Store::Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog,
-             std::unique_ptr<StreamCatalog> streams, std::unique_ptr<ChangeLog> change_log)
+             std::unique_ptr<StreamCatalog> streams, std::unique_ptr<ChangeLog> change_log,
+             std::chrono::milliseconds transient_status_delay)
     : database_(std::move(database)),
       catalog_(std::move(catalog)),
       key_locks_(std::make_unique<KeyLocks>()),
       streams_(std::move(streams)),
-      change_log_(std::move(change_log)) {}
+      change_log_(std::move(change_log)),
+      transient_(std::make_unique<TransientStatuses>(transient_status_delay)) {}
 
 Store::~Store() = default;
 
 TableDescription Store::describe(const Table& table, TableStatus status) {
   TableDescription description;
   description.schema = table.schema;
-  description.region = table.region;
+  description.region = region_of_namespace(table.region);
   description.table_id = table.table_id;
   description.creation_date_time = table.creation_date_time;
   description.last_update_to_pay_per_request = table.last_update_to_pay_per_request;
@@ -106,9 +128,12 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
     description.item_count = stats->item_count;
     description.size_bytes = stats->size_bytes;
   }
-  for (const IndexState& index : table.indexes) {
+  for (std::size_t i = 0; i < table.indexes.size(); ++i) {
+    const IndexState& index = table.indexes[i];
     IndexDescription& index_description = description.indexes.emplace_back();
-    index_description.status = index.status;
+    index_description.status = transient_->index_creating(table.uid, table.schema.indexes[i].name)
+                                   ? IndexStatus::kCreating
+                                   : index.status;
     if (Result<TableStats> stats = database_->read_stats(index.uid)) {
       index_description.item_count = stats->item_count;
       index_description.size_bytes = stats->size_bytes;
@@ -118,21 +143,28 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
 }
 
 Result<TableDescription> Store::create_table(std::string_view region, const TableSchema& schema) {
+  if (transient_->deleting(region, schema.table_name)) {
+    return ApiError::resource_in_use("Table already exists: " + schema.table_name);
+  }
   StreamChange streams;
   DDB_ASSIGN_OR_RETURN(
       auto table, catalog_->create(region, schema, [&](Table& table, rocksdb::WriteBatch& batch) {
         stage_stream_change(nullptr, &table, batch, streams);
       }));
   keep_stream_change(streams);
-  return describe(*table, TableStatus::kActive);
+  transient_->created(table->uid);
+  return describe(*table, transient_->status(table->uid));
 }
 
 Result<TableDescription> Store::describe_table(std::string_view region, std::string_view name) {
   std::shared_ptr<const Table> table = catalog_->find(region, name);
   if (!table) {
+    if (std::optional<TableDescription> deleting = transient_->deleting(region, name)) {
+      return *deleting;
+    }
     return table_not_found(name);
   }
-  return describe(*table, TableStatus::kActive);
+  return describe(*table, transient_->status(table->uid));
 }
 
 Result<TableDescription> Store::delete_table(std::string_view region, std::string_view name) {
@@ -141,6 +173,9 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
   std::shared_ptr<const Table> table = catalog_->find(region, name);
   if (!table) {
     return table_not_found(name);
+  }
+  if (std::optional<ApiError> changing = still_changing(transient_->status(table->uid), name)) {
+    return *changing;
   }
   if (table->schema.settings.deletion_protection_enabled) {
     return ApiError::validation(
@@ -163,6 +198,7 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
     drain_stream_change(streams);
   }
   description.status = TableStatus::kDeleting;
+  transient_->deleted(region, name, description);
   return description;
 }
 
@@ -172,6 +208,9 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
   std::shared_ptr<const Table> table = catalog_->find(region, name);
   if (!table) {
     return table_not_found(name);
+  }
+  if (std::optional<ApiError> changing = still_changing(transient_->status(table->uid), name)) {
+    return *changing;
   }
   DDB_ASSIGN_OR_RETURN(TableSchema schema, change(table->schema));
   // The indexes kept stay in their places, each with its state; the new ones follow them and
@@ -226,6 +265,11 @@ Result<TableDescription> Store::update_table(std::string_view region, std::strin
     DDB_RETURN_IF_ERROR(database_->write(drop));
   }
   DDB_RETURN_IF_ERROR(build_indexes(*current));
+  std::set<std::string, std::less<>> added_names;
+  for (const SecondaryIndex& index : added) {
+    added_names.insert(index.name);
+  }
+  transient_->updated(current->uid, std::move(added_names));
   return description;
 }
 
@@ -350,7 +394,9 @@ TablePage Store::list_tables(std::string_view region,
 Result<std::shared_ptr<const Table>> Store::find_table(std::string_view region,
                                                        std::string_view name) {
   std::shared_ptr<const Table> table = catalog_->find(region, name);
-  if (!table) {
+  // A table still CREATING takes no items yet (DynamoDB's answer, as ExtendDB's pull request 204
+  // recorded it).
+  if (!table || transient_->status(table->uid) == TableStatus::kCreating) {
     return resource_not_found();
   }
   return table;
@@ -457,6 +503,35 @@ Result<std::vector<std::optional<Item>>> Store::get_all(std::span<const ItemAddr
 
 Result<void> Store::flush() {
   return database_->flush();
+}
+
+std::vector<TableUsage> Store::table_usage() {
+  std::vector<TableUsage> usage;
+  for (const std::shared_ptr<const Table>& table : catalog_->all()) {
+    TableUsage& entry = usage.emplace_back(TableUsage{table->region, table->schema.table_name});
+    if (Result<TableStats> stats = database_->read_stats(table->uid)) {
+      entry.item_count = stats->item_count;
+      entry.size_bytes = stats->size_bytes;
+    }
+  }
+  return usage;
+}
+
+std::vector<EngineProperty> Store::engine_properties() {
+  // Cheap to read (no I/O): counters RocksDB keeps anyway.
+  static constexpr std::string_view kNames[] = {
+      "estimate-num-keys",   "estimate-live-data-size",           "total-sst-files-size",
+      "live-sst-files-size", "cur-size-all-mem-tables",           "num-running-compactions",
+      "num-running-flushes", "estimate-pending-compaction-bytes", "block-cache-usage",
+  };
+  std::vector<EngineProperty> properties;
+  for (std::string_view name : kNames) {
+    std::uint64_t value = 0;
+    if (database_->db().GetAggregatedIntProperty("rocksdb." + std::string(name), &value)) {
+      properties.push_back({name, value});
+    }
+  }
+  return properties;
 }
 
 Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& condition,

@@ -3,6 +3,7 @@
 // are ApiErrors a client may see. All methods are safe to call from many threads at once.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -38,6 +39,9 @@ struct StoreOptions {
   // operating-system crash. Without it a write is in the WAL (in the OS's page cache) when
   // acknowledged: it survives the process being killed, not the machine going down.
   bool sync_writes = false;
+  // How long tables and indexes are shown CREATING, UPDATING or DELETING after the change (see
+  // transient_statuses.h); zero: never, every change is ACTIVE (or gone) on return.
+  std::chrono::milliseconds transient_status_delay{0};
 };
 
 // Where a secondary index's entries live, and whether they are complete yet.
@@ -193,6 +197,18 @@ using RestoreSchema = std::function<Result<TableSchema>(const Backup& backup)>;
 
 class BackupCatalog;
 struct BackupRecord;
+struct TableUsage {
+  std::string region;  // the namespace the table lives in
+  std::string name;
+  std::int64_t item_count = 0;
+  std::int64_t size_bytes = 0;
+};
+
+struct EngineProperty {
+  std::string_view name;  // RocksDB's, without the "rocksdb." prefix: "estimate-num-keys"
+  std::uint64_t value = 0;
+};
+
 class Catalog;
 class ChangeLog;
 class Database;
@@ -201,6 +217,7 @@ class StreamCatalog;
 struct ExpiryEntry;
 struct StreamChange;
 struct StreamState;
+class TransientStatuses;
 
 class Store {
  public:
@@ -293,6 +310,11 @@ class Store {
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();
 
+  // Every table's items and bytes (DynamoDB's ItemCount and TableSizeBytes), for the metrics.
+  std::vector<TableUsage> table_usage();
+  // RocksDB's own figures, each summed over the column families (see the .cpp for the list).
+  std::vector<EngineProperty> engine_properties();
+
   // A page of the items whose keys satisfy `condition` (one partition, a sort key range), of
   // the table or of request.index, whose keys the condition is then on.
   Result<ItemPage> query(const Table& table, const expr::KeyCondition& condition,
@@ -350,7 +372,8 @@ class Store {
 
  private:
   Store(std::unique_ptr<Database> database, std::unique_ptr<Catalog> catalog,
-        std::unique_ptr<StreamCatalog> streams, std::unique_ptr<ChangeLog> change_log);
+        std::unique_ptr<StreamCatalog> streams, std::unique_ptr<ChangeLog> change_log,
+        std::chrono::milliseconds transient_status_delay);
   TableDescription describe(const Table& table, TableStatus status);
   Result<std::optional<Item>> read_item(const std::string& item_key);
   // The table as it is now, for a writer holding the locks of the items it writes: a schema
@@ -397,10 +420,10 @@ class Store {
   std::unique_ptr<Database> database_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<KeyLocks> key_locks_;
-  std::unique_ptr<BackupCatalog> backups_;
-  // Serializes schema changes.
   std::unique_ptr<StreamCatalog> streams_;
   std::unique_ptr<ChangeLog> change_log_;
+  std::unique_ptr<TransientStatuses> transient_;
+  std::unique_ptr<BackupCatalog> backups_;
   // Serializes schema changes (and stream and Time to Live settings).
   std::mutex schema_mutex_;
   int migrated_from_format_ = 0;

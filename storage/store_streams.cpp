@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "protocol/arn.h"
 #include "storage/change_log.h"
 #include "storage/store.h"
 #include "storage/stream_catalog.h"
@@ -91,8 +92,11 @@ void Store::drain_stream_change(const StreamChange& change) {
 
 Result<std::shared_ptr<const StreamState>> Store::find_stream(std::string_view region,
                                                               const StreamName& name) {
+  // The ARN names the region; the stream is kept under the table's namespace.
   std::shared_ptr<const StreamState> stream =
-      name.region == region ? streams_->find(name) : nullptr;
+      name.region == region_of_namespace(region)
+          ? streams_->find({std::string(region), name.table_name, name.label})
+          : nullptr;
   if (!stream) {
     return stream_not_found(name);
   }

@@ -21,7 +21,7 @@ Result<std::string> table_of_resource_arn(std::string_view arn, std::string_view
   if (parsed->account != kAccountId) {
     return ApiError::access_denied();
   }
-  if (parsed->region != region) {
+  if (parsed->region != region_of_namespace(region)) {
     return use == ArnUse::kTags
                ? ApiError::validation("Invalid TableArn: Invalid ResourceArn provided as input " +
                                       std::string(arn))

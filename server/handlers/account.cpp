@@ -1,4 +1,5 @@
 // DescribeLimits and DescribeEndpoints: what the account may use and where to reach it.
+#include "protocol/arn.h"
 #include "protocol/wire/control_requests.h"
 #include "server/handlers/handler.h"
 
@@ -12,7 +13,9 @@ Result<std::string> handle_describe_limits(RequestContext&, const wire::JsonValu
 // request without one gets the service's name for the region.
 Result<std::string> handle_describe_endpoints(RequestContext& context, const wire::JsonValue&) {
   return wire::write_describe_endpoints(
-      context.host.empty() ? "dynamodb." + context.region + ".amazonaws.com" : context.host);
+      context.host.empty()
+          ? "dynamodb." + std::string(region_of_namespace(context.region)) + ".amazonaws.com"
+          : context.host);
 }
 
 }  // namespace ddblocal

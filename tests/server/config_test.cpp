@@ -105,5 +105,88 @@ TEST(Config, VersionExitsWithoutAConfig) {
   EXPECT_EQ(parsed.exit_code, 0);
 }
 
+// The container image sets DDBLOCAL_DATA_DIR; `docker run ddblocal --in-memory` must still work.
+TEST(Config, DataDirFromTheEnvironmentGivesWayToInMemory) {
+  ::setenv("DDBLOCAL_DATA_DIR", "/data", 1);
+  ParsedConfig on_disk = parse({});
+  ParsedConfig in_memory = parse({"--in-memory"});
+  ParsedConfig both_flags = parse({"--in-memory", "--data-dir", "/elsewhere"});
+  ::unsetenv("DDBLOCAL_DATA_DIR");
+  ASSERT_TRUE(on_disk.config.has_value());
+  EXPECT_EQ(on_disk.config->data_dir, "/data");
+  ASSERT_TRUE(in_memory.config.has_value());
+  EXPECT_TRUE(in_memory.config->in_memory);
+  EXPECT_FALSE(both_flags.config.has_value());
+}
+
+TEST(Config, ShellDefaultsAcceptAnyCredentialsPerRegionWithCorsForAll) {
+  ParsedConfig parsed = parse({});
+  ASSERT_TRUE(parsed.config.has_value());
+  EXPECT_EQ(parsed.config->auth, "accept");
+  EXPECT_TRUE(parsed.config->credentials.empty());
+  EXPECT_FALSE(parsed.config->shared_db);
+  EXPECT_FALSE(parsed.config->namespace_per_key);
+  EXPECT_EQ(parsed.config->cors, "*");
+  EXPECT_EQ(parsed.config->log_format, "text");
+  EXPECT_TRUE(parsed.config->tls_cert.empty());
+  EXPECT_EQ(parsed.config->transient_status_seconds, 0);
+  EXPECT_FALSE(parsed.config->health_check);
+}
+
+TEST(Config, ReadsCredentialsForVerification) {
+  ParsedConfig parsed = parse({"--auth", "verify", "--credentials", "AKID:secret,K2:s:2"});
+  ASSERT_TRUE(parsed.config.has_value());
+  EXPECT_EQ(parsed.config->auth, "verify");
+  EXPECT_EQ(parsed.config->credentials.size(), 2u);
+  EXPECT_EQ(parsed.config->credentials.at("AKID"), "secret");
+  EXPECT_EQ(parsed.config->credentials.at("K2"), "s:2");
+  ::setenv("DDBLOCAL_AUTH", "verify", 1);
+  ::setenv("DDBLOCAL_CREDENTIALS", "E:f", 1);
+  ParsedConfig from_environment = parse({});
+  ::unsetenv("DDBLOCAL_AUTH");
+  ::unsetenv("DDBLOCAL_CREDENTIALS");
+  ASSERT_TRUE(from_environment.config.has_value());
+  EXPECT_EQ(from_environment.config->credentials.at("E"), "f");
+}
+
+TEST(Config, RejectsVerificationWithoutCredentialsAndMalformedOnes) {
+  EXPECT_FALSE(parse({"--auth", "verify"}).config.has_value());
+  EXPECT_FALSE(parse({"--auth", "sometimes"}).config.has_value());
+  for (const char* bad : {"AKID", "AKID:", ":secret", "A:b,,C:d", ""}) {
+    EXPECT_FALSE(parse({"--credentials", bad}).config.has_value()) << bad;
+  }
+}
+
+TEST(Config, NamespaceFlagsExcludeEachOther) {
+  EXPECT_TRUE(parse({"--shared-db"}).config->shared_db);
+  EXPECT_TRUE(parse({"--namespace-per-key"}).config->namespace_per_key);
+  EXPECT_FALSE(parse({"--shared-db", "--namespace-per-key"}).config.has_value());
+}
+
+TEST(Config, TlsNeedsBothFiles) {
+  ParsedConfig parsed = parse({"--tls-cert", "c.pem", "--tls-key", "k.pem"});
+  ASSERT_TRUE(parsed.config.has_value());
+  EXPECT_EQ(parsed.config->tls_cert, "c.pem");
+  EXPECT_EQ(parsed.config->tls_key, "k.pem");
+  EXPECT_FALSE(parse({"--tls-cert", "c.pem"}).config.has_value());
+  EXPECT_FALSE(parse({"--tls-key", "k.pem"}).config.has_value());
+}
+
+TEST(Config, DelayTransientStatusesTakesAnOptionalNumberOfSeconds) {
+  EXPECT_EQ(parse({"--delay-transient-statuses"}).config->transient_status_seconds, 2);
+  EXPECT_EQ(parse({"--delay-transient-statuses=0.5"}).config->transient_status_seconds, 0.5);
+  EXPECT_FALSE(parse({"--delay-transient-statuses=-1"}).config.has_value());
+}
+
+TEST(Config, ReadsCorsLogFormatAndHealthCheck) {
+  ParsedConfig parsed = parse({"--cors", "https://a.example,http://localhost:3000", "--log-format",
+                               "json", "--health-check"});
+  ASSERT_TRUE(parsed.config.has_value());
+  EXPECT_EQ(parsed.config->cors, "https://a.example,http://localhost:3000");
+  EXPECT_EQ(parsed.config->log_format, "json");
+  EXPECT_TRUE(parsed.config->health_check);
+  EXPECT_FALSE(parse({"--log-format", "xml"}).config.has_value());
+}
+
 }  // namespace
 }  // namespace ddblocal

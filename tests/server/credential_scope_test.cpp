@@ -22,5 +22,14 @@ TEST(CredentialScope, DefaultsOnATruncatedScope) {
             "us-east-1");
 }
 
+TEST(CredentialScope, ReadsTheAccessKey) {
+  EXPECT_EQ(access_key_of_authorization(
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/eu-west-1/dynamodb/aws4_request, "
+                "SignedHeaders=host, Signature=abc"),
+            "AKIDEXAMPLE");
+  EXPECT_EQ(access_key_of_authorization("AWS4-HMAC-SHA256 Credential=worker7"), "worker7");
+  EXPECT_EQ(access_key_of_authorization("AWS4-HMAC-SHA256 Signature=abc"), "");
+}
+
 }  // namespace
 }  // namespace ddblocal
