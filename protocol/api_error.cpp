@@ -68,6 +68,10 @@ std::string_view ApiError::type_name() const {
       return "com.amazonaws.dynamodb.v20120810#ImportNotFoundException";
     case ErrorType::kImportConflict:
       return "com.amazonaws.dynamodb.v20120810#ImportConflictException";
+    case ErrorType::kPointInTimeRecoveryUnavailable:
+      return "com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException";
+    case ErrorType::kInvalidRestoreTime:
+      return "com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException";
     case ErrorType::kInternalFailure:
       return "com.amazon.coral.service#InternalFailure";
     case ErrorType::kMissingAuthenticationToken:

@@ -39,6 +39,8 @@ enum class ErrorType {
   kInvalidExportTime,
   kImportNotFound,
   kImportConflict,
+  kPointInTimeRecoveryUnavailable,
+  kInvalidRestoreTime,
   // Failures of the HTTP front end, before any operation runs.
   kInternalFailure,
   kMissingAuthenticationToken,
@@ -142,6 +144,17 @@ class ApiError {
   }
   static ApiError import_conflict(std::string message) {
     return {ErrorType::kImportConflict, std::move(message)};
+  }
+  // As the Developer Guide's export and restore pages word it.
+  static ApiError point_in_time_recovery_unavailable(std::string_view table_name) {
+    return {ErrorType::kPointInTimeRecoveryUnavailable,
+            "Point in time recovery is not enabled for table '" + std::string(table_name) + "'"};
+  }
+  // The API reference's description of InvalidRestoreTimeException.
+  static ApiError invalid_restore_time() {
+    return {ErrorType::kInvalidRestoreTime,
+            "RestoreDateTime must be between EarliestRestorableDateTime and "
+            "LatestRestorableDateTime."};
   }
   // A request body that cannot be decoded (a Content-Encoding DynamoDB does not know, broken
   // gzip): DynamoDB answers 500 with its front end's generic failure.

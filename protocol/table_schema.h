@@ -83,7 +83,8 @@ struct IndexDescription {
 
 // Where a restored table came from (DescribeTable's RestoreSummary).
 struct RestoreSummary {
-  std::string source_backup_arn;
+  // None for a point-in-time restore.
+  std::optional<std::string> source_backup_arn;
   std::string source_table_arn;
   double restore_date_time = 0;  // seconds since the Unix epoch
   bool restore_in_progress = false;

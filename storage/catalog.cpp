@@ -131,6 +131,10 @@ Item encode_record(const Table& table) {
     record.emplace("ttl_attribute", table.ttl->attribute);
     record.emplace("ttl_indexed", table.ttl->indexed);
   }
+  if (const auto& recovery = table.point_in_time_recovery) {
+    record.emplace("recovery_since_ms", number_value(recovery->enabled_ms));
+    record.emplace("recovery_days", number_value(std::int64_t{recovery->recovery_period_days}));
+  }
   return record;
 }
 
@@ -177,6 +181,11 @@ Table decode_record(const Item& record) {
   }
   if (record.contains("ttl_attribute")) {
     table.ttl = TimeToLive{string_of(record, "ttl_attribute"), bool_of(record, "ttl_indexed")};
+  }
+  if (record.contains("recovery_since_ms")) {
+    table.point_in_time_recovery =
+        PointInTimeRecovery{number_of(record, "recovery_since_ms"),
+                            static_cast<std::int32_t>(number_of(record, "recovery_days"))};
   }
   return table;
 }

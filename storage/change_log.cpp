@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t kUidBytes = 8;
 constexpr std::uint64_t kTrimPointSequence = 0;
+constexpr std::uint64_t kLastSequence = std::numeric_limits<std::uint64_t>::max();
 
 void append_big_endian(std::string& out, std::uint64_t value) {
   for (int shift = 56; shift >= 0; shift -= 8) {
@@ -190,6 +191,30 @@ Result<std::uint64_t> ChangeLog::trim_point(std::uint64_t table_uid) const {
     return storage_failure(status);
   }
   return read_big_endian(value);
+}
+
+Result<std::vector<ChangeRecord>> ChangeLog::records_after(
+    std::uint64_t table_uid, std::int64_t time_ms, const rocksdb::Snapshot* snapshot) const {
+  const std::string lower = change_key(table_uid, 1);
+  rocksdb::Slice lower_slice(lower);
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
+  options.iterate_lower_bound = &lower_slice;
+  std::unique_ptr<rocksdb::Iterator> it(database_.db().NewIterator(options, database_.changes()));
+  std::vector<ChangeRecord> records;
+  for (it->SeekForPrev(change_key(table_uid, kLastSequence)); it->Valid(); it->Prev()) {
+    DDB_ASSIGN_OR_RETURN(auto record,
+                         decode_change_record(view_of(it->value()), sequence_of(it->key())));
+    if (record.time_ms <= time_ms) {
+      break;
+    }
+    records.push_back(std::move(record));
+  }
+  if (!it->status().ok()) {
+    return storage_failure(it->status());
+  }
+  std::reverse(records.begin(), records.end());
+  return records;
 }
 
 Result<void> ChangeLog::trim(std::uint64_t table_uid, std::int64_t cutoff_ms) {

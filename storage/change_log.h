@@ -80,6 +80,11 @@ class ChangeLog {
   Result<std::optional<std::uint64_t>> last_in(std::uint64_t table_uid, std::uint64_t first,
                                                std::uint64_t last) const;
 
+  // The records of `table_uid` made after `time_ms`, oldest first, as `snapshot` sees them
+  // (record times never go backwards, so they are the last records of the table).
+  Result<std::vector<ChangeRecord>> records_after(std::uint64_t table_uid, std::int64_t time_ms,
+                                                  const rocksdb::Snapshot* snapshot) const;
+
   // Sequence number up to which the records of `table_uid` were trimmed (0 when never).
   Result<std::uint64_t> trim_point(std::uint64_t table_uid) const;
   // Deletes the records of `table_uid` made before `cutoff_ms`, from its first record up to the

@@ -13,9 +13,9 @@
 
 namespace ddblocal::storage {
 
-// Whether the table's writes are logged: a stream is enabled.
+// Whether the table's writes are logged: a stream or point-in-time recovery is enabled.
 inline bool logs_changes(const Table& table) {
-  return table.schema.stream.has_value();
+  return table.schema.stream.has_value() || table.point_in_time_recovery.has_value();
 }
 
 // Adds one item's write to `batch`; its change record under `stamp` when the table logs

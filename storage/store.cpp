@@ -1,6 +1,7 @@
 #include "storage/store.h"
 
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "protocol/arn.h"
@@ -188,6 +189,13 @@ Result<TableDescription> Store::delete_table(std::string_view region, std::strin
   DDB_ASSIGN_OR_RETURN(
       auto removed, catalog_->remove(region, name, [&](Table& table, rocksdb::WriteBatch& batch) {
         stage_stream_change(&table, nullptr, batch, streams);
+        if (table.point_in_time_recovery) {
+          // Recovery's records go with the table; the stream's stay readable for its retention.
+          const std::uint64_t kept_from = streams.closed
+                                              ? streams.closed->first_sequence
+                                              : std::numeric_limits<std::uint64_t>::max();
+          change_log_->remove(batch, table.uid, 1, kept_from - 1);
+        }
       }));
   if (!removed) {
     return table_not_found(name);  // deleted by a concurrent request meanwhile

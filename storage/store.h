@@ -18,6 +18,7 @@
 #include "protocol/backup.h"
 #include "protocol/capacity.h"
 #include "protocol/expressions/key_condition.h"
+#include "protocol/point_in_time_recovery.h"
 #include "protocol/resource_policy.h"
 #include "protocol/result.h"
 #include "protocol/streams.h"
@@ -75,6 +76,8 @@ struct Table {
   std::optional<std::string> latest_stream_label;
   // nullopt while Time to Live is disabled.
   std::optional<TimeToLive> ttl;
+  // nullopt while point-in-time recovery is disabled.
+  std::optional<PointInTimeRecovery> point_in_time_recovery;
 };
 
 struct TablePage {
@@ -352,8 +355,32 @@ class Store {
   // lifetime, TrimmedDataAccessException when its records were trimmed meanwhile.
   Result<StreamRecords> get_records(std::string_view region, const ShardIterator& iterator,
                                     std::size_t limit, std::int64_t now_ms);
-  // Deletes change records older than kStreamRetentionMs, and streams disabled for longer.
+  // Deletes change records that no stream and no point-in-time recovery needs any more: older
+  // than kStreamRetentionMs, or than the recovery period of a table with recovery enabled; and
+  // streams disabled for longer than kStreamRetentionMs.
   Result<void> trim_change_logs(std::int64_t now_ms);
+
+  // ---- Point-in-time recovery (store_recovery.cpp) ----
+
+  // The table's recovery setting, and its window at `now_ms`. TableNotFoundException when
+  // there is no such table.
+  Result<PointInTimeRecoveryDescription> describe_point_in_time_recovery(std::string_view region,
+                                                                         std::string_view name,
+                                                                         std::int64_t now_ms);
+  // Enables recovery (its period `days`, 35 when not given; a table enabled already keeps its
+  // window and takes the new period), or disables it. From enabling on, every change of the
+  // table is logged; disabling lets the log go.
+  Result<PointInTimeRecoveryDescription> update_point_in_time_recovery(
+      std::string_view region, std::string_view name, bool enabled,
+      std::optional<std::int32_t> days, std::int64_t now_ms);
+  // Restores table `source_name` as it was at `time_ms` (nullopt: now) into a new table
+  // `target_name`, with the schema `schema_of` makes of the source's (called with a backup of
+  // it that has no file): the source's items now, with every change logged after `time_ms`
+  // undone. PointInTimeRecoveryUnavailableException when recovery is disabled,
+  // InvalidRestoreTimeException outside the window; otherwise as restore_table_from_backup.
+  Result<TableDescription> restore_table_to_point_in_time(
+      std::string_view region, std::string_view source_name, std::string_view target_name,
+      std::optional<std::int64_t> time_ms, std::int64_t now_ms, const RestoreSchema& schema_of);
 
   // ---- Time to Live (store_ttl.cpp) ----
 

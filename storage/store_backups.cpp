@@ -6,6 +6,7 @@
 
 #include "protocol/arn.h"
 #include "storage/backup_catalog.h"
+#include "storage/backup_files.h"
 #include "storage/catalog.h"
 #include "storage/database.h"
 #include "storage/record_fields.h"
@@ -18,30 +19,6 @@ namespace {
 std::uint32_t random_suffix() {
   thread_local std::mt19937 generator{std::random_device{}()};
   return static_cast<std::uint32_t>(generator());
-}
-
-std::string backups_folder(Database& database) {
-  return database.path() + "/backups";
-}
-
-Result<void> make_folder(Database& database, const std::string& folder) {
-  rocksdb::Status status = database.db().GetEnv()->CreateDirIfMissing(folder);
-  if (!status.ok()) {
-    return ApiError::internal("cannot create " + folder + ": " + status.ToString());
-  }
-  return {};
-}
-
-// The table as the backup recorded it, under the name `target_name`, with `schema`; only the
-// settings a restore keeps (encryption, billing, on-demand maxima: the probes of
-// /work/notes/control-plane.md).
-TableSchema restored_schema(TableSchema schema, std::string_view target_name) {
-  schema.table_name = std::string(target_name);
-  TableSettings kept;
-  kept.kms_encryption = schema.settings.kms_encryption;
-  kept.on_demand_throughput = schema.settings.on_demand_throughput;
-  schema.settings = kept;
-  return schema;
 }
 
 }  // namespace
@@ -67,8 +44,7 @@ Result<Backup> Store::create_backup(std::string_view region, std::string_view ta
   DDB_ASSIGN_OR_RETURN(TableStats stats, database_->read_stats(table->uid, snapshot.snapshot()));
   backup.item_count = stats.item_count;
   backup.size_bytes = stats.size_bytes;
-  const std::string folder = backups_folder(*database_);
-  DDB_RETURN_IF_ERROR(make_folder(*database_, folder));
+  DDB_ASSIGN_OR_RETURN(const std::string folder, backups_folder(*database_));
   const std::string file = folder + "/" + backup.arn.substr(backup.arn.rfind('/') + 1) + ".sst";
   DDB_ASSIGN_OR_RETURN(bool written,
                        write_table_snapshot(*database_, snapshot.snapshot(), table->uid, file));
@@ -138,8 +114,8 @@ Result<std::shared_ptr<const Table>> Store::restore_into(Table table, const Back
   }
   auto built = [&]() -> Result<std::shared_ptr<const Table>> {
     if (!record.file.empty()) {
-      const std::string staging =
-          backups_folder(*database_) + "/restore-" + std::to_string(table.uid) + ".sst";
+      DDB_ASSIGN_OR_RETURN(const std::string folder, backups_folder(*database_));
+      const std::string staging = folder + "/restore-" + std::to_string(table.uid) + ".sst";
       DDB_RETURN_IF_ERROR(ingest_table_snapshot(*database_, record.file, table.uid, staging));
       rocksdb::WriteBatch stats;
       database_->add_stats(stats, table.uid, {record.backup.item_count, record.backup.size_bytes});

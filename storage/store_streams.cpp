@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
+#include <map>
 #include <mutex>
-#include <set>
 
 #include "protocol/arn.h"
+#include "storage/catalog.h"
 #include "storage/change_log.h"
 #include "storage/store.h"
 #include "storage/stream_catalog.h"
@@ -198,22 +199,32 @@ Result<StreamRecords> Store::get_records(std::string_view region, const ShardIte
 
 Result<void> Store::trim_change_logs(std::int64_t now) {
   std::lock_guard schema_lock(schema_mutex_);
-  const std::int64_t cutoff = now - kStreamRetentionMs;
-  std::set<std::uint64_t> kept_uids;
+  const std::int64_t stream_cutoff = now - kStreamRetentionMs;
+  // Per table: the time before which its records are not needed. Without a stream or recovery,
+  // none are (the records recovery kept before it was disabled).
+  std::map<std::uint64_t, std::int64_t> cutoffs;
+  for (const std::shared_ptr<const Table>& table : catalog_->all()) {
+    const std::optional<PointInTimeRecovery>& recovery = table->point_in_time_recovery;
+    cutoffs[table->uid] = recovery ? restorable_window(*recovery, now).earliest_ms : now;
+  }
   for (const std::shared_ptr<const StreamState>& stream : streams_->all()) {
-    if (!stream->disabled_ms || *stream->disabled_ms >= cutoff) {
-      kept_uids.insert(stream->table_uid);
+    if (!stream->disabled_ms || *stream->disabled_ms >= stream_cutoff) {
+      auto [cutoff, added] = cutoffs.try_emplace(stream->table_uid, stream_cutoff);
+      cutoff->second = std::min(cutoff->second, stream_cutoff);
       continue;
     }
-    // Disabled for longer than the retention: the stream goes, and its records with it.
+    // Disabled for longer than the retention: the stream goes, and its records with it (those of
+    // a table that still exists by their time, below).
     rocksdb::WriteBatch batch;
     streams_->stage_removal(batch, stream->name);
-    change_log_->remove(batch, stream->table_uid, stream->first_sequence,
-                        streams_->last_sequence_of(*stream));
+    if (!cutoffs.contains(stream->table_uid)) {
+      change_log_->remove(batch, stream->table_uid, stream->first_sequence,
+                          streams_->last_sequence_of(*stream));
+    }
     DDB_RETURN_IF_ERROR(database_->write(batch));
     streams_->forget(stream->name);
   }
-  for (std::uint64_t uid : kept_uids) {
+  for (const auto& [uid, cutoff] : cutoffs) {
     DDB_RETURN_IF_ERROR(change_log_->trim(uid, cutoff));
   }
   return {};

@@ -25,7 +25,8 @@ rocksdb::Options items_file_options(Database& database) {
 }  // namespace
 
 Result<bool> write_table_snapshot(Database& database, const rocksdb::Snapshot* snapshot,
-                                  std::uint64_t table_uid, const std::string& path) {
+                                  std::uint64_t table_uid, const std::string& path,
+                                  const ItemReplacements& replacements) {
   const std::string lower = encode_table_prefix(table_uid);
   const std::string upper = encode_table_prefix(table_uid + 1);
   rocksdb::Slice lower_slice(lower);
@@ -36,27 +37,53 @@ Result<bool> write_table_snapshot(Database& database, const rocksdb::Snapshot* s
   read.iterate_upper_bound = &upper_slice;
   read.fill_cache = false;
   std::unique_ptr<rocksdb::Iterator> it(database.db().NewIterator(read, database.items()));
-  it->SeekToFirst();
-  if (!it->Valid()) {
-    return it->status().ok() ? Result<bool>(false) : Result<bool>(storage_failure(it->status()));
-  }
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), items_file_options(database));
-  rocksdb::Status status = writer.Open(path);
-  for (; status.ok() && it->Valid(); it->Next()) {
+  bool opened = false;
+  rocksdb::Status status;
+  // Opened at the first item: an empty table has no file.
+  const auto put = [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
+    if (!opened) {
+      opened = true;
+      status = writer.Open(path);
+    }
+    if (status.ok()) {
+      status = writer.Put(key, value);
+    }
+  };
+  // The replacements and the stored items, merged in key order.
+  auto replacement = replacements.begin();
+  const auto put_replacement = [&] {
+    if (replacement->second) {
+      put(replacement->first, *replacement->second);
+    }
+    ++replacement;
+  };
+  for (it->SeekToFirst(); status.ok() && it->Valid(); it->Next()) {
     rocksdb::Slice key = it->key();
     key.remove_prefix(kUidBytes);
-    status = writer.Put(key, it->value());
+    while (replacement != replacements.end() &&
+           rocksdb::Slice(replacement->first).compare(key) < 0) {
+      put_replacement();
+    }
+    if (replacement != replacements.end() && rocksdb::Slice(replacement->first) == key) {
+      put_replacement();
+    } else {
+      put(key, it->value());
+    }
+  }
+  while (status.ok() && replacement != replacements.end()) {
+    put_replacement();
   }
   if (status.ok()) {
     status = it->status();
   }
-  if (status.ok()) {
+  if (status.ok() && opened) {
     status = writer.Finish();
   }
   if (!status.ok()) {
     return storage_failure(status);
   }
-  return true;
+  return opened;
 }
 
 Result<void> ingest_table_snapshot(Database& database, const std::string& path,

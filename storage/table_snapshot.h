@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 
 #include <rocksdb/snapshot.h>
@@ -17,10 +19,16 @@
 
 namespace ddblocal::storage {
 
-// Writes the items of table `table_uid` as `snapshot` sees them into the file `path` (in the
-// database's Env). Answers whether a file was written (false: no items).
+// Item keys without their table uid, each with what stands in for the item stored under it:
+// another stored item, or nullopt for none.
+using ItemReplacements = std::map<std::string, std::optional<std::string>>;
+
+// Writes the items of table `table_uid` as `snapshot` sees them, with `replacements` standing
+// in for the items under their keys, into the file `path` (in the database's Env). Answers
+// whether a file was written (false: no items).
 Result<bool> write_table_snapshot(Database& database, const rocksdb::Snapshot* snapshot,
-                                  std::uint64_t table_uid, const std::string& path);
+                                  std::uint64_t table_uid, const std::string& path,
+                                  const ItemReplacements& replacements = {});
 
 // Ingests the snapshot file `path` as the items of table `table_uid` (which holds none), through
 // a rewritten copy at `staging_path` that RocksDB moves into the database.

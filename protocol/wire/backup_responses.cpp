@@ -192,4 +192,32 @@ std::string write_list_backups_response(const BackupPage& page) {
   return text_of(buffer);
 }
 
+// Continuous backups (on-demand backups) are always ENABLED; point-in-time recovery reports its
+// period and window only while enabled.
+std::string write_continuous_backups_response(const PointInTimeRecoveryDescription& recovery) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  write_key(writer, "ContinuousBackupsDescription");
+  writer.StartObject();
+  write_key(writer, "ContinuousBackupsStatus");
+  writer.String("ENABLED");
+  write_key(writer, "PointInTimeRecoveryDescription");
+  writer.StartObject();
+  write_key(writer, "PointInTimeRecoveryStatus");
+  writer.String(recovery.enabled ? "ENABLED" : "DISABLED");
+  if (recovery.enabled) {
+    write_key(writer, "RecoveryPeriodInDays");
+    writer.Int(recovery.recovery_period_days);
+    write_key(writer, "EarliestRestorableDateTime");
+    writer.Double(static_cast<double>(recovery.window.earliest_ms) / 1000);
+    write_key(writer, "LatestRestorableDateTime");
+    writer.Double(static_cast<double>(recovery.window.latest_ms) / 1000);
+  }
+  writer.EndObject();
+  writer.EndObject();
+  writer.EndObject();
+  return text_of(buffer);
+}
+
 }  // namespace ddblocal::wire

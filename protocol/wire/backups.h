@@ -1,13 +1,17 @@
 // The backup operations: CreateBackup, DescribeBackup, ListBackups, DeleteBackup,
-// RestoreTableFromBackup; their typed requests, parsers, the restore's overrides and the answers.
+// RestoreTableFromBackup; point-in-time recovery: DescribeContinuousBackups,
+// UpdateContinuousBackups, RestoreTableToPointInTime. Their typed requests, parsers, the
+// restores' overrides and the answers.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "protocol/backup.h"
+#include "protocol/point_in_time_recovery.h"
 #include "protocol/result.h"
 #include "protocol/wire/json.h"
 #include "protocol/wire/table_members.h"
@@ -36,17 +40,36 @@ struct ListBackupsRequest {
   std::optional<std::string> exclusive_start_backup_arn;
 };
 
-struct RestoreTableFromBackupRequest {
-  std::string target_table_name;
-  std::string backup_arn;
+// What a restore may change of the source table's schema.
+struct RestoreOverrides {
   std::optional<BillingMode> billing_mode_override;
   std::optional<ProvisionedThroughput> throughput_override;
   std::optional<std::vector<IndexMembers>> global_index_override;
   std::optional<std::vector<IndexMembers>> local_index_override;
   // Given: KMS encryption, or nullopt for an AWS owned key.
   std::optional<std::optional<KmsEncryption>> sse_override;
-  // The request body, which the index overrides point into.
-  const JsonValue* body = nullptr;
+};
+
+struct RestoreTableFromBackupRequest {
+  std::string target_table_name;
+  std::string backup_arn;
+  RestoreOverrides overrides;
+};
+
+struct UpdateContinuousBackupsRequest {
+  std::string table_name;
+  bool enabled = false;
+  std::optional<std::int32_t> recovery_period_days;
+};
+
+struct RestoreTableToPointInTimeRequest {
+  // One of the two names the source table.
+  std::optional<std::string> source_table_arn;
+  std::optional<std::string> source_table_name;
+  std::string target_table_name;
+  // Seconds since the Unix epoch; nullopt: the latest restorable time.
+  std::optional<double> restore_date_time;
+  RestoreOverrides overrides;
 };
 
 Result<CreateBackupRequest> parse_create_backup(const JsonValue& body);
@@ -54,10 +77,14 @@ Result<BackupArnRequest> parse_describe_backup(const JsonValue& body);
 Result<BackupArnRequest> parse_delete_backup(const JsonValue& body);
 Result<ListBackupsRequest> parse_list_backups(const JsonValue& body);
 Result<RestoreTableFromBackupRequest> parse_restore_table_from_backup(const JsonValue& body);
+// DescribeContinuousBackups takes a TableName alone.
+Result<UpdateContinuousBackupsRequest> parse_update_continuous_backups(const JsonValue& body);
+Result<RestoreTableToPointInTimeRequest> parse_restore_table_to_point_in_time(
+    const JsonValue& body);
 
 // The restored table's schema: the source's with the request's overrides, or DynamoDB's error.
 Result<TableSchema> apply_restore_overrides(const TableSchema& source,
-                                            const RestoreTableFromBackupRequest& request);
+                                            const RestoreOverrides& overrides);
 
 // The page of `backups` (every backup, by creation time) that `request` asks for in `region`,
 // and whether more follow.
@@ -74,5 +101,7 @@ std::string write_create_backup_response(const Backup& backup);
 std::string write_backup_description_response(const Backup& backup);
 // {"BackupSummaries":[...],"LastEvaluatedBackupArn":..}.
 std::string write_list_backups_response(const BackupPage& page);
+// {"ContinuousBackupsDescription":{...}} (DescribeContinuousBackups, UpdateContinuousBackups).
+std::string write_continuous_backups_response(const PointInTimeRecoveryDescription& recovery);
 
 }  // namespace ddblocal::wire

@@ -18,6 +18,10 @@ constexpr StringRule kOptionalBackupArnRule{.min_length = 37, .max_length = 1024
 constexpr std::string_view kBackupTypes[] = {"USER", "SYSTEM", "AWS_BACKUP", "ALL"};
 constexpr StringRule kBackupTypeRule{.allowed = kBackupTypes};
 constexpr IntegerRule kListBackupsLimitRule{.min = 1, .max = 100};
+constexpr IntegerRule kRecoveryPeriodRule{.min = kMinRecoveryPeriodDays,
+                                          .max = kMaxRecoveryPeriodDays};
+// A table ARN (DynamoDB's TableArn shape).
+constexpr StringRule kSourceTableArnRule{.min_length = 1, .max_length = 1024};
 constexpr StringRule kOptionalTableNameRule = [] {
   StringRule rule = kTableNameRule;
   rule.required = false;
@@ -103,10 +107,10 @@ Result<void> override_indexes(const TableSchema& source,
 }
 
 // The billing overrides' rules; the restored table's billing mode and throughput.
-Result<void> override_billing(const TableSchema& source,
-                              const RestoreTableFromBackupRequest& request, TableSchema& schema) {
-  const auto& billing = request.billing_mode_override;
-  const auto& throughput = request.throughput_override;
+Result<void> override_billing(const TableSchema& source, const RestoreOverrides& overrides,
+                              TableSchema& schema) {
+  const auto& billing = overrides.billing_mode_override;
+  const auto& throughput = overrides.throughput_override;
   if (billing == BillingMode::kPayPerRequest && throughput) {
     return invalid_request(
         "Cannot override ProvisionedThroughput if BillingMode is overridden to PAY_PER_REQUEST");
@@ -137,6 +141,64 @@ Result<void> override_billing(const TableSchema& source,
     }
   }
   return {};
+}
+
+// A restore's override members as sent, their types checked.
+struct OverrideMembers {
+  std::optional<std::string_view> billing;
+  const JsonValue* throughput_object = nullptr;
+  ThroughputMembers throughput;
+  const JsonValue* sse = nullptr;
+  RestoreOverrides overrides;  // the index overrides, read already
+};
+
+Result<OverrideMembers> read_override_members(const JsonValue& body) {
+  OverrideMembers members;
+  DDB_ASSIGN_OR_RETURN(members.billing, optional_string(body, "BillingModeOverride"));
+  DDB_ASSIGN_OR_RETURN(members.throughput_object,
+                       optional_object(body, "ProvisionedThroughputOverride"));
+  if (members.throughput_object != nullptr) {
+    members.throughput.object = members.throughput_object;
+    DDB_ASSIGN_OR_RETURN(members.throughput.read_units,
+                         optional_integer(*members.throughput_object, "ReadCapacityUnits"));
+    DDB_ASSIGN_OR_RETURN(members.throughput.write_units,
+                         optional_integer(*members.throughput_object, "WriteCapacityUnits"));
+  }
+  DDB_ASSIGN_OR_RETURN(
+      members.overrides.global_index_override,
+      read_index_list(body, "GlobalSecondaryIndexOverride", "GlobalSecondaryIndex"));
+  DDB_ASSIGN_OR_RETURN(members.overrides.local_index_override,
+                       read_index_list(body, "LocalSecondaryIndexOverride", "LocalSecondaryIndex"));
+  DDB_ASSIGN_OR_RETURN(members.sse, optional_object(body, "SSESpecificationOverride"));
+  return members;
+}
+
+void check_override_members(Violations& violations, const OverrideMembers& members) {
+  check(violations, "billingModeOverride", members.billing, kBillingModeRule);
+  if (members.throughput_object != nullptr) {
+    check_throughput_members(violations, "provisionedThroughputOverride", members.throughput);
+  }
+}
+
+// The overrides, once their members passed their constraints.
+Result<RestoreOverrides> overrides_of(OverrideMembers members) {
+  RestoreOverrides overrides = std::move(members.overrides);
+  if (members.billing) {
+    overrides.billing_mode_override = *members.billing == "PAY_PER_REQUEST"
+                                          ? BillingMode::kPayPerRequest
+                                          : BillingMode::kProvisioned;
+  }
+  overrides.throughput_override = throughput_of(members.throughput);
+  if (members.sse != nullptr) {
+    JsonDocument wrapper;
+    wrapper.SetObject();
+    wrapper.AddMember("SSESpecification", JsonValue(*members.sse, wrapper.GetAllocator()),
+                      wrapper.GetAllocator());
+    DDB_ASSIGN_OR_RETURN(auto settings, read_settings_members(wrapper));
+    DDB_ASSIGN_OR_RETURN(auto update, settings_update(settings));
+    overrides.sse_override = update.encryption;
+  }
+  return overrides;
 }
 
 }  // namespace
@@ -195,62 +257,92 @@ Result<ListBackupsRequest> parse_list_backups(const JsonValue& body) {
 }
 
 Result<RestoreTableFromBackupRequest> parse_restore_table_from_backup(const JsonValue& body) {
-  RestoreTableFromBackupRequest request;
-  request.body = &body;
   DDB_ASSIGN_OR_RETURN(auto target, optional_string(body, "TargetTableName"));
   DDB_ASSIGN_OR_RETURN(auto arn, optional_string(body, "BackupArn"));
-  DDB_ASSIGN_OR_RETURN(auto billing, optional_string(body, "BillingModeOverride"));
-  DDB_ASSIGN_OR_RETURN(const JsonValue* throughput_object,
-                       optional_object(body, "ProvisionedThroughputOverride"));
-  ThroughputMembers throughput;
-  if (throughput_object != nullptr) {
-    throughput.object = throughput_object;
-    DDB_ASSIGN_OR_RETURN(throughput.read_units,
-                         optional_integer(*throughput_object, "ReadCapacityUnits"));
-    DDB_ASSIGN_OR_RETURN(throughput.write_units,
-                         optional_integer(*throughput_object, "WriteCapacityUnits"));
-  }
-  DDB_ASSIGN_OR_RETURN(
-      request.global_index_override,
-      read_index_list(body, "GlobalSecondaryIndexOverride", "GlobalSecondaryIndex"));
-  DDB_ASSIGN_OR_RETURN(request.local_index_override,
-                       read_index_list(body, "LocalSecondaryIndexOverride", "LocalSecondaryIndex"));
-  DDB_ASSIGN_OR_RETURN(const JsonValue* sse, optional_object(body, "SSESpecificationOverride"));
+  DDB_ASSIGN_OR_RETURN(OverrideMembers overrides, read_override_members(body));
   Violations violations;
   check(violations, "targetTableName", target, kTableNameRule);
   check(violations, "backupArn", arn, kBackupArnRule);
-  check(violations, "billingModeOverride", billing, kBillingModeRule);
-  if (throughput_object != nullptr) {
-    check_throughput_members(violations, "provisionedThroughputOverride", throughput);
-  }
+  check_override_members(violations, overrides);
   DDB_RETURN_IF_ERROR(violations.to_result());
+  RestoreTableFromBackupRequest request;
   DDB_ASSIGN_OR_RETURN(request.backup_arn, backup_arn_of(*arn));
   request.target_table_name = std::string(*target);
-  if (billing) {
-    request.billing_mode_override =
-        *billing == "PAY_PER_REQUEST" ? BillingMode::kPayPerRequest : BillingMode::kProvisioned;
+  DDB_ASSIGN_OR_RETURN(request.overrides, overrides_of(std::move(overrides)));
+  return request;
+}
+
+Result<UpdateContinuousBackupsRequest> parse_update_continuous_backups(const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto table, optional_string(body, "TableName"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* specification,
+                       optional_object(body, "PointInTimeRecoverySpecification"));
+  std::optional<bool> enabled;
+  std::optional<std::int64_t> days;
+  if (specification != nullptr) {
+    DDB_ASSIGN_OR_RETURN(enabled, optional_bool(*specification, "PointInTimeRecoveryEnabled"));
+    DDB_ASSIGN_OR_RETURN(days, optional_integer(*specification, "RecoveryPeriodInDays"));
   }
-  request.throughput_override = throughput_of(throughput);
-  if (sse != nullptr) {
-    JsonDocument wrapper;
-    wrapper.SetObject();
-    wrapper.AddMember("SSESpecification", JsonValue(*sse, wrapper.GetAllocator()),
-                      wrapper.GetAllocator());
-    DDB_ASSIGN_OR_RETURN(auto members, read_settings_members(wrapper));
-    DDB_ASSIGN_OR_RETURN(auto update, settings_update(members));
-    request.sse_override = update.encryption;
+  Violations violations;
+  check(violations, "tableName", table, kTableNameRule);
+  if (specification == nullptr) {
+    check_present(violations, "pointInTimeRecoverySpecification", false);
+  } else {
+    check_present(violations, "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled",
+                  enabled.has_value());
+    check(violations, "pointInTimeRecoverySpecification.recoveryPeriodInDays", days,
+          kRecoveryPeriodRule);
+  }
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  UpdateContinuousBackupsRequest request{std::string(*table), *enabled, std::nullopt};
+  if (days) {
+    request.recovery_period_days = static_cast<std::int32_t>(*days);
   }
   return request;
 }
 
+Result<RestoreTableToPointInTimeRequest> parse_restore_table_to_point_in_time(
+    const JsonValue& body) {
+  DDB_ASSIGN_OR_RETURN(auto source_arn, optional_string(body, "SourceTableArn"));
+  DDB_ASSIGN_OR_RETURN(auto source_name, optional_string(body, "SourceTableName"));
+  DDB_ASSIGN_OR_RETURN(auto target, optional_string(body, "TargetTableName"));
+  DDB_ASSIGN_OR_RETURN(auto use_latest, optional_bool(body, "UseLatestRestorableTime"));
+  DDB_ASSIGN_OR_RETURN(auto time, optional_time(body, "RestoreDateTime"));
+  DDB_ASSIGN_OR_RETURN(OverrideMembers overrides, read_override_members(body));
+  Violations violations;
+  check(violations, "sourceTableArn", source_arn, kSourceTableArnRule);
+  check(violations, "sourceTableName", source_name, kOptionalTableNameRule);
+  check(violations, "targetTableName", target, kTableNameRule);
+  check_override_members(violations, overrides);
+  DDB_RETURN_IF_ERROR(violations.to_result());
+  if (source_arn.has_value() == source_name.has_value()) {
+    return invalid_request("Exactly one of SourceTableArn or SourceTableName must be specified");
+  }
+  const bool latest = use_latest.value_or(false);
+  if (latest == time.has_value()) {
+    return invalid_request(
+        latest ? "RestoreDateTime must not be specified when UseLatestRestorableTime is true"
+               : "Either RestoreDateTime or UseLatestRestorableTime must be specified");
+  }
+  RestoreTableToPointInTimeRequest request;
+  if (source_arn) {
+    request.source_table_arn = std::string(*source_arn);
+  } else {
+    request.source_table_name = std::string(*source_name);
+  }
+  request.target_table_name = std::string(*target);
+  request.restore_date_time = time;
+  DDB_ASSIGN_OR_RETURN(request.overrides, overrides_of(std::move(overrides)));
+  return request;
+}
+
 Result<TableSchema> apply_restore_overrides(const TableSchema& source,
-                                            const RestoreTableFromBackupRequest& request) {
+                                            const RestoreOverrides& overrides) {
   TableSchema schema = source;
-  DDB_RETURN_IF_ERROR(override_indexes(source, request.global_index_override, true, schema));
-  DDB_RETURN_IF_ERROR(override_indexes(source, request.local_index_override, false, schema));
-  DDB_RETURN_IF_ERROR(override_billing(source, request, schema));
-  if (request.sse_override) {
-    schema.settings.kms_encryption = *request.sse_override;
+  DDB_RETURN_IF_ERROR(override_indexes(source, overrides.global_index_override, true, schema));
+  DDB_RETURN_IF_ERROR(override_indexes(source, overrides.local_index_override, false, schema));
+  DDB_RETURN_IF_ERROR(override_billing(source, overrides, schema));
+  if (overrides.sse_override) {
+    schema.settings.kms_encryption = *overrides.sse_override;
   }
   return schema;
 }

@@ -93,8 +93,10 @@ void write_indexes(JsonWriter& writer, const TableDescription& table, const std:
 
 void write_restore_summary(JsonWriter& writer, const RestoreSummary& summary) {
   writer.StartObject();
-  write_key(writer, "SourceBackupArn");
-  write_string(writer, summary.source_backup_arn);
+  if (summary.source_backup_arn) {
+    write_key(writer, "SourceBackupArn");
+    write_string(writer, *summary.source_backup_arn);
+  }
   write_key(writer, "SourceTableArn");
   write_string(writer, summary.source_table_arn);
   write_key(writer, "RestoreDateTime");

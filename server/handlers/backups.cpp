@@ -39,7 +39,7 @@ Result<std::string> handle_restore_table_from_backup(RequestContext& context,
       auto table,
       context.store.restore_table_from_backup(
           context.region, request.target_table_name, request.backup_arn, [&](const Backup& backup) {
-            return wire::apply_restore_overrides(backup.table, request);
+            return wire::apply_restore_overrides(backup.table, request.overrides);
           }));
   return wire::write_table_description_response("TableDescription", table);
 }

@@ -53,6 +53,12 @@ Result<std::string> handle_list_backups(RequestContext& context, const wire::Jso
 Result<std::string> handle_delete_backup(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_restore_table_from_backup(RequestContext& context,
                                                      const wire::JsonValue& body);
+Result<std::string> handle_describe_continuous_backups(RequestContext& context,
+                                                       const wire::JsonValue& body);
+Result<std::string> handle_update_continuous_backups(RequestContext& context,
+                                                     const wire::JsonValue& body);
+Result<std::string> handle_restore_table_to_point_in_time(RequestContext& context,
+                                                          const wire::JsonValue& body);
 
 Result<std::string> handle_export_table(RequestContext& context, const wire::JsonValue& body);
 Result<std::string> handle_describe_export(RequestContext& context, const wire::JsonValue& body);

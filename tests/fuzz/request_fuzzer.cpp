@@ -175,7 +175,15 @@ void update_table(const wire::JsonValue& body) {
 void restore_table_from_backup(const wire::JsonValue& body) {
   Result<wire::RestoreTableFromBackupRequest> request = wire::parse_restore_table_from_backup(body);
   if (succeeded(request)) {
-    (void)succeeded(wire::apply_restore_overrides(indexed_schema(), *request));
+    (void)succeeded(wire::apply_restore_overrides(indexed_schema(), request->overrides));
+  }
+}
+
+void restore_table_to_point_in_time(const wire::JsonValue& body) {
+  Result<wire::RestoreTableToPointInTimeRequest> request =
+      wire::parse_restore_table_to_point_in_time(body);
+  if (succeeded(request)) {
+    (void)succeeded(wire::apply_restore_overrides(indexed_schema(), request->overrides));
   }
 }
 
@@ -278,6 +286,10 @@ constexpr Operation kOperations[] = {
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_describe_stream(body)); },
     [](const wire::JsonValue& body) { (void)succeeded(wire::parse_get_shard_iterator(body)); },
     get_records,
+    [](const wire::JsonValue& body) {
+      (void)succeeded(wire::parse_update_continuous_backups(body));
+    },
+    restore_table_to_point_in_time,
 };
 constexpr std::size_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]);
 
