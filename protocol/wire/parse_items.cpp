@@ -20,7 +20,34 @@ namespace {
 
 constexpr std::string_view kReturnValues[] = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
                                               "UPDATED_NEW"};
-constexpr StringRule kReturnValuesRule{.allowed = kReturnValues};
+// How PutItem, UpdateItem and DeleteItem list them when refusing another value, without the
+// value and with DynamoDB's typo "UPDATE_NEW" (us-east-1 since 2026-08;
+// nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json).
+constexpr std::string_view kReturnValuesListed[] = {"ALL_OLD", "UPDATED_OLD", "ALL_NEW",
+                                                    "UPDATE_NEW", "NONE"};
+
+bool valid_return_values(std::optional<std::string_view> text) {
+  return !text || std::find(std::begin(kReturnValues), std::end(kReturnValues), *text) !=
+                      std::end(kReturnValues);
+}
+
+void check_return_values(Violations& violations, std::optional<std::string_view> text) {
+  if (!valid_return_values(text)) {
+    violations.add_without_value(std::nullopt, enum_constraint(kReturnValuesListed));
+  }
+}
+
+// An empty TableName stops DynamoDB's member checks: it is the one violation reported, without
+// the value (us-east-1 since 2026-08; nubo-db/dynamodb-conformance
+// captures/2026-08-12-wording-drift.json and paritysuite captures/2026-10-07-sweep-follow-up.json).
+Result<void> check_table_name_not_empty(std::optional<std::string_view> table_name) {
+  if (table_name && table_name->empty()) {
+    Violations violations;
+    violations.add_without_value("TableName", "Member must have length greater than or equal to 1");
+    return violations.to_result();
+  }
+  return {};
+}
 
 // The members every single-item operation reads first.
 struct CommonMembers {
@@ -60,6 +87,8 @@ struct ItemWriteOperation {
   ExpressionMembersAllowed expressions;
   // PutItem and DeleteItem can only return the item as it was.
   bool only_old_item_returned;
+  // UpdateItem reports a bad ReturnValues before, and instead of, any other violation.
+  bool return_values_first = false;
 };
 
 constexpr ItemWriteOperation kPutItem{.member = "Item",
@@ -76,7 +105,8 @@ constexpr ItemWriteOperation kUpdateItem{.member = "Key",
                                          .path = "key",
                                          .absence_listed_last = true,
                                          .expressions = kUpdateAndCondition,
-                                         .only_old_item_returned = false};
+                                         .only_old_item_returned = false,
+                                         .return_values_first = true};
 
 // The request PutItem, DeleteItem and UpdateItem have in common.
 struct ItemWriteRequest {
@@ -102,14 +132,21 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(operation.expressions)));
 
+  DDB_RETURN_IF_ERROR(check_table_name_not_empty(common.table_name));
   Violations violations;
+  // UpdateItem checks ReturnValues first and alone (paritysuite
+  // captures/2026-10-07-sweep-follow-up.json, all 33 regions).
+  if (operation.return_values_first) {
+    check_return_values(violations, return_values);
+    DDB_RETURN_IF_ERROR(violations.to_result());
+  }
   check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
         kReturnConsumedCapacityRule);
   check(violations, "tableName", common.table_name, kTableNameRule);
   if (!operation.absence_listed_last) {
     check_present(violations, operation.path, attributes.present);
   }
-  check(violations, "returnValues", return_values, kReturnValuesRule);
+  check_return_values(violations, return_values);
   check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
   check(violations, "returnValuesOnConditionCheckFailure", on_condition_failure,
         kReturnValuesOnConditionCheckFailureRule);
@@ -118,22 +155,26 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
     check_present(violations, operation.path, attributes.present);
   }
   DDB_RETURN_IF_ERROR(violations.to_result());
+  // From here on DynamoDB words each failure in the one-violation envelope (see
+  // kOneViolationPrefix).
   if (attributes.deferred) {
-    return std::move(*attributes.deferred);
+    return in_one_violation(std::move(*attributes.deferred));
   }
   ReturnValues returned = return_values_of(return_values);
   if (operation.only_old_item_returned && returned != ReturnValues::kNone &&
       returned != ReturnValues::kAllOld) {
-    return ApiError::validation(
-        "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
+    return ApiError::validation(one_violation("ReturnValues can only be ALL_OLD or NONE"));
   }
-  DDB_ASSIGN_OR_RETURN(auto expressions,
-                       parse_expression_members(body, operation.expressions, classic));
+  Result<ExpressionMembers> expressions =
+      parse_expression_members(body, operation.expressions, classic);
+  if (!expressions) {
+    return in_one_violation(std::move(expressions).error());
+  }
   return ItemWriteRequest{std::string(*common.table_name),
                           std::move(attributes.attributes),
                           returned,
                           on_condition_failure == "ALL_OLD",
-                          std::move(expressions),
+                          std::move(*expressions),
                           consumed_capacity_report(common.return_consumed_capacity),
                           item_collection_metrics_asked(metrics)};
 }

@@ -35,6 +35,16 @@ constexpr IntegerRule kTotalSegmentsRule{.min = 1, .max = 1000000};
 
 constexpr std::string_view kInvalidStartKey = "The provided starting key is invalid: ";
 
+// Query words a Limit below 1 without the value, in PascalCase (nubo-db/dynamodb-conformance
+// tests/tier3/error-messages/query.test.ts, 2026); Scan still answers "Value '0' at 'limit'" in
+// us-east-1 (paritysuite captures/2026-10-07-sweep-follow-up.json).
+void check_query_limit(Violations& violations, std::optional<std::int64_t> limit) {
+  if (limit && *limit < *kLimitRule.min) {
+    violations.add_without_value("Limit", "Member must have value greater than or equal to " +
+                                              std::to_string(*kLimitRule.min));
+  }
+}
+
 // The members Query and Scan share, as read from the body.
 struct ReadMembers {
   std::optional<std::string_view> table_name;
@@ -152,7 +162,7 @@ Result<QueryRequest> parse_query(const JsonValue& body) {
                        read_classic_members(body, classic_members_taken(kQueryExpressions)));
 
   Violations violations;
-  check(violations, "limit", read.limit, kLimitRule);
+  check_query_limit(violations, read.limit);
   check(violations, "returnConsumedCapacity", read.return_consumed_capacity,
         kReturnConsumedCapacityRule);
   check_classic_constraints(classic, violations);

@@ -315,10 +315,10 @@ Result<AttributeValue> decode_string_set(const JsonValue& array) {
   }
   // std::string orders by unsigned bytes (char_traits<char>), DynamoDB's order for strings.
   std::sort(set.members.begin(), set.members.end());
-  // No final period, as DynamoDB Local and the conformance suite have it (dynalite's
-  // recordings end with one).
+  // The final period is DynamoDB's in 2026 (paritysuite/dynamodb-conformance
+  // tests/tier3/error-messages/valueLayers.test.ts, four regions); DynamoDB Local leaves it out.
   if (has_adjacent_duplicates(set.members)) {
-    return invalid("Input collection " + collection_text(array) + " contains duplicates");
+    return invalid("Input collection " + collection_text(array) + " contains duplicates.");
   }
   return AttributeValue(std::move(set));
 }

@@ -1,10 +1,11 @@
 // JSON <-> AttributeValue: {"S":"x"}, {"N":"1.5"}, {"B":"<base64>"}, {"BOOL":true}, {"NULL":true},
 // {"M":{...}}, {"L":[...]}, {"SS":[...]}, {"NS":[...]}, {"BS":[...]}.
 //
-// Decoding errors carry the full text DynamoDB answers for a bad value in PutItem's Item or
-// GetItem's Key, so those callers pass them on unchanged. Where the value sits elsewhere,
-// DynamoDB wraps the same text (ExpressionAttributeValues:
-// "ExpressionAttributeValues contains invalid value: <text> for key <name>").
+// Decoding errors carry the full text DynamoDB answers for a bad value in GetItem's Key, so
+// callers pass them on unchanged or in an envelope: PutItem, UpdateItem and DeleteItem put it in
+// the one-violation envelope (field_rules.h), and Scan and the transactions wrap a bad
+// ExpressionAttributeValues value ("ExpressionAttributeValues contains invalid value: <text> for
+// key <name>", parse_expressions.h).
 //
 // SerializationException (DynamoDB reads the whole value before validating any of it, so these
 // come first; texts from dynalite's tests recorded against DynamoDB):
@@ -39,7 +40,7 @@
 //                          empty" (two spaces; "An number set  may not be empty"; "Binary sets
 //                          should not be empty")
 //   duplicates             "One or more parameter values were invalid: Input collection [a, a]
-//                          contains duplicates" / "Input collection contains duplicates" (NS,
+//                          contains duplicates." / "Input collection contains duplicates" (NS,
 //                          numerically: "1" and "1.0") / "One or more parameter values were
 //                          invalid: Input collection [YQ==, YQ==]of type BS contains duplicates."
 //   too deep               "Nesting Levels have exceeded supported limits: Attributes in the item

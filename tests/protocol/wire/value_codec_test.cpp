@@ -281,9 +281,11 @@ TEST(ValueCodec, RejectsInvalidValues) {
       {R"({"SS":[]})", invalid + "An string set  may not be empty"},
       {R"({"NS":[]})", invalid + "An number set  may not be empty"},
       {R"({"BS":[]})", invalid + "Binary sets should not be empty"},
-      {R"({"SS":["a","a"]})", invalid + "Input collection [a, a] contains duplicates"},
-      {R"({"SS":["b","a","b"]})", invalid + "Input collection [b, a, b] contains duplicates"},
-      {R"({"SS":["",""]})", invalid + "Input collection [, ] contains duplicates"},
+      // With DynamoDB's final period (paritysuite/dynamodb-conformance
+      // tests/tier3/error-messages/valueLayers.test.ts, 2026); DynamoDB Local has none.
+      {R"({"SS":["a","a"]})", invalid + "Input collection [a, a] contains duplicates."},
+      {R"({"SS":["b","a","b"]})", invalid + "Input collection [b, a, b] contains duplicates."},
+      {R"({"SS":["",""]})", invalid + "Input collection [, ] contains duplicates."},
       {R"({"NS":["1","1"]})", "Input collection contains duplicates"},
       {R"({"NS":["1","1.0"]})", "Input collection contains duplicates"},
       {R"({"NS":["1e2","100"]})", "Input collection contains duplicates"},
