@@ -193,27 +193,28 @@ std::vector<KeyAttribute> key_attributes(const TableSchema& schema) {
   return keys;
 }
 
+// A key value that is not an empty string or binary.
+Result<void> check_key_not_empty(const KeyAttribute& key, const AttributeValue& value) {
+  const auto* text = value.get_if<std::string>();
+  const auto* binary = value.get_if<Binary>();
+  if ((text && text->empty()) || (binary && binary->bytes.empty())) {
+    return ApiError::validation(
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
+        "cannot contain an empty " +
+        std::string(text ? "string" : "binary") + " value. Key: " + key.definition.name);
+  }
+  return {};
+}
+
 // The checks of one key value that do not depend on how the key was given: not empty, within
 // its size limit. Numbers have no size check: 38 digits fit in any limit.
 // REQUIRES: value has the declared type.
 Result<void> check_key_value(const KeyAttribute& key, const AttributeValue& value) {
-  const std::string& name = key.definition.name;
+  DDB_RETURN_IF_ERROR(check_key_not_empty(key, value));
   std::size_t size = 0;
   if (const auto* text = value.get_if<std::string>()) {
-    if (text->empty()) {
-      return ApiError::validation(
-          "One or more parameter values are not valid. The AttributeValue for a key attribute "
-          "cannot contain an empty string value. Key: " +
-          name);
-    }
     size = text->size();
   } else if (const auto* binary = value.get_if<Binary>()) {
-    if (binary->bytes.empty()) {
-      return ApiError::validation(
-          "One or more parameter values are not valid. The AttributeValue for a key attribute "
-          "cannot contain an empty binary value. Key: " +
-          name);
-    }
     size = binary->bytes.size();
   }
   // The missing space in "of2048" is DynamoDB's.
@@ -306,6 +307,17 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
       return ApiError::validation(std::string(kKeyDoesNotMatchSchema));
     }
     DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
+  }
+  return {};
+}
+
+Result<void> validate_key_values_not_empty(const TableSchema& schema, const Item& item) {
+  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+    const auto found = item.find(key_attribute.definition.name);
+    if (found != item.end() &&
+        found->second.type() == value_type_of(key_attribute.definition.type)) {
+      DDB_RETURN_IF_ERROR(check_key_not_empty(key_attribute, found->second));
+    }
   }
   return {};
 }
