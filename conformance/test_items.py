@@ -444,13 +444,33 @@ def test_batch_write_duplicate_string_set_rejected(raw_client, create_table):
         "One or more parameter values were invalid: Input collection [b, a, b] contains duplicates.")
 
 
-# Number set members must be distinct as numbers: '1' and '1.0' are duplicates.
+# PutItem's current wording quotes the members, in byte order up to the first repeat
+# (paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts, 2026-10-09).
+@ITEM_WRITE_ENVELOPE
+def test_put_item_duplicate_string_set_rejected(raw_client, create_table):
+    name = create_table()
+    item = {"p": {"S": "k"}, "v": {"SS": ["b", "a", "b"]}}
+    assert failure(raw_client.put_item, TableName=name, Item=item) == item_write_validation(
+        'One or more parameter values were invalid: Input collection ["a", "b", "b"] contains duplicates.')
+
+
+# Number set members must be distinct as numbers: '1' and '1.0' are duplicates. The current
+# wording has the prefix and a final period (valueLayers.test.ts, as above).
 @ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("members", [["1", "1"], ["1", "1.0"], ["100", "1e2"]])
 def test_put_item_duplicate_number_set_rejected(raw_client, create_table, members):
     name = create_table()
     item = {"p": {"S": "k"}, "v": {"NS": members}}
     assert failure(raw_client.put_item, TableName=name, Item=item) == item_write_validation(
+        "One or more parameter values were invalid: Input collection contains duplicates.")
+
+
+# BatchWriteItem keeps the older text (valueLayers.test.ts, as above).
+def test_batch_write_duplicate_number_set_rejected(raw_client, create_table):
+    name = create_table()
+    item = {"p": {"S": "k"}, "v": {"NS": ["2", "1", "2"]}}
+    assert failure(raw_client.batch_write_item,
+                   RequestItems={name: [{"PutRequest": {"Item": item}}]}) == validation(
         "Input collection contains duplicates")
 
 
@@ -536,6 +556,23 @@ def test_put_item_number_range_limits_accepted(client, create_table):
     got = client.get_item(TableName=name, Key={"p": {"S": "k"}})["Item"]
     assert got["big"] == {"N": "9" * 38 + "0" * 88}
     assert got["small"] == {"N": "-0." + "0" * 129 + "1"}
+
+
+# An empty number: the current wording keeps ": " after the message, the older one drops it
+# (valueLayers.test.ts, as above).
+@ITEM_WRITE_ENVELOPE
+def test_put_item_empty_number_rejected(raw_client, create_table):
+    name = create_table()
+    got = failure(raw_client.put_item, TableName=name, Item={"p": {"S": "k"}, "v": {"N": ""}})
+    assert got == item_write_validation("The parameter cannot be converted to a numeric value: ")
+
+
+@pytest.mark.oracle_deviation(LOCAL_NUMBER_MESSAGES)
+def test_batch_write_empty_number_rejected(raw_client, create_table):
+    name = create_table()
+    got = failure(raw_client.batch_write_item,
+                  RequestItems={name: [{"PutRequest": {"Item": {"p": {"S": "k"}, "v": {"N": ""}}}}]})
+    assert got == validation("The parameter cannot be converted to a numeric value")
 
 
 # A string that is not a number is rejected, quoting it.

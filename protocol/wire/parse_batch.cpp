@@ -115,7 +115,7 @@ Result<BatchGetTable> parse_keys_and_attributes(std::string_view table_name, con
   table.consistent_read = consistent_read.value_or(false);
   for (const JsonValue& element : keys->GetArray()) {
     DDB_ASSIGN_OR_RETURN(const JsonValue* key, object_value(element));
-    DDB_ASSIGN_OR_RETURN(auto decoded, decode_item(*key));
+    DDB_ASSIGN_OR_RETURN(auto decoded, decode_item(*key, ValueWording::kCurrent));
     table.keys.push_back(std::move(decoded));
   }
   DDB_ASSIGN_OR_RETURN(auto expressions, parse_expression_members(json, kProjectionOnly, classic));

@@ -68,7 +68,8 @@ Result<std::optional<Item>> read_values(const JsonValue& body, bool older_wordin
           "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + placeholder +
           "\"");
     }
-    Result<AttributeValue> value = decode_value(member.value);
+    Result<AttributeValue> value =
+        decode_value(member.value, older_wording ? ValueWording::kOlder : ValueWording::kCurrent);
     if (!value) {
       if (value.error().type() != ErrorType::kValidation || !older_wording) {
         return std::move(value).error();

@@ -124,7 +124,8 @@ struct ItemWriteRequest {
 Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
                                           const ItemWriteOperation& operation) {
   DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
-  DDB_ASSIGN_OR_RETURN(auto attributes, decode_attributes(body, operation.member));
+  DDB_ASSIGN_OR_RETURN(auto attributes,
+                       decode_attributes(body, operation.member, ValueWording::kCurrent));
   DDB_ASSIGN_OR_RETURN(auto return_values, optional_string(body, "ReturnValues"));
   DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
   DDB_ASSIGN_OR_RETURN(auto on_condition_failure,
@@ -261,7 +262,7 @@ Result<UpdateItemRequest> parse_update_item(const JsonValue& body) {
 
 Result<GetItemRequest> parse_get_item(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
-  DDB_ASSIGN_OR_RETURN(auto key, decode_attributes(body, "Key"));
+  DDB_ASSIGN_OR_RETURN(auto key, decode_attributes(body, "Key", ValueWording::kCurrent));
   DDB_ASSIGN_OR_RETURN(auto consistent_read, optional_bool(body, "ConsistentRead"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(kProjectionOnly)));

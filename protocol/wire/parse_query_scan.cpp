@@ -75,7 +75,8 @@ ApiError start_key_error(ApiError error) {
   return error;
 }
 
-Result<ReadMembers> read_members(const JsonValue& body) {
+// Query words a bad start key value in the current wording, Scan in the older one (value_codec.h).
+Result<ReadMembers> read_members(const JsonValue& body, ValueWording wording) {
   ReadMembers read;
   DDB_ASSIGN_OR_RETURN(read.table_name, optional_string(body, "TableName"));
   DDB_ASSIGN_OR_RETURN(read.index_name, optional_string(body, "IndexName"));
@@ -86,7 +87,7 @@ Result<ReadMembers> read_members(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(read.consistent_read, optional_bool(body, "ConsistentRead"));
   DDB_ASSIGN_OR_RETURN(const JsonValue* start_key, optional_object(body, "ExclusiveStartKey"));
   if (start_key != nullptr) {
-    Result<Item> key = decode_item(*start_key);
+    Result<Item> key = decode_item(*start_key, wording);
     if (key) {
       read.exclusive_start_key = std::move(*key);
     } else if (key.error().type() == ErrorType::kSerialization) {
@@ -155,7 +156,7 @@ std::optional<std::string> to_string(std::optional<std::string_view> text) {
 }  // namespace
 
 Result<QueryRequest> parse_query(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto read, read_members(body));
+  DDB_ASSIGN_OR_RETURN(auto read, read_members(body, ValueWording::kCurrent));
   DDB_ASSIGN_OR_RETURN(auto scan_index_forward, optional_bool(body, "ScanIndexForward"));
   DDB_ASSIGN_OR_RETURN(auto projection_text, optional_string(body, "ProjectionExpression"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
@@ -201,7 +202,7 @@ Result<QueryRequest> parse_query(const JsonValue& body) {
 }
 
 Result<ScanRequest> parse_scan(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto read, read_members(body));
+  DDB_ASSIGN_OR_RETURN(auto read, read_members(body, ValueWording::kOlder));
   DDB_ASSIGN_OR_RETURN(auto segment, optional_integer(body, "Segment"));
   DDB_ASSIGN_OR_RETURN(auto total_segments, optional_integer(body, "TotalSegments"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,

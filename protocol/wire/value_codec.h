@@ -60,13 +60,22 @@
 
 namespace ddblocal::wire {
 
+// The two wordings DynamoDB answers a bad value in, late 2026 (us-east-1; paritysuite/
+// dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts, 2026-10-09): PutItem,
+// UpdateItem, DeleteItem, GetItem, BatchGetItem and Query use the current one; Scan,
+// BatchWriteItem and the transactions the older one. They differ in three texts: duplicate set
+// members (current: quoted, in byte order up to the first repeat; "Input collection contains
+// duplicates." with the prefix for numbers) and an empty number (current: a ": " after it).
+enum class ValueWording { kCurrent, kOlder };
+
 // Decodes one attribute value, validating it as DynamoDB does (exactly one type, valid numbers
 // and base64, no empty or duplicate-member sets, nesting depth). Errors carry DynamoDB's type
 // and message. The value counts as a top-level attribute's value for the nesting limit. Sets
 // come back sorted and free of duplicates.
-Result<AttributeValue> decode_value(const JsonValue& json);
+Result<AttributeValue> decode_value(const JsonValue& json,
+                                    ValueWording wording = ValueWording::kOlder);
 // Decodes a JSON object of attribute name -> attribute value (an Item, a Key).
-Result<Item> decode_item(const JsonValue& json);
+Result<Item> decode_item(const JsonValue& json, ValueWording wording = ValueWording::kOlder);
 
 // Writes DynamoDB's JSON for a value or an item: numbers in canonical text, binaries in base64,
 // sets as arrays in their sorted order.
