@@ -89,11 +89,13 @@ Result<BatchWrite> parse_write_request(std::string_view table_name, std::size_t 
   DDB_ASSIGN_OR_RETURN(auto attributes, decode_attributes(put != nullptr ? *put : *remove,
                                                           put != nullptr ? "Item" : "Key"));
   if (!attributes.present) {
-    return ApiError::validation("1 validation error detected: Value null at 'requestItems." +
-                                std::string(table_name) + ".member." + std::to_string(position) +
-                                ".member." +
-                                (put != nullptr ? "putRequest.item" : "deleteRequest.key") +
-                                "' failed to satisfy constraint: Member must not be null");
+    Violations violations;
+    check_present(violations,
+                  "requestItems." + std::string(table_name) + ".member." +
+                      std::to_string(position) + ".member." +
+                      (put != nullptr ? "putRequest.item" : "deleteRequest.key"),
+                  false);
+    return violations.to_result().error();
   }
   if (attributes.deferred) {
     return std::move(*attributes.deferred);

@@ -101,7 +101,7 @@ Result<ReadMembers> read_members(const JsonValue& body, ValueWording wording) {
 
 // Query's messages about Select carry the envelope of a constraint violation, Scan's do not
 // (moto's and ExtendDB's tests, verified on DynamoDB in 2026).
-constexpr std::string_view kQuerySelectPrefix = "1 validation error detected: ";
+constexpr std::string_view kQuerySelectPrefix = kOneViolationPrefix;
 
 // Select against the projection (`projection_member` names it: "ProjectionExpression" or
 // "AttributesToGet"; absent without one) and the index. REQUIRES: `text` is absent or in
