@@ -298,6 +298,21 @@ TEST(ValidateKey, EmptyStringOrBinaryKey) {
             "cannot contain an empty binary value. Key: b");
 }
 
+// TransactWriteItems' check of every action before any runs: only empty key values of the
+// declared type; a missing, extra or mistyped key is left to the action's own checks.
+TEST(ValidateKeyValuesNotEmpty, RefusesOnlyEmptyKeyValues) {
+  EXPECT_TRUE(validate_key_values_not_empty(range_table(), {{"a", s("x")}, {"b", b("\x01")}}));
+  EXPECT_TRUE(validate_key_values_not_empty(range_table(), {{"a", b("")}, {"c", s("")}}));
+  EXPECT_TRUE(validate_key_values_not_empty(range_table(), {}));
+  EXPECT_EQ(validation_message(validate_key_values_not_empty(range_table(), {{"a", s("")}})),
+            "One or more parameter values are not valid. The AttributeValue for a key attribute "
+            "cannot contain an empty string value. Key: a");
+  EXPECT_EQ(validation_message(
+                validate_key_values_not_empty(range_table(), {{"a", s("x")}, {"b", b("")}})),
+            "One or more parameter values are not valid. The AttributeValue for a key attribute "
+            "cannot contain an empty binary value. Key: b");
+}
+
 TEST(ValidateKey, PartitionKeyOfAtMost2048Bytes) {
   EXPECT_TRUE(validate_key(hash_table(), {{"a", s(std::string(2048, 'x'))}}));
   EXPECT_EQ(validation_message(validate_key(hash_table(), {{"a", s(std::string(2049, 'x'))}})),
