@@ -5,7 +5,14 @@ update as an UpdateExpression twin giving the same item. Texts: /work/notes/mess
 
 import pytest
 
-from conftest import failure, scoped_table, validation, wire
+from conftest import (
+    ITEM_WRITE_ENVELOPE,
+    failure,
+    item_write_validation,
+    scoped_table,
+    validation,
+    wire,
+)
 
 INVALID = "One or more parameter values were invalid: "
 MISMATCH = validation("Type mismatch for attribute to update")
@@ -185,6 +192,7 @@ def test_type_mismatch(raw_client, table, updates):
     assert refused(raw_client, table, updates) == MISMATCH
 
 
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("updates, message", [
     ({"a": {"Action": "PUT"}}, INVALID + "Only DELETE action is allowed when no attribute value is specified"),
     ({"a": {"Action": "ADD"}}, INVALID + "Only DELETE action is allowed when no attribute value is specified"),
@@ -195,10 +203,11 @@ def test_type_mismatch(raw_client, table, updates):
     ({"a": add(None)}, INVALID + "ADD action is not supported for the type NULL"),
 ])
 def test_update_errors(raw_client, table, updates, message):
-    assert refused(raw_client, table, updates) == validation(message)
+    assert refused(raw_client, table, updates) == item_write_validation(message)
 
 
 # dynalite's tests, recorded on DynamoDB, name the type as the wire does.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.oracle_deviation(LOCAL_TYPE_NAMES)
 @pytest.mark.parametrize("updates, message", [
     ({"a": delete("x")}, "DELETE action with value is not supported for the type S"),
@@ -211,7 +220,7 @@ def test_update_errors(raw_client, table, updates, message):
     ({"a": add({"x": 1})}, "ADD action is not supported for the type M"),
 ])
 def test_action_type_errors(raw_client, table, updates, message):
-    assert refused(raw_client, table, updates) == validation(INVALID + message)
+    assert refused(raw_client, table, updates) == item_write_validation(INVALID + message)
 
 
 @pytest.mark.oracle_deviation(LOCAL_ACTION_ENUM)
@@ -263,20 +272,21 @@ def test_item_size_limit(raw_client, table):
 
 # --- Mixing with expressions (ExtendDB's tests, verified on DynamoDB) -------------------------------
 
+@ITEM_WRITE_ENVELOPE
 def test_attribute_updates_and_expressions_do_not_mix(raw_client, table):
     got = failure(raw_client.update_item, TableName=table, Key=KEY, AttributeUpdates={"a": put(1)},
                   Expected={"n": {"Value": {"N": "1"}}, "s": {"Exists": True, "Value": {"S": "x"}}},
                   ConditionalOperator="AND", UpdateExpression="SET a = :v", ConditionExpression="attribute_exists(p)",
                   ExpressionAttributeValues={":v": {"N": "1"}})
-    assert got == validation(
+    assert got == item_write_validation(
         "Can not use both expression and non-expression parameters in the same request: Non-expression "
         "parameters: {AttributeUpdates, Expected, ConditionalOperator} Expression parameters: "
         "{UpdateExpression, ConditionExpression}")
     got = failure(raw_client.update_item, TableName=table, Key=KEY, AttributeUpdates={"a": put(1)},
                   ConditionExpression="attribute_exists(p)")
-    assert got == validation(
+    assert got == item_write_validation(
         "Can not use both expression and non-expression parameters in the same request: Non-expression "
         "parameters: {AttributeUpdates} Expression parameters: {ConditionExpression}")
     got = failure(raw_client.update_item, TableName=table, Key=KEY, AttributeUpdates={"a": put(1)},
                   ConditionalOperator="OR")
-    assert got == validation("ConditionalOperator cannot be used without Filter or Expected")
+    assert got == item_write_validation("ConditionalOperator cannot be used without Filter or Expected")

@@ -11,7 +11,15 @@ import pytest
 from boto3.dynamodb.conditions import Attr
 from botocore.exceptions import ClientError
 
-from conftest import error_of, failure, unique_name, validation, wire
+from conftest import (
+    ITEM_WRITE_ENVELOPE,
+    error_of,
+    failure,
+    item_write_validation,
+    unique_name,
+    validation,
+    wire,
+)
 from test_protocol import post
 
 CONDITION_FAILED = ("ConditionalCheckFailedException", "The conditional request failed", 400)
@@ -380,6 +388,7 @@ def test_condition_ordering_unorderable_attribute_false(client, eval_table, attr
 
 
 # An unorderable value in the expression itself is a validation error naming operator and type.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "condition, value, operator, type_name",
     [("n < :v", [1], "<", "L"), ("n <= :v", {1}, "<=", "NS"), ("n > :v", True, ">", "BOOL"),
@@ -387,7 +396,7 @@ def test_condition_ordering_unorderable_attribute_false(client, eval_table, attr
 )
 def test_condition_ordering_unorderable_value_rejected(raw_client, eval_table, condition, value, operator,
                                                         type_name):
-    assert condition_error(raw_client, eval_table, condition, {":v": value}) == validation(
+    assert condition_error(raw_client, eval_table, condition, {":v": value}) == item_write_validation(
         "Invalid ConditionExpression: Incorrect operand type for operator or function; "
         f"operator or function: {operator}, operand type: {type_name}")
 
@@ -417,6 +426,7 @@ def test_condition_between_item_bounds(client, eval_table):
 
 
 # Constant BETWEEN bounds must be ordered, of one type, and orderable.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "lo, hi, message",
     [(2, 1, "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
@@ -431,7 +441,7 @@ def test_condition_between_item_bounds(client, eval_table):
 )
 def test_condition_between_bad_bounds_rejected(raw_client, eval_table, lo, hi, message):
     got = condition_error(raw_client, eval_table, "n BETWEEN :lo AND :hi", {":lo": lo, ":hi": hi})
-    assert got == validation("Invalid ConditionExpression: " + message)
+    assert got == item_write_validation("Invalid ConditionExpression: " + message)
 
 
 # IN holds when the value equals any listed one; the list may mix types.
@@ -457,9 +467,10 @@ def test_condition_in_99_values(client, eval_table):
 
 
 # IN with 101 values in its list is rejected.
+@ITEM_WRITE_ENVELOPE
 def test_condition_in_101_values_rejected(raw_client, eval_table):
     values = {f":v{i}": i for i in range(101)}
-    assert condition_error(raw_client, eval_table, f"n IN ({', '.join(values)})", values) == validation(
+    assert condition_error(raw_client, eval_table, f"n IN ({', '.join(values)})", values) == item_write_validation(
         "Invalid ConditionExpression: The IN operator is provided with too many operands; "
         "number of operands: 101")
 
@@ -487,9 +498,10 @@ def test_condition_logic_and_precedence(client, eval_table, condition, expected)
 
 
 # Parentheses around a whole condition are allowed, doubled ones are not.
+@ITEM_WRITE_ENVELOPE
 def test_condition_redundant_parentheses_rejected(client, raw_client, eval_table):
     assert holds(client, eval_table, "(n = :v)", {":v": 10})
-    assert condition_error(raw_client, eval_table, "((n = :v))", {":v": 10}) == validation(
+    assert condition_error(raw_client, eval_table, "((n = :v))", {":v": 10}) == item_write_validation(
         "Invalid ConditionExpression: The expression has redundant parentheses;")
 
 
@@ -599,24 +611,27 @@ def test_condition_placeholder_with_dot_is_literal(client, eval_table):
 
 
 # A reserved word used as an attribute name needs a placeholder.
+@ITEM_WRITE_ENVELOPE
 def test_condition_placeholder_for_reserved_word(client, raw_client, eval_table):
     assert holds(client, eval_table, "#and = :v", {":v": "reserved"}, {"#and": "and"})
-    assert condition_error(raw_client, eval_table, "Name = :v", {":v": 1}) == validation(
+    assert condition_error(raw_client, eval_table, "Name = :v", {":v": 1}) == item_write_validation(
         "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: Name")
 
 
 # A path may nest 32 levels; 33 is rejected.
+@ITEM_WRITE_ENVELOPE
 def test_condition_path_nesting_limit(client, raw_client, eval_table):
     assert not holds(client, eval_table, "m." + ".".join(["x"] * 31) + " = :v", {":v": 1})
     too_deep = "m." + ".".join(["x"] * 32) + " = :v"
-    assert condition_error(raw_client, eval_table, too_deep, {":v": 1}) == validation(
+    assert condition_error(raw_client, eval_table, too_deep, {":v": 1}) == item_write_validation(
         "Invalid ConditionExpression: The document path has too many nesting levels; nesting levels: 33")
 
 
 # A list index past the end is just absent; an index too large to represent is rejected.
+@ITEM_WRITE_ENVELOPE
 def test_condition_list_index_range(client, raw_client, eval_table):
     assert not holds(client, eval_table, "attribute_exists(l[100000000])")
-    assert condition_error(raw_client, eval_table, "attribute_exists(l[99999999999])") == validation(
+    assert condition_error(raw_client, eval_table, "attribute_exists(l[99999999999])") == item_write_validation(
         "Invalid ConditionExpression: List index is not within the allowable range; index: [99999999999]")
 
 
@@ -692,6 +707,7 @@ def test_boto3_attr_builders(users, condition, expected):
 
 
 # Syntax errors name the offending token and its neighbourhood.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "condition, values, token, near",
     [("n = ", None, "<EOF>", "= "), ("n == :v", {":v": 1}, "=", "== :v"),
@@ -704,66 +720,73 @@ def test_boto3_attr_builders(users, condition, expected):
      ("l[-1] = :v", {":v": 1}, "-", "[-1"), ("n BETWEEN :v", {":v": 1}, "<EOF>", ":v")],
 )
 def test_condition_syntax_error(raw_client, eval_table, condition, values, token, near):
-    assert condition_error(raw_client, eval_table, condition, values) == validation(
+    assert condition_error(raw_client, eval_table, condition, values) == item_write_validation(
         f'Invalid ConditionExpression: Syntax error; token: "{token}", near: "{near}"')
 
 
 # An empty ConditionExpression is rejected.
+@ITEM_WRITE_ENVELOPE
 def test_condition_empty_rejected(raw_client, eval_table):
-    assert condition_error(raw_client, eval_table, "") == validation(
+    assert condition_error(raw_client, eval_table, "") == item_write_validation(
         "Invalid ConditionExpression: The expression can not be empty;")
 
 
 # Reserved words are rejected wherever a path element would be, naming the word as written.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("condition, word", [("Name = :v", "Name"), ("m.data = :v", "data"),
                                               ("attribute_exists(views)", "views")])
 def test_condition_reserved_word_rejected(raw_client, eval_table, condition, word):
     values = {":v": 1} if ":v" in condition else None
-    assert condition_error(raw_client, eval_table, condition, values) == validation(
+    assert condition_error(raw_client, eval_table, condition, values) == item_write_validation(
         f"Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: {word}")
 
 
 # A #name not defined in ExpressionAttributeNames is rejected (names are case sensitive).
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "condition, names, undefined",
     [("#x = :v", None, "#x"), ("#x = :v", {"#y": "n"}, "#x"), ("#x = :v AND #X = :v", {"#x": "n"}, "#X")],
     ids=["no-names", "other-name", "case"],
 )
 def test_condition_undefined_name_rejected(raw_client, eval_table, condition, names, undefined):
-    assert condition_error(raw_client, eval_table, condition, {":v": 1}, names) == validation(
+    assert condition_error(raw_client, eval_table, condition, {":v": 1}, names) == item_write_validation(
         "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; "
         f"attribute name: {undefined}")
 
 
 # A :value not defined in ExpressionAttributeValues is rejected.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("values", [None, {":v": 1}])
 def test_condition_undefined_value_rejected(raw_client, eval_table, values):
     condition = "n = :w" if values is None else "n = :v OR n = :w"
-    assert condition_error(raw_client, eval_table, condition, values) == validation(
+    assert condition_error(raw_client, eval_table, condition, values) == item_write_validation(
         "Invalid ConditionExpression: An expression attribute value used in expression is not defined; "
         "attribute value: :w")
 
 
 # Every ExpressionAttributeValues entry must be used.
+@ITEM_WRITE_ENVELOPE
 def test_condition_unused_value_rejected(raw_client, eval_table):
-    assert condition_error(raw_client, eval_table, "n = :v", {":v": 1, ":u": 2}) == validation(
+    assert condition_error(raw_client, eval_table, "n = :v", {":v": 1, ":u": 2}) == item_write_validation(
         "Value provided in ExpressionAttributeValues unused in expressions: keys: {:u}")
 
 
 # Every ExpressionAttributeNames entry must be used.
+@ITEM_WRITE_ENVELOPE
 def test_condition_unused_name_rejected(raw_client, eval_table):
     got = condition_error(raw_client, eval_table, "#m = :v", {":v": 1}, {"#m": "n", "#u": "s"})
-    assert got == validation(
+    assert got == item_write_validation(
         "Value provided in ExpressionAttributeNames unused in expressions: keys: {#u}")
 
 
 # Several unused entries are all listed (in no fixed order).
+@ITEM_WRITE_ENVELOPE
 def test_condition_several_unused_rejected(raw_client, eval_table):
-    prefix = "Value provided in ExpressionAttributeValues unused in expressions: keys: "
+    prefix = "1 validation error detected: Value provided in ExpressionAttributeValues unused in expressions: keys: "
     code, message, status = condition_error(raw_client, eval_table, "n = :v", {":v": 1, ":u": 2, ":t": 3})
     assert (code, status) == ("ValidationException", 400)
     assert braced_set(message, prefix) == {":u", ":t"}
-    prefix = "Value provided in ExpressionAttributeNames unused in expressions: keys: "
+    prefix = "1 validation error detected: Value provided in ExpressionAttributeNames unused in expressions: keys: "
     code, message, status = condition_error(raw_client, eval_table, "#m = :v", {":v": 1},
                                             {"#m": "n", "#u": "s", "#t": "s"})
     assert (code, status) == ("ValidationException", 400)
@@ -777,37 +800,41 @@ def test_condition_short_circuit_placeholders_used(client, eval_table):
 
 
 # Unknown function names are rejected; function names are case sensitive.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("condition, function",
                          [("foo(n)", "foo"), ("ATTRIBUTE_EXISTS(n)", "ATTRIBUTE_EXISTS"),
                           ("dog(n) = :v", "dog"), ("Size(s) = :v", "Size")])
 def test_condition_invalid_function_rejected(raw_client, eval_table, condition, function):
     values = {":v": 1} if ":v" in condition else None
-    assert condition_error(raw_client, eval_table, condition, values) == validation(
+    assert condition_error(raw_client, eval_table, condition, values) == item_write_validation(
         f"Invalid ConditionExpression: Invalid function name; function: {function}")
 
 
 # The update functions if_not_exists and list_append are not allowed in conditions.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("condition, function", [("if_not_exists(n, :v) = :v", "if_not_exists"),
                                                   ("list_append(l, :v) = :v", "list_append")])
 def test_condition_update_function_rejected(raw_client, eval_table, condition, function):
-    assert condition_error(raw_client, eval_table, condition, {":v": [1]}) == validation(
+    assert condition_error(raw_client, eval_table, condition, {":v": [1]}) == item_write_validation(
         "Invalid ConditionExpression: The function is not allowed in a condition expression; "
         f"function: {function}")
 
 
 # size() is not a condition by itself, and the boolean functions cannot be compared.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("condition, values, function",
                          [("size(s)", None, "size"),
                           ("attribute_exists(n) = :v", {":v": True}, "attribute_exists"),
                           ("begins_with(s, :v) = :w", {":v": "c", ":w": True}, "begins_with"),
                           ("n BETWEEN :v AND attribute_exists(s)", {":v": 1}, "attribute_exists")])
 def test_condition_function_misused_rejected(raw_client, eval_table, condition, values, function):
-    assert condition_error(raw_client, eval_table, condition, values) == validation(
+    assert condition_error(raw_client, eval_table, condition, values) == item_write_validation(
         "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; "
         f"function: {function}")
 
 
 # Functions check their number of operands.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "condition, values, function, count",
     [("attribute_exists(n, s)", None, "attribute_exists", 2), ("attribute_not_exists(n, s)", None,
@@ -818,20 +845,22 @@ def test_condition_function_misused_rejected(raw_client, eval_table, condition, 
      ("size(n, s) = :v", {":v": 1}, "size", 2)],
 )
 def test_condition_operand_count_rejected(raw_client, eval_table, condition, values, function, count):
-    assert condition_error(raw_client, eval_table, condition, values) == validation(
+    assert condition_error(raw_client, eval_table, condition, values) == item_write_validation(
         "Invalid ConditionExpression: Incorrect number of operands for operator or function; "
         f"operator or function: {function}, number of operands: {count}")
 
 
 # attribute_exists and attribute_not_exists need a document path, not a value.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("function", ["attribute_exists", "attribute_not_exists"])
 def test_condition_function_requires_path(raw_client, eval_table, function):
-    assert condition_error(raw_client, eval_table, f"{function}(:v)", {":v": 1}) == validation(
+    assert condition_error(raw_client, eval_table, f"{function}(:v)", {":v": 1}) == item_write_validation(
         "Invalid ConditionExpression: Operator or function requires a document path; "
         f"operator or function: {function}")
 
 
 # Expression values of the wrong type for a function are rejected, naming the type.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "condition, value, function, type_name",
     [("begins_with(s, :v)", 1, "begins_with", "N"), ("begins_with(:v, s)", 1, "begins_with", "N"),
@@ -840,16 +869,17 @@ def test_condition_function_requires_path(raw_client, eval_table, function):
 )
 def test_condition_function_operand_type_rejected(raw_client, eval_table, condition, value, function,
                                                    type_name):
-    assert condition_error(raw_client, eval_table, condition, {":v": value}) == validation(
+    assert condition_error(raw_client, eval_table, condition, {":v": value}) == item_write_validation(
         "Invalid ConditionExpression: Incorrect operand type for operator or function; "
         f"operator or function: {function}, operand type: {type_name}")
 
 
 # attribute_type rejects type names outside the ten (they are case sensitive).
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("type_name", ["DOG", "n", "STRING"])
 def test_condition_attribute_type_unknown_rejected(raw_client, eval_table, type_name):
-    prefix = ("Invalid ConditionExpression: Invalid attribute type name found; "
-              f"type: {type_name}, valid types: ")
+    prefix = ("1 validation error detected: Invalid ConditionExpression: Invalid attribute type name "
+              f"found; type: {type_name}, valid types: ")
     code, message, status = condition_error(raw_client, eval_table, "attribute_type(n, :t)",
                                             {":t": type_name})
     assert (code, status) == ("ValidationException", 400)
@@ -857,6 +887,7 @@ def test_condition_attribute_type_unknown_rejected(raw_client, eval_table, type_
 
 
 # The first operand of a comparison or function must differ from the others.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "condition, values, operator, operand",
     [("n = n", None, "=", "[n]"), ("n <> n", None, "<>", "[n]"), ("n < n", None, "<", "[n]"),
@@ -866,7 +897,7 @@ def test_condition_attribute_type_unknown_rejected(raw_client, eval_table, type_
 )
 def test_condition_same_operand_twice_rejected(raw_client, eval_table, condition, values, operator, operand):
     names = {"#a": "n"} if "#a" in condition else None
-    assert condition_error(raw_client, eval_table, condition, values, names) == validation(
+    assert condition_error(raw_client, eval_table, condition, values, names) == item_write_validation(
         "Invalid ConditionExpression: The first operand must be distinct from the remaining operands "
         f"for this operator or function; operator: {operator}, first operand: {operand}")
 
@@ -877,72 +908,89 @@ def test_condition_same_value_twice_allowed(client, eval_table):
 
 
 # A ConditionExpression may be 4096 bytes long; 4097 is rejected, naming the size.
+@ITEM_WRITE_ENVELOPE
 def test_condition_length_limit(client, raw_client, eval_table):
     condition = "n = :v"
     assert holds(client, eval_table, condition + " " * (MAX_EXPRESSION_BYTES - len(condition)), {":v": 10})
     for length in (MAX_EXPRESSION_BYTES + 1, 10000):
         padded = condition + " " * (length - len(condition))
-        assert condition_error(raw_client, eval_table, padded, {":v": 10}) == validation(
+        assert condition_error(raw_client, eval_table, padded, {":v": 10}) == item_write_validation(
             "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; "
             f"expression size: {length}")
 
 
 # A ConditionExpression may contain at most 300 operators.
+@ITEM_WRITE_ENVELOPE
 def test_condition_operator_limit(client, raw_client, eval_table):
     assert holds(client, eval_table, "n < twenty" + " OR n < twenty" * 149)
-    assert condition_error(raw_client, eval_table, "n < twenty" + " OR n < twenty" * 150) == validation(
+    assert condition_error(raw_client, eval_table, "n < twenty" + " OR n < twenty" * 150) == item_write_validation(
         "Invalid ConditionExpression: The expression contains too many operators; operator count: 301")
 
 
 # Empty ExpressionAttributeNames / ExpressionAttributeValues maps are rejected.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("member", ["ExpressionAttributeNames", "ExpressionAttributeValues"])
 def test_condition_empty_maps_rejected(raw_client, eval_table, member):
     got = failure(raw_client.put_item, TableName=eval_table, Item=EVAL_WIRE,
                   ConditionExpression="attribute_exists(n)", **{member: {}})
-    assert got == validation(f"{member} must not be empty")
+    assert got == item_write_validation(f"{member} must not be empty")
 
 
 # Placeholder keys must start with '#' or ':'.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("member, key, value", [("ExpressionAttributeNames", "n", "n"),
                                                 ("ExpressionAttributeValues", "v", {"N": "1"})])
 def test_condition_invalid_placeholder_key_rejected(raw_client, eval_table, member, key, value):
     got = failure(raw_client.put_item, TableName=eval_table, Item=EVAL_WIRE,
                   ConditionExpression="attribute_exists(n)", **{member: {key: value}})
-    assert got == validation(f'{member} contains invalid key: Syntax error; key: "{key}"')
+    assert got == item_write_validation(f'{member} contains invalid key: Syntax error; key: "{key}"')
 
 
-# Expression values are validated like item values, naming their key.
+# Expression values are validated like item values: PutItem, UpdateItem, DeleteItem and Query
+# answer the value's text as is, Scan and the transactions wrap it, naming the key
+# (paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts, 2026-10-09).
+@ITEM_WRITE_ENVELOPE
 def test_condition_invalid_value_rejected(raw_client, eval_table):
     got = failure(raw_client.put_item, TableName=eval_table, Item=EVAL_WIRE, ConditionExpression="ss = :v",
+                  ExpressionAttributeValues={":v": {"SS": []}})
+    assert got == item_write_validation("One or more parameter values were invalid: An string set  may not be empty")
+
+
+def test_filter_invalid_value_rejected_in_the_older_wording(raw_client, eval_table):
+    got = failure(raw_client.scan, TableName=eval_table, FilterExpression="ss = :v",
                   ExpressionAttributeValues={":v": {"SS": []}})
     assert got == validation("ExpressionAttributeValues contains invalid value: One or more parameter "
                              "values were invalid: An string set  may not be empty for key :v")
 
 
-# ExpressionAttributeNames / Values without any expression are rejected.
+# ExpressionAttributeNames / Values without any expression are rejected; since 2026 without naming
+# the missing ConditionExpression (us-east-1 since 2026-08, nubo-db/dynamodb-conformance
+# captures/2026-08-12-wording-drift.json).
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "operation, params, message",
     [("put_item", {"ExpressionAttributeNames": {"#a": "a"}},
       "ExpressionAttributeNames can only be specified when using expressions"),
      ("put_item", {"ExpressionAttributeValues": {":a": {"N": "1"}}},
-      "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null"),
+      "ExpressionAttributeValues can only be specified when using expressions"),
      ("delete_item", {"ExpressionAttributeNames": {"#a": "a"}},
       "ExpressionAttributeNames can only be specified when using expressions"),
      ("delete_item", {"ExpressionAttributeValues": {":a": {"N": "1"}}},
-      "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null")],
+      "ExpressionAttributeValues can only be specified when using expressions")],
 )
 def test_condition_placeholders_without_expression_rejected(raw_client, eval_table, operation, params,
                                                             message):
     target = {"Item": EVAL_WIRE} if operation == "put_item" else {"Key": {"p": {"S": "eval"}}}
     got = failure(getattr(raw_client, operation), TableName=eval_table, **target, **params)
-    assert got == validation(message)
+    assert got == item_write_validation(message)
 
 
 # ConditionExpression cannot be combined with the classic Expected parameter.
+@ITEM_WRITE_ENVELOPE
 def test_condition_with_expected_rejected(raw_client, eval_table):
     got = failure(raw_client.put_item, TableName=eval_table, Item=EVAL_WIRE,
                   ConditionExpression="attribute_exists(n)",
                   Expected={"n": {"Exists": True, "Value": {"N": "10"}}})
-    assert got == validation(
+    assert got == item_write_validation(
         "Can not use both expression and non-expression parameters in the same request: "
         "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}")

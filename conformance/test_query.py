@@ -533,12 +533,22 @@ def test_query_filter_on_key_rejected(raw_client, tables, key):
         f"Filter Expression can only contain non-primary key attributes: Primary key attribute: {key}")
 
 
-# Limit must be at least 1.
+# A bad expression value: Query answers the value's text bare, without the "ExpressionAttributeValues
+# contains invalid value" wrapper Scan keeps (paritysuite/dynamodb-conformance
+# tests/tier3/error-messages/valueLayers.test.ts, four regions, 2026-10-09).
+@pytest.mark.oracle_deviation("DynamoDB Local wraps the value's text")
+def test_query_invalid_value_rejected_bare(raw_client, tables):
+    assert key_error(raw_client, tables["num"], "p = :p", {":p": {"SS": []}}) == validation(
+        "One or more parameter values were invalid: An string set  may not be empty")
+
+
+# Limit must be at least 1; Query words it without the value, in PascalCase
+# (nubo-db/dynamodb-conformance tests/tier3/error-messages/query.test.ts, 2026).
 @pytest.mark.oracle_deviation(LOCAL_LIMIT)
 @pytest.mark.parametrize("limit", [0, -1])
 def test_query_limit_below_one_rejected(raw_client, tables, limit):
     assert key_error(raw_client, tables["num"], "p = :p", P, Limit=limit) == validation(
-        f"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: "
+        "1 validation error detected: Value at 'Limit' failed to satisfy constraint: "
         "Member must have value greater than or equal to 1")
 
 

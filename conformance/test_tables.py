@@ -356,6 +356,26 @@ def test_create_table_empty_key_schema_rejected(raw_client, create_table):
     )
 
 
+# At most two elements; the list is echoed with each element's Java toString (us-east-1 since
+# 2026-08, nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json). Since then this
+# member constraint comes before the rule that PROVISIONED needs throughput (same capture).
+@pytest.mark.oracle_deviation(LOCAL_SHAPE_MESSAGES)
+@pytest.mark.parametrize("billing", [PPR, {}], ids=["on-demand", "provisioned-without-throughput"])
+def test_create_table_three_key_schema_elements_rejected(raw_client, create_table, billing):
+    key_schema = [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"},
+                  {"AttributeName": "x", "KeyType": "RANGE"}]
+    assert create_error(
+        raw_client, create_table, KeySchema=key_schema, AttributeDefinitions=DEF_P, **billing
+    ) == (
+        "ValidationException",
+        "1 validation error detected: Value '[KeySchemaElement(attributeName=pk, keyType=HASH), "
+        "KeySchemaElement(attributeName=sk, keyType=RANGE), KeySchemaElement(attributeName=x, "
+        "keyType=RANGE)]' at 'keySchema' failed to satisfy constraint: Member must have length "
+        "less than or equal to 2",
+        400,
+    )
+
+
 # AttributeDefinitions is required.
 @pytest.mark.oracle_deviation(LOCAL_SHAPE_MESSAGES)
 def test_create_table_without_attribute_definitions_rejected(raw_client, create_table):

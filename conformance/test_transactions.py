@@ -128,6 +128,36 @@ def test_key_of_wrong_type_is_a_validation_error_reason(client, create_table):
     assert "Type mismatch for key" in reasons[1]["Message"]
 
 
+# An empty string key fails the whole request, not one action (the same text in eu-west-2,
+# us-east-1, ap-southeast-2, eu-central-1: paritysuite/dynamodb-conformance PR #60, 2026;
+# /work/notes/messages-2026.md B21).
+EMPTY_KEY = ("One or more parameter values are not valid. The AttributeValue for a key attribute "
+             "cannot contain an empty string value. Key: p")
+
+
+@pytest.mark.parametrize("action", [
+    lambda t: put(t, key("")),
+    lambda t: update(t, key(""), "SET n = :v", ExpressionAttributeValues={":v": {"N": "1"}}),
+    lambda t: delete(t, key("")),
+    lambda t: check(t, key(""), "attribute_exists(p)"),
+])
+def test_empty_string_key_fails_the_whole_request(client, create_table, action):
+    table = create_table()
+    assert failure(client.transact_write_items,
+                   TransactItems=[put(table, key("a")), action(table)]) == validation(EMPTY_KEY)
+    assert client.get_item(TableName=table, Key=key("a")).get("Item") is None
+
+
+# DynamoDB checks every action's input before the one-item rule (/work/notes/messages-2026.md,
+# "Validation order" 11).
+@pytest.mark.oracle_deviation("DynamoDB Local applies the one-item rule first")
+def test_empty_string_key_is_checked_before_the_one_item_rule(client, create_table):
+    table = create_table()
+    assert failure(client.transact_write_items,
+                   TransactItems=[put(table, key("a")), put(table, key("a")), put(table, key(""))]) == \
+        validation(EMPTY_KEY)
+
+
 def test_updating_a_key_attribute_is_a_validation_error_reason(client, create_table):
     table = create_table()
     _, reasons = canceled(client.transact_write_items, TransactItems=[

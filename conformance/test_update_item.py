@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import failure, validation, wire
+from conftest import ITEM_WRITE_ENVELOPE, failure, item_write_validation, validation, wire
 
 MAX_ITEM_BYTES = 400 * 1024
 MAX_EXPRESSION_BYTES = 4096
@@ -227,6 +227,7 @@ def test_update_all_clauses_any_order(table, expression):
 
 
 # Each clause may appear only once.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "expression, values, clause",
     [("SET a = :v SET b = :v", {":v": 1}, "SET"), ("REMOVE a REMOVE b", None, "REMOVE"),
@@ -234,7 +235,7 @@ def test_update_all_clauses_any_order(table, expression):
      ("SET a = :v REMOVE b SET c = :v", {":v": 1}, "SET"), ("set a = :v Set b = :v", {":v": 1}, "SET")],
 )
 def test_update_clause_twice_rejected(raw_client, wire_table, expression, values, clause):
-    assert update_error(raw_client, wire_table, expression, values) == validation(
+    assert update_error(raw_client, wire_table, expression, values) == item_write_validation(
         f'Invalid UpdateExpression: The "{clause}" section can only be used once in an update expression;')
 
 
@@ -333,13 +334,15 @@ def test_update_return_values_nested_new_member(table):
     assert response["Attributes"] == {"p": "k", "a": {"b": 1, "c": 2, "d": 3}}
 
 
-# ReturnValues must be one of the five names.
+# ReturnValues must be one of the five names; DynamoDB lists them without the value, with its typo
+# UPDATE_NEW, and UpdateItem reports it alone (us-east-1 since 2026-08, nubo-db/dynamodb-conformance
+# captures/2026-08-12-wording-drift.json; paritysuite captures/2026-10-07-sweep-follow-up.json).
 @pytest.mark.oracle_deviation(LOCAL_RETURN_VALUES)
 @pytest.mark.parametrize("value", ["FOO", "all_new"])
 def test_update_unknown_return_values_rejected(raw_client, wire_table, value):
-    assert update_error(raw_client, wire_table, "SET a = :v", {":v": 1}, ReturnValues=value) == validation(
-        f"1 validation error detected: Value '{value}' at 'returnValues' failed to satisfy constraint: "
-        "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
+    assert update_error(raw_client, wire_table, "SET a = :v", {":v": 1}, ReturnValues=value,
+                        ReturnConsumedCapacity="hi") == validation(
+        "1 validation error detected: " + "Failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]")
 
 
 # --- Key attributes ---------------------------------------------------------------------------
@@ -426,6 +429,7 @@ def test_update_arithmetic_precision_rejected(raw_client, wire_table, operator):
 
 
 # + and - need numbers; a wrong expression value is rejected by type.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "expression, value, operator, type_name",
     [("SET a = a + :v", "x", "+", "S"), ("SET a = :v - a", {1}, "-", "NS"), ("SET a = a + :v", [1], "+", "L"),
@@ -434,12 +438,13 @@ def test_update_arithmetic_precision_rejected(raw_client, wire_table, operator):
      ("SET a = list_append(a, :v)", {"x"}, "list_append", "SS")],
 )
 def test_update_operand_type_rejected(raw_client, wire_table, expression, value, operator, type_name):
-    assert update_error(raw_client, wire_table, expression, {":v": value}) == validation(
+    assert update_error(raw_client, wire_table, expression, {":v": value}) == item_write_validation(
         "Invalid UpdateExpression: Incorrect operand type for operator or function; "
         f"operator or function: {operator}, operand type: {type_name}")
 
 
 # ADD takes only numbers and sets, DELETE only sets.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.oracle_deviation(LOCAL_OPERAND_TYPE)
 @pytest.mark.parametrize(
     "clause, value, type_name",
@@ -448,7 +453,7 @@ def test_update_operand_type_rejected(raw_client, wire_table, expression, value,
      ("DELETE", [1], "LIST")],
 )
 def test_update_add_delete_operand_type_rejected(raw_client, wire_table, clause, value, type_name):
-    assert update_error(raw_client, wire_table, f"{clause} a :v", {":v": value}) == validation(
+    assert update_error(raw_client, wire_table, f"{clause} a :v", {":v": value}) == item_write_validation(
         "Invalid UpdateExpression: Incorrect operand type for operator or function; "
         f"operator: {clause}, operand type: {type_name}")
 
@@ -499,19 +504,22 @@ def test_update_nested_path_in_missing_item_rejected(raw_client, wire_table):
         "The document path provided in the update expression is invalid for update")
 
 
-# Sets cannot be empty, also as expression values.
+# Sets cannot be empty, also as expression values: since 2026 UpdateItem answers the value's text
+# in the envelope, without naming the key (us-east-1 since 2026-08, nubo-db/dynamodb-conformance
+# captures/2026-08-12-wording-drift.json; paritysuite valueLayers.test.ts, 2026-10-09).
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("expression", ["SET a = :v", "DELETE a :v", "ADD a :v"])
 def test_update_empty_set_value_rejected(raw_client, wire_table, expression):
     got = failure(raw_client.update_item, TableName=wire_table, Key={"p": {"S": "k"}},
                   UpdateExpression=expression, ExpressionAttributeValues={":v": {"SS": []}})
-    assert got == validation("ExpressionAttributeValues contains invalid value: One or more parameter "
-                             "values were invalid: An string set  may not be empty for key :v")
+    assert got == item_write_validation("One or more parameter values were invalid: An string set  may not be empty")
 
 
 # --- Overlapping and conflicting paths --------------------------------------------------------
 
 
 # One update may not touch a path twice, or a path and its ancestor.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "expression, one, two",
     [("SET a = :v, a = :w", "[a]", "[a]"), ("SET a = :v REMOVE a", "[a]", "[a]"),
@@ -523,17 +531,18 @@ def test_update_empty_set_value_rejected(raw_client, wire_table, expression):
 def test_update_overlapping_paths_rejected(raw_client, wire_table, expression, one, two):
     values = {k: v for k, v in {":v": {"x"}, ":w": {"y"}}.items() if k in expression}
     names = {"#x": "a", "#y": "a"} if "#x" in expression else None
-    assert update_error(raw_client, wire_table, expression, values or None, names) == validation(
+    assert update_error(raw_client, wire_table, expression, values or None, names) == item_write_validation(
         "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite "
         f"one of these paths; path one: {one}, path two: {two}")
 
 
 # A path may not be used both as a map and as a list.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("expression, one, two", [("SET m.b = :v, m[1] = :w", "[m, b]", "[m, [1]]"),
                                                   ("REMOVE m.b SET m[0] = :w", "[m, b]", "[m, [0]]")])
 def test_update_conflicting_paths_rejected(raw_client, wire_table, expression, one, two):
     values = {k: 1 for k in (":v", ":w") if k in expression}
-    assert update_error(raw_client, wire_table, expression, values) == validation(
+    assert update_error(raw_client, wire_table, expression, values) == item_write_validation(
         "Invalid UpdateExpression: Two document paths conflict with each other; must remove or rewrite "
         f"one of these paths; path one: {one}, path two: {two}")
 
@@ -549,6 +558,7 @@ def test_update_sibling_paths_allowed(table):
 
 
 # Syntax errors name the offending token and its neighbourhood.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "expression, values, token, near",
     [("SET a", None, "<EOF>", "a"), ("HELLO a = :v", {":v": 1}, "HELLO", "HELLO a"),
@@ -558,25 +568,39 @@ def test_update_sibling_paths_allowed(table):
      ("SET a = if_not_exists(a, :v + :v)", {":v": 1}, "+", ":v + :v")],
 )
 def test_update_syntax_error(raw_client, wire_table, expression, values, token, near):
-    assert update_error(raw_client, wire_table, expression, values) == validation(
+    assert update_error(raw_client, wire_table, expression, values) == item_write_validation(
         f'Invalid UpdateExpression: Syntax error; token: "{token}", near: "{near}"')
 
 
 # An empty UpdateExpression is rejected.
+@ITEM_WRITE_ENVELOPE
 def test_update_empty_expression_rejected(raw_client, wire_table):
-    assert update_error(raw_client, wire_table, "") == validation(
+    assert update_error(raw_client, wire_table, "") == item_write_validation(
         "Invalid UpdateExpression: The expression can not be empty;")
 
 
 # Reserved words need placeholders.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("expression, word", [("SET name = :v", "name"), ("REMOVE Absolute", "Absolute")])
 def test_update_reserved_word_rejected(raw_client, wire_table, expression, word):
     values = {":v": 1} if ":v" in expression else None
-    assert update_error(raw_client, wire_table, expression, values) == validation(
+    assert update_error(raw_client, wire_table, expression, values) == item_write_validation(
+        f"Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: {word}")
+
+
+# SIZE is a reserved word as a name (it stays a function before "("): DynamoDB refuses it, as test
+# suites recorded against it expect (/work/notes/messages-2026.md B15); DynamoDB Local accepts it.
+@ITEM_WRITE_ENVELOPE
+@pytest.mark.parametrize("expression, word", [("SET size = :v", "size"), ("SET a.SIZE = :v", "SIZE"),
+                                              ("REMOVE Size", "Size")])
+def test_update_size_is_a_reserved_word(raw_client, wire_table, expression, word):
+    values = {":v": 1} if ":v" in expression else None
+    assert update_error(raw_client, wire_table, expression, values) == item_write_validation(
         f"Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: {word}")
 
 
 # Undefined placeholders are rejected.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "expression, values, names, message",
     [("SET a = :x", None, None,
@@ -585,11 +609,12 @@ def test_update_reserved_word_rejected(raw_client, wire_table, expression, word)
       "An expression attribute name used in the document path is not defined; attribute name: #x")],
 )
 def test_update_undefined_placeholder_rejected(raw_client, wire_table, expression, values, names, message):
-    assert update_error(raw_client, wire_table, expression, values, names) == validation(
+    assert update_error(raw_client, wire_table, expression, values, names) == item_write_validation(
         "Invalid UpdateExpression: " + message)
 
 
 # Unused placeholders are rejected, counting the ConditionExpression's uses too.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize(
     "values, names, message",
     [({":v": 1, ":u": 2}, None,
@@ -598,7 +623,7 @@ def test_update_undefined_placeholder_rejected(raw_client, wire_table, expressio
       "Value provided in ExpressionAttributeNames unused in expressions: keys: {#u}")],
 )
 def test_update_unused_placeholder_rejected(raw_client, wire_table, values, names, message):
-    assert update_error(raw_client, wire_table, "SET a = :v", values, names) == validation(message)
+    assert update_error(raw_client, wire_table, "SET a = :v", values, names) == item_write_validation(message)
 
 
 # Placeholders may be shared between UpdateExpression and ConditionExpression.
@@ -609,61 +634,69 @@ def test_update_placeholders_shared_with_condition(table):
 
 
 # Unknown functions are rejected; function names are case sensitive.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("expression, function",
                          [("SET a = foo(a)", "foo"), ("SET a = LIST_APPEND(l, l)", "LIST_APPEND")])
 def test_update_invalid_function_rejected(raw_client, wire_table, expression, function):
-    assert update_error(raw_client, wire_table, expression) == validation(
+    assert update_error(raw_client, wire_table, expression) == item_write_validation(
         f"Invalid UpdateExpression: Invalid function name; function: {function}")
 
 
 # Condition functions are not allowed in an UpdateExpression.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("function", ["size", "attribute_exists"])
 def test_update_condition_function_rejected(raw_client, wire_table, function):
-    assert update_error(raw_client, wire_table, f"SET a = {function}(s)") == validation(
+    assert update_error(raw_client, wire_table, f"SET a = {function}(s)") == item_write_validation(
         "Invalid UpdateExpression: The function is not allowed in an update expression; "
         f"function: {function}")
 
 
 # if_not_exists and list_append take exactly two operands.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("expression, function, count", [("SET a = if_not_exists(a)", "if_not_exists", 1),
                                                          ("SET a = list_append(l)", "list_append", 1),
                                                          ("SET a = list_append(l, l, l)", "list_append", 3)])
 def test_update_function_operand_count_rejected(raw_client, wire_table, expression, function, count):
-    assert update_error(raw_client, wire_table, expression) == validation(
+    assert update_error(raw_client, wire_table, expression) == item_write_validation(
         "Invalid UpdateExpression: Incorrect number of operands for operator or function; "
         f"operator or function: {function}, number of operands: {count}")
 
 
 # if_not_exists needs a document path as its first operand.
+@ITEM_WRITE_ENVELOPE
 @pytest.mark.parametrize("expression", ["SET a = if_not_exists(:v, a)",
                                         "SET a = if_not_exists(if_not_exists(a, :v), :v)"])
 def test_update_if_not_exists_requires_path(raw_client, wire_table, expression):
-    assert update_error(raw_client, wire_table, expression, {":v": 1}) == validation(
+    assert update_error(raw_client, wire_table, expression, {":v": 1}) == item_write_validation(
         "Invalid UpdateExpression: Operator or function requires a document path; "
         "operator or function: if_not_exists")
 
 
 # list_append cannot be nested in list_append.
+@ITEM_WRITE_ENVELOPE
 def test_update_nested_list_append_rejected(raw_client, wire_table):
-    assert update_error(raw_client, wire_table, "SET a = list_append(list_append(l, l), l)") == validation(
+    assert update_error(raw_client, wire_table, "SET a = list_append(list_append(l, l), l)") == item_write_validation(
         "Invalid UpdateExpression: The function is not allowed to be used this way in an expression; "
         "function: list_append")
 
 
 # ExpressionAttributeValues need an expression to refer to them.
+@ITEM_WRITE_ENVELOPE
 def test_update_values_without_expression_rejected(raw_client, wire_table):
     got = failure(raw_client.update_item, TableName=wire_table, Key={"p": {"S": "k"}},
                   ExpressionAttributeValues={":a": {"N": "1"}})
-    assert got == validation("ExpressionAttributeValues can only be specified when using expressions: "
-                             "UpdateExpression and ConditionExpression are null")
+    # Without naming the missing expressions since 2026 (us-east-1 since 2026-08,
+    # nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json).
+    assert got == item_write_validation("ExpressionAttributeValues can only be specified when using expressions")
 
 
 # UpdateExpression cannot be combined with the classic AttributeUpdates.
+@ITEM_WRITE_ENVELOPE
 def test_update_expression_with_attribute_updates_rejected(raw_client, wire_table):
     got = failure(raw_client.update_item, TableName=wire_table, Key={"p": {"S": "k"}},
                   UpdateExpression="SET a = :v", ExpressionAttributeValues={":v": {"N": "1"}},
                   AttributeUpdates={"b": {"Action": "DELETE"}})
-    assert got == validation(
+    assert got == item_write_validation(
         "Can not use both expression and non-expression parameters in the same request: "
         "Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}")
 
@@ -672,12 +705,13 @@ def test_update_expression_with_attribute_updates_rejected(raw_client, wire_tabl
 
 
 # An UpdateExpression may be 4096 bytes long; longer is rejected.
+@ITEM_WRITE_ENVELOPE
 def test_update_expression_length_limit(table, raw_client):
     expression = "SET a = :v"
     update(table, expression + " " * (MAX_EXPRESSION_BYTES - len(expression)), {":v": 1})
     assert item(table) == {"p": "k", "a": 1}
     padded = expression + " " * (MAX_EXPRESSION_BYTES + 1 - len(expression))
-    assert update_error(raw_client, table.name, padded, {":v": 1}) == validation(
+    assert update_error(raw_client, table.name, padded, {":v": 1}) == item_write_validation(
         "Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;")
 
 

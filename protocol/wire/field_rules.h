@@ -22,6 +22,24 @@ namespace ddblocal::wire {
 // DynamoDB lists at most this many violations; the count in the message is the listed count.
 inline constexpr std::size_t kMaxListedViolations = 10;
 
+// The envelope of one violation. Since mid-2026 PutItem, UpdateItem and DeleteItem also put their
+// hand-written texts in it, unchanged ("1 validation error detected: Invalid UpdateExpression:
+// ..."; us-east-1 since 2026-08, nubo-db/dynamodb-conformance
+// captures/2026-08-12-wording-drift.json).
+inline constexpr std::string_view kOneViolationPrefix = "1 validation error detected: ";
+
+inline std::string one_violation(std::string_view text) {
+  return std::string(kOneViolationPrefix).append(text);
+}
+
+// `error` in the one-violation envelope when it is a ValidationException, else unchanged.
+inline ApiError in_one_violation(ApiError error) {
+  if (error.type() != ErrorType::kValidation) {
+    return error;
+  }
+  return ApiError::validation(one_violation(error.message()));
+}
+
 // The violations of one request, in the order they were found.
 class Violations {
  public:
@@ -43,14 +61,25 @@ class Violations {
     messages_.push_back(std::move(message));
   }
 
+  // Records a violation DynamoDB words without the member's value: "Value at 'Limit' failed to
+  // satisfy constraint: <c>" with `path` given, "Failed to satisfy constraint: <c>" without.
+  void add_without_value(std::optional<std::string_view> path, std::string_view constraint) {
+    if (messages_.size() == kMaxListedViolations) {
+      return;
+    }
+    std::string message =
+        path ? "Value at '" + std::string(*path) + "' failed" : std::string("Failed");
+    messages_.push_back(message.append(" to satisfy constraint: ").append(constraint));
+  }
+
   // Success when nothing was recorded, else the ValidationException listing everything.
   Result<void> to_result() const {
     if (messages_.empty()) {
       return {};
     }
-    std::string text = std::to_string(messages_.size());
-    text.append(messages_.size() == 1 ? " validation error detected: "
-                                      : " validation errors detected: ");
+    std::string text = messages_.size() == 1
+                           ? std::string(kOneViolationPrefix)
+                           : std::to_string(messages_.size()) + " validation errors detected: ";
     for (std::size_t i = 0; i < messages_.size(); ++i) {
       if (i > 0) {
         text.append("; ");
@@ -83,6 +112,15 @@ struct StringRule {
   std::span<const std::string_view> allowed = {};
 };
 
+// "Member must satisfy enum value set: [A, B]".
+inline std::string enum_constraint(std::span<const std::string_view> values) {
+  std::string constraint = "Member must satisfy enum value set: [";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    constraint.append(i > 0 ? ", " : "").append(values[i]);
+  }
+  return constraint.append("]");
+}
+
 // Checks in the order DynamoDB lists the failures: null, pattern, lengths, enum.
 inline void check(Violations& violations, std::string_view path,
                   std::optional<std::string_view> value, const StringRule& rule) {
@@ -110,12 +148,7 @@ inline void check(Violations& violations, std::string_view path,
   }
   if (!rule.allowed.empty() &&
       std::find(rule.allowed.begin(), rule.allowed.end(), *value) == rule.allowed.end()) {
-    std::string constraint = "Member must satisfy enum value set: [";
-    for (std::size_t i = 0; i < rule.allowed.size(); ++i) {
-      constraint.append(i > 0 ? ", " : "").append(rule.allowed[i]);
-    }
-    constraint.append("]");
-    violations.add(path, value, constraint);
+    violations.add(path, value, enum_constraint(rule.allowed));
   }
 }
 

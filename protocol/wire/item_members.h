@@ -10,6 +10,7 @@
 #include "protocol/result.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
 
@@ -43,6 +44,7 @@ struct DecodedAttributes {
 };
 
 // REQUIRES: object.IsObject().
-Result<DecodedAttributes> decode_attributes(const JsonValue& object, std::string_view member);
+Result<DecodedAttributes> decode_attributes(const JsonValue& object, std::string_view member,
+                                            ValueWording wording = ValueWording::kOlder);
 
 }  // namespace ddblocal::wire

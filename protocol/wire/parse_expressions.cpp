@@ -52,7 +52,7 @@ Result<std::optional<expr::AttributeNames>> read_names(const JsonValue& body) {
 }
 
 // ExpressionAttributeValues: ":value" -> attribute value.
-Result<std::optional<Item>> read_values(const JsonValue& body) {
+Result<std::optional<Item>> read_values(const JsonValue& body, bool older_wording) {
   DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(body, "ExpressionAttributeValues"));
   if (json == nullptr) {
     return std::optional<Item>();
@@ -68,9 +68,10 @@ Result<std::optional<Item>> read_values(const JsonValue& body) {
           "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + placeholder +
           "\"");
     }
-    Result<AttributeValue> value = decode_value(member.value);
+    Result<AttributeValue> value =
+        decode_value(member.value, older_wording ? ValueWording::kOlder : ValueWording::kCurrent);
     if (!value) {
-      if (value.error().type() != ErrorType::kValidation) {
+      if (value.error().type() != ErrorType::kValidation || !older_wording) {
         return std::move(value).error();
       }
       return ApiError::validation("ExpressionAttributeValues contains invalid value: " +
@@ -144,8 +145,8 @@ Result<void> check_conditional_operator(const JsonValue& body, const ClassicMemb
   return {};
 }
 
-// What DynamoDB names when values come without an expression that could use them.
-std::string_view value_users(const ExpressionMembersAllowed& allowed) {
+// What the operations in the older wording name: the expressions that could have used them.
+std::string_view older_value_users(const ExpressionMembersAllowed& allowed) {
   if (allowed.update) {
     return "UpdateExpression and ConditionExpression are null";
   }
@@ -153,6 +154,19 @@ std::string_view value_users(const ExpressionMembersAllowed& allowed) {
     return "FilterExpression and KeyConditionExpression are null";
   }
   return allowed.filter ? "FilterExpression is null" : "ConditionExpression is null";
+}
+
+constexpr std::string_view kValuesWithoutExpression =
+    "ExpressionAttributeValues can only be specified when using expressions";
+
+// What DynamoDB names after kValuesWithoutExpression: PutItem, UpdateItem and DeleteItem name
+// nothing since 2026 (us-east-1 since 2026-08; nubo-db/dynamodb-conformance
+// captures/2026-08-12-wording-drift.json).
+std::string value_users(const ExpressionMembersAllowed& allowed) {
+  if ((allowed.update || allowed.condition) && !allowed.older_wording) {
+    return "";
+  }
+  return ": " + std::string(older_value_users(allowed));
 }
 
 // Whether the operation has ExpressionAttributeValues at all: those that only project (GetItem,
@@ -218,10 +232,7 @@ Result<void> check_expression_members(const JsonValue& body,
         "ExpressionAttributeNames can only be specified when using expressions");
   }
   if (values != nullptr && takes_values(allowed) && !texts.any_with_values()) {
-    return ApiError::validation(
-        "ExpressionAttributeValues can only be specified when using "
-        "expressions: " +
-        std::string(value_users(allowed)));
+    return ApiError::validation(std::string(kValuesWithoutExpression) + value_users(allowed));
   }
   DDB_RETURN_IF_ERROR(check_conditional_operator(body, taken));
   if (allowed.key_condition && !texts.key_condition &&
@@ -282,7 +293,7 @@ Result<void> parse_expressions(const JsonValue& body, const ExpressionMembersAll
   DDB_ASSIGN_OR_RETURN(auto names, read_names(body));
   std::optional<Item> values;
   if (takes_values(allowed)) {
-    DDB_ASSIGN_OR_RETURN(values, read_values(body));
+    DDB_ASSIGN_OR_RETURN(values, read_values(body, allowed.older_wording));
   }
 
   expr::Placeholders placeholders(names ? &*names : nullptr, values ? &*values : nullptr);

@@ -24,6 +24,11 @@ struct ExpressionMembersAllowed {
   // The classic members that stand for these expressions are taken too (the transactions'
   // actions have none: DynamoDB ignores members a shape lacks).
   bool classic = true;
+  // Scan and the transactions still answer in DynamoDB's older validation wording (us-east-1,
+  // late 2026: paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts):
+  // a bad value in ExpressionAttributeValues comes wrapped in "ExpressionAttributeValues
+  // contains invalid value: <text> for key <name>", which the other operations dropped.
+  bool older_wording = false;
 };
 
 inline constexpr ExpressionMembersAllowed kConditionOnly{.condition = true};
@@ -31,11 +36,14 @@ inline constexpr ExpressionMembersAllowed kUpdateAndCondition{.condition = true,
 inline constexpr ExpressionMembersAllowed kProjectionOnly{.projection = true};
 inline constexpr ExpressionMembersAllowed kQueryExpressions{
     .projection = true, .key_condition = true, .filter = true};
-inline constexpr ExpressionMembersAllowed kScanExpressions{.projection = true, .filter = true};
-inline constexpr ExpressionMembersAllowed kTransactCondition{.condition = true, .classic = false};
+inline constexpr ExpressionMembersAllowed kScanExpressions{
+    .projection = true, .filter = true, .older_wording = true};
+inline constexpr ExpressionMembersAllowed kTransactCondition{
+    .condition = true, .classic = false, .older_wording = true};
 inline constexpr ExpressionMembersAllowed kTransactUpdate{
-    .condition = true, .update = true, .classic = false};
-inline constexpr ExpressionMembersAllowed kTransactProjection{.projection = true, .classic = false};
+    .condition = true, .update = true, .classic = false, .older_wording = true};
+inline constexpr ExpressionMembersAllowed kTransactProjection{
+    .projection = true, .classic = false, .older_wording = true};
 
 // The classic members an operation with these expressions takes.
 ClassicMembersTaken classic_members_taken(const ExpressionMembersAllowed& allowed);

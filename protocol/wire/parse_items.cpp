@@ -20,7 +20,34 @@ namespace {
 
 constexpr std::string_view kReturnValues[] = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
                                               "UPDATED_NEW"};
-constexpr StringRule kReturnValuesRule{.allowed = kReturnValues};
+// How PutItem, UpdateItem and DeleteItem list them when refusing another value, without the
+// value and with DynamoDB's typo "UPDATE_NEW" (us-east-1 since 2026-08;
+// nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json).
+constexpr std::string_view kReturnValuesListed[] = {"ALL_OLD", "UPDATED_OLD", "ALL_NEW",
+                                                    "UPDATE_NEW", "NONE"};
+
+bool valid_return_values(std::optional<std::string_view> text) {
+  return !text || std::find(std::begin(kReturnValues), std::end(kReturnValues), *text) !=
+                      std::end(kReturnValues);
+}
+
+void check_return_values(Violations& violations, std::optional<std::string_view> text) {
+  if (!valid_return_values(text)) {
+    violations.add_without_value(std::nullopt, enum_constraint(kReturnValuesListed));
+  }
+}
+
+// An empty TableName stops DynamoDB's member checks: it is the one violation reported, without
+// the value (us-east-1 since 2026-08; nubo-db/dynamodb-conformance
+// captures/2026-08-12-wording-drift.json and paritysuite captures/2026-10-07-sweep-follow-up.json).
+Result<void> check_table_name_not_empty(std::optional<std::string_view> table_name) {
+  if (table_name && table_name->empty()) {
+    Violations violations;
+    violations.add_without_value("TableName", "Member must have length greater than or equal to 1");
+    return violations.to_result();
+  }
+  return {};
+}
 
 // The members every single-item operation reads first.
 struct CommonMembers {
@@ -60,6 +87,8 @@ struct ItemWriteOperation {
   ExpressionMembersAllowed expressions;
   // PutItem and DeleteItem can only return the item as it was.
   bool only_old_item_returned;
+  // UpdateItem reports a bad ReturnValues before, and instead of, any other violation.
+  bool return_values_first = false;
 };
 
 constexpr ItemWriteOperation kPutItem{.member = "Item",
@@ -76,7 +105,8 @@ constexpr ItemWriteOperation kUpdateItem{.member = "Key",
                                          .path = "key",
                                          .absence_listed_last = true,
                                          .expressions = kUpdateAndCondition,
-                                         .only_old_item_returned = false};
+                                         .only_old_item_returned = false,
+                                         .return_values_first = true};
 
 // The request PutItem, DeleteItem and UpdateItem have in common.
 struct ItemWriteRequest {
@@ -94,7 +124,8 @@ struct ItemWriteRequest {
 Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
                                           const ItemWriteOperation& operation) {
   DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
-  DDB_ASSIGN_OR_RETURN(auto attributes, decode_attributes(body, operation.member));
+  DDB_ASSIGN_OR_RETURN(auto attributes,
+                       decode_attributes(body, operation.member, ValueWording::kCurrent));
   DDB_ASSIGN_OR_RETURN(auto return_values, optional_string(body, "ReturnValues"));
   DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
   DDB_ASSIGN_OR_RETURN(auto on_condition_failure,
@@ -102,14 +133,21 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(operation.expressions)));
 
+  DDB_RETURN_IF_ERROR(check_table_name_not_empty(common.table_name));
   Violations violations;
+  // UpdateItem checks ReturnValues first and alone (paritysuite
+  // captures/2026-10-07-sweep-follow-up.json, all 33 regions).
+  if (operation.return_values_first) {
+    check_return_values(violations, return_values);
+    DDB_RETURN_IF_ERROR(violations.to_result());
+  }
   check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
         kReturnConsumedCapacityRule);
   check(violations, "tableName", common.table_name, kTableNameRule);
   if (!operation.absence_listed_last) {
     check_present(violations, operation.path, attributes.present);
   }
-  check(violations, "returnValues", return_values, kReturnValuesRule);
+  check_return_values(violations, return_values);
   check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
   check(violations, "returnValuesOnConditionCheckFailure", on_condition_failure,
         kReturnValuesOnConditionCheckFailureRule);
@@ -118,22 +156,26 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
     check_present(violations, operation.path, attributes.present);
   }
   DDB_RETURN_IF_ERROR(violations.to_result());
+  // From here on DynamoDB words each failure in the one-violation envelope (see
+  // kOneViolationPrefix).
   if (attributes.deferred) {
-    return std::move(*attributes.deferred);
+    return in_one_violation(std::move(*attributes.deferred));
   }
   ReturnValues returned = return_values_of(return_values);
   if (operation.only_old_item_returned && returned != ReturnValues::kNone &&
       returned != ReturnValues::kAllOld) {
-    return ApiError::validation(
-        "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
+    return ApiError::validation(one_violation("ReturnValues can only be ALL_OLD or NONE"));
   }
-  DDB_ASSIGN_OR_RETURN(auto expressions,
-                       parse_expression_members(body, operation.expressions, classic));
+  Result<ExpressionMembers> expressions =
+      parse_expression_members(body, operation.expressions, classic);
+  if (!expressions) {
+    return in_one_violation(std::move(expressions).error());
+  }
   return ItemWriteRequest{std::string(*common.table_name),
                           std::move(attributes.attributes),
                           returned,
                           on_condition_failure == "ALL_OLD",
-                          std::move(expressions),
+                          std::move(*expressions),
                           consumed_capacity_report(common.return_consumed_capacity),
                           item_collection_metrics_asked(metrics)};
 }
@@ -152,27 +194,28 @@ std::vector<KeyAttribute> key_attributes(const TableSchema& schema) {
   return keys;
 }
 
+// A key value that is not an empty string or binary.
+Result<void> check_key_not_empty(const KeyAttribute& key, const AttributeValue& value) {
+  const auto* text = value.get_if<std::string>();
+  const auto* binary = value.get_if<Binary>();
+  if ((text && text->empty()) || (binary && binary->bytes.empty())) {
+    return ApiError::validation(
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
+        "cannot contain an empty " +
+        std::string(text ? "string" : "binary") + " value. Key: " + key.definition.name);
+  }
+  return {};
+}
+
 // The checks of one key value that do not depend on how the key was given: not empty, within
 // its size limit. Numbers have no size check: 38 digits fit in any limit.
 // REQUIRES: value has the declared type.
 Result<void> check_key_value(const KeyAttribute& key, const AttributeValue& value) {
-  const std::string& name = key.definition.name;
+  DDB_RETURN_IF_ERROR(check_key_not_empty(key, value));
   std::size_t size = 0;
   if (const auto* text = value.get_if<std::string>()) {
-    if (text->empty()) {
-      return ApiError::validation(
-          "One or more parameter values are not valid. The AttributeValue for a key attribute "
-          "cannot contain an empty string value. Key: " +
-          name);
-    }
     size = text->size();
   } else if (const auto* binary = value.get_if<Binary>()) {
-    if (binary->bytes.empty()) {
-      return ApiError::validation(
-          "One or more parameter values are not valid. The AttributeValue for a key attribute "
-          "cannot contain an empty binary value. Key: " +
-          name);
-    }
     size = binary->bytes.size();
   }
   // The missing space in "of2048" is DynamoDB's.
@@ -219,7 +262,7 @@ Result<UpdateItemRequest> parse_update_item(const JsonValue& body) {
 
 Result<GetItemRequest> parse_get_item(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto common, read_common_members(body));
-  DDB_ASSIGN_OR_RETURN(auto key, decode_attributes(body, "Key"));
+  DDB_ASSIGN_OR_RETURN(auto key, decode_attributes(body, "Key", ValueWording::kCurrent));
   DDB_ASSIGN_OR_RETURN(auto consistent_read, optional_bool(body, "ConsistentRead"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(kProjectionOnly)));
@@ -265,6 +308,17 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
       return ApiError::validation(std::string(kKeyDoesNotMatchSchema));
     }
     DDB_RETURN_IF_ERROR(check_key_value(key_attribute, found->second));
+  }
+  return {};
+}
+
+Result<void> validate_key_values_not_empty(const TableSchema& schema, const Item& item) {
+  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+    const auto found = item.find(key_attribute.definition.name);
+    if (found != item.end() &&
+        found->second.type() == value_type_of(key_attribute.definition.type)) {
+      DDB_RETURN_IF_ERROR(check_key_not_empty(key_attribute, found->second));
+    }
   }
   return {};
 }

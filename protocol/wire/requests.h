@@ -285,6 +285,11 @@ Result<ScanRequest> parse_scan(const JsonValue& body);
 // kMaxSortKeyBytes. Fails with DynamoDB's ValidationException.
 Result<void> validate_key(const TableSchema& schema, const Item& key);
 
+// The table's key attributes `item` (an item or a key) has with their declared type: none an
+// empty string or binary. TransactWriteItems checks this for every action before it runs any,
+// and fails the whole request with validate_key's message (not a cancellation reason).
+Result<void> validate_key_values_not_empty(const TableSchema& schema, const Item& item);
+
 // An ExclusiveStartKey against the schema of the table read, or of its `index` (the table's
 // keys and the index's): the checks of validate_key, its messages prefixed with "The provided
 // starting key is invalid: ". Whether the key lies within a Query's key condition is the

@@ -31,19 +31,18 @@ std::string render_list(const Names& names) {
   return text.append("]");
 }
 
-// How DynamoDB prints a KeySchema list in a constraint message. Its tests match only
-// "[...]" here; the element text follows the Java SDK's toString and is not verified.
+// How DynamoDB prints a KeySchema list in a constraint message: the Java toString of each
+// element, a missing member as "null" ("[KeySchemaElement(attributeName=pk, keyType=HASH), ...]";
+// us-east-1 since 2026-08, nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json).
 std::string render_key_schema(const std::vector<NameAndType>& elements) {
   std::string text = "[";
   for (std::size_t i = 0; i < elements.size(); ++i) {
-    text.append(i > 0 ? ", {" : "{");
-    if (elements[i].name) {
-      text.append("AttributeName: ").append(*elements[i].name);
-    }
-    if (elements[i].type) {
-      text.append(elements[i].name ? "," : "").append("KeyType: ").append(*elements[i].type);
-    }
-    text.append("}");
+    text.append(i > 0 ? ", " : "")
+        .append("KeySchemaElement(attributeName=")
+        .append(elements[i].name.value_or("null"))
+        .append(", keyType=")
+        .append(elements[i].type.value_or("null"))
+        .append(")");
   }
   return text.append("]");
 }

@@ -27,6 +27,15 @@ namespace {
 constexpr int kTopLevel = 2;
 constexpr int kMaxNestingLevel = 32;
 
+// Where a value is decoded: its nesting level and the wording of its errors.
+struct Decoding {
+  int level;
+  ValueWording wording;
+
+  Decoding deeper() const { return {level + 1, wording}; }
+  bool current() const { return wording == ValueWording::kCurrent; }
+};
+
 constexpr char kInvalidPrefix[] = "One or more parameter values were invalid: ";
 constexpr char kEmptyValue[] =
     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
@@ -282,9 +291,19 @@ Result<void> check_shapes(const JsonValue& root) {
 }
 
 // ---- Phase 2: validation, in document order ----
+
+// Number::parse, except that the current wording keeps ": " after the message for an empty text
+// ("The parameter cannot be converted to a numeric value: "; valueLayers.test.ts, as below).
+Result<Number> parse_number(std::string_view text, Decoding at) {
+  Result<Number> number = Number::parse(text);
+  if (!number && text.empty() && at.current()) {
+    return ApiError::validation(number.error().message() + ": ");
+  }
+  return number;
+}
 // Everything below REQUIRES check_shapes() to have passed on the value.
 
-Result<AttributeValue> decode_checked(const JsonValue& json, int level);
+Result<AttributeValue> decode_checked(const JsonValue& json, Decoding at);
 
 // "Input collection [a, b, a]": the members as the request wrote them.
 std::string collection_text(const JsonValue& array) {
@@ -301,7 +320,38 @@ bool has_adjacent_duplicates(const auto& sorted) {
   return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
 }
 
-Result<AttributeValue> decode_string_set(const JsonValue& array) {
+// "Input collection [...]" in the current wording: each member quoted, the members before the
+// first repeat in byte order (of `key_of` each), then the repeat, then the rest as sent:
+// ["a", "b", "b"] for b, a, b (paritysuite/dynamodb-conformance
+// tests/tier3/error-messages/valueLayers.test.ts, 2026-10-09). REQUIRES: a member repeats.
+std::string quoted_collection_text(const JsonValue& array, std::string_view separator,
+                                   auto key_of) {
+  std::vector<std::pair<std::string, std::string_view>> seen;  // (key, text), sorted by key
+  std::string text = "[";
+  auto append = [&](std::string_view member) {
+    text.append(text.size() > 1 ? separator : "").append("\"").append(member).append("\"");
+  };
+  const auto& members = array.GetArray();
+  for (auto member = members.begin(); member != members.end(); ++member) {
+    std::pair<std::string, std::string_view> entry{key_of(text_of(*member)), text_of(*member)};
+    auto at = std::lower_bound(seen.begin(), seen.end(), entry,
+                               [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (at == seen.end() || at->first != entry.first) {
+      seen.insert(at, std::move(entry));
+      continue;
+    }
+    for (const auto& [key, sorted_text] : seen) {
+      append(sorted_text);
+    }
+    for (; member != members.end(); ++member) {
+      append(text_of(*member));
+    }
+    break;
+  }
+  return text.append("]");
+}
+
+Result<AttributeValue> decode_string_set(const JsonValue& array, Decoding at) {
   if (array.Empty()) {
     return invalid("An string set  may not be empty");
   }
@@ -315,33 +365,39 @@ Result<AttributeValue> decode_string_set(const JsonValue& array) {
   }
   // std::string orders by unsigned bytes (char_traits<char>), DynamoDB's order for strings.
   std::sort(set.members.begin(), set.members.end());
-  // No final period, as DynamoDB Local and the conformance suite have it (dynalite's
-  // recordings end with one).
+  // The final period is DynamoDB's in 2026 (paritysuite/dynamodb-conformance
+  // tests/tier3/error-messages/valueLayers.test.ts, four regions); DynamoDB Local leaves it out.
   if (has_adjacent_duplicates(set.members)) {
-    return invalid("Input collection " + collection_text(array) + " contains duplicates");
+    const std::string members =
+        at.current() ? quoted_collection_text(
+                           array, ", ", [](std::string_view text) { return std::string(text); })
+                     : collection_text(array);
+    return invalid("Input collection " + members + " contains duplicates.");
   }
   return AttributeValue(std::move(set));
 }
 
-Result<AttributeValue> decode_number_set(const JsonValue& array) {
+Result<AttributeValue> decode_number_set(const JsonValue& array, Decoding at) {
   if (array.Empty()) {
     return invalid("An number set  may not be empty");
   }
   NumberSet set;
   for (const JsonValue& member : array.GetArray()) {
     // A null member fails like an empty one.
-    DDB_ASSIGN_OR_RETURN(Number number, Number::parse(member.IsNull() ? "" : text_of(member)));
+    DDB_ASSIGN_OR_RETURN(Number number, parse_number(member.IsNull() ? "" : text_of(member), at));
     set.members.push_back(std::move(number));
   }
   // Numerically, so that "1" and "1.0" are duplicates.
   std::sort(set.members.begin(), set.members.end());
+  // The current wording adds the prefix and a final period (valueLayers.test.ts, as above).
   if (has_adjacent_duplicates(set.members)) {
-    return ApiError::validation("Input collection contains duplicates");
+    return at.current() ? invalid("Input collection contains duplicates.")
+                        : ApiError::validation("Input collection contains duplicates");
   }
   return AttributeValue(std::move(set));
 }
 
-Result<AttributeValue> decode_binary_set(const JsonValue& array) {
+Result<AttributeValue> decode_binary_set(const JsonValue& array, Decoding at) {
   if (array.Empty()) {
     return invalid("Binary sets should not be empty");
   }
@@ -355,15 +411,16 @@ Result<AttributeValue> decode_binary_set(const JsonValue& array) {
   std::sort(set.members.begin(), set.members.end());
   // dynalite's recording, missing space included; DynamoDB Local leaves the members out.
   if (has_adjacent_duplicates(set.members)) {
-    return invalid("Input collection " + collection_text(array) +
-                   "of type BS contains duplicates.");
+    const std::string members =
+        at.current() ? quoted_collection_text(array, ",", decode_base64) : collection_text(array);
+    return invalid("Input collection " + members + "of type BS contains duplicates.");
   }
   return AttributeValue(std::move(set));
 }
 
 // The members of a JSON object of name -> attribute value, at `level`. A name given twice
 // counts once, with its last value (the earlier one is not validated).
-Result<AttributeMap> decode_members(const JsonValue& object, int level) {
+Result<AttributeMap> decode_members(const JsonValue& object, Decoding at) {
   std::unordered_map<std::string_view, const JsonValue*> last;
   for (const auto& member : object.GetObject()) {
     last[text_of(member.name)] = &member.value;
@@ -380,32 +437,32 @@ Result<AttributeMap> decode_members(const JsonValue& object, int level) {
     if (member.value.IsNull()) {
       return ApiError::validation(std::string(kNullValue) + ": " + std::string(name) + " is null");
     }
-    DDB_ASSIGN_OR_RETURN(AttributeValue value, decode_checked(member.value, level));
+    DDB_ASSIGN_OR_RETURN(AttributeValue value, decode_checked(member.value, at));
     map.emplace(name, std::move(value));
   }
   return map;
 }
 
-Result<AttributeValue> decode_list(const JsonValue& array, int level) {
+Result<AttributeValue> decode_list(const JsonValue& array, Decoding at) {
   AttributeList list;
   list.reserve(array.Size());
   for (const JsonValue& element : array.GetArray()) {
     if (element.IsNull()) {
       return ApiError::validation(kNullValue);
     }
-    DDB_ASSIGN_OR_RETURN(AttributeValue value, decode_checked(element, level));
+    DDB_ASSIGN_OR_RETURN(AttributeValue value, decode_checked(element, at));
     list.push_back(std::move(value));
   }
   return AttributeValue(std::move(list));
 }
 
 // `json` holds a value of `type`, at `level`.
-Result<AttributeValue> decode_typed(ValueType type, const JsonValue& json, int level) {
+Result<AttributeValue> decode_typed(ValueType type, const JsonValue& json, Decoding at) {
   switch (type) {
     case ValueType::kS:
       return AttributeValue(std::string(text_of(json)));
     case ValueType::kN: {
-      DDB_ASSIGN_OR_RETURN(Number number, Number::parse(text_of(json)));
+      DDB_ASSIGN_OR_RETURN(Number number, parse_number(text_of(json), at));
       return AttributeValue(std::move(number));
     }
     case ValueType::kB:
@@ -419,27 +476,27 @@ Result<AttributeValue> decode_typed(ValueType type, const JsonValue& json, int l
       return AttributeValue(Null{});
     case ValueType::kM:
     case ValueType::kL: {
-      if (level > kMaxNestingLevel) {
+      if (at.level > kMaxNestingLevel) {
         return ApiError::validation(kNestingExceeded);
       }
       if (type == ValueType::kL) {
-        return decode_list(json, level + 1);
+        return decode_list(json, at.deeper());
       }
-      DDB_ASSIGN_OR_RETURN(AttributeMap map, decode_members(json, level + 1));
+      DDB_ASSIGN_OR_RETURN(AttributeMap map, decode_members(json, at.deeper()));
       return AttributeValue(std::move(map));
     }
     case ValueType::kSS:
-      return decode_string_set(json);
+      return decode_string_set(json, at);
     case ValueType::kNS:
-      return decode_number_set(json);
+      return decode_number_set(json, at);
     case ValueType::kBS:
-      return decode_binary_set(json);
+      return decode_binary_set(json, at);
   }
   return ApiError::internal("unknown attribute value type");
 }
 
 // `json` is a non-null object: one attribute value, at `level`.
-Result<AttributeValue> decode_checked(const JsonValue& json, int level) {
+Result<AttributeValue> decode_checked(const JsonValue& json, Decoding at) {
   // A type given twice counts once, with its last value; a null one is absent.
   std::array<const JsonValue*, kValidationOrder.size()> by_type{};
   for (const auto& member : json.GetObject()) {
@@ -456,7 +513,7 @@ Result<AttributeValue> decode_checked(const JsonValue& json, int level) {
       continue;
     }
     ++types;
-    DDB_ASSIGN_OR_RETURN(result, decode_typed(type, *value, level));
+    DDB_ASSIGN_OR_RETURN(result, decode_typed(type, *value, at));
   }
   if (types == 0) {
     return ApiError::validation(kEmptyValue);
@@ -469,15 +526,15 @@ Result<AttributeValue> decode_checked(const JsonValue& json, int level) {
 
 }  // namespace
 
-Result<AttributeValue> decode_value(const JsonValue& json) {
+Result<AttributeValue> decode_value(const JsonValue& json, ValueWording wording) {
   DDB_RETURN_IF_ERROR(check_shapes(json));
   if (json.IsNull()) {
     return ApiError::validation(kNullValue);
   }
-  return decode_checked(json, kTopLevel);
+  return decode_checked(json, {kTopLevel, wording});
 }
 
-Result<Item> decode_item(const JsonValue& json) {
+Result<Item> decode_item(const JsonValue& json, ValueWording wording) {
   if (json.IsArray()) {
     return ApiError::serialization(kValueMapCollection);
   }
@@ -487,7 +544,7 @@ Result<Item> decode_item(const JsonValue& json) {
   for (const auto& member : json.GetObject()) {
     DDB_RETURN_IF_ERROR(check_shapes(member.value));
   }
-  return decode_members(json, kTopLevel);
+  return decode_members(json, {kTopLevel, wording});
 }
 
 void write_value(JsonWriter& writer, const AttributeValue& value) {

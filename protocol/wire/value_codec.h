@@ -1,10 +1,11 @@
 // JSON <-> AttributeValue: {"S":"x"}, {"N":"1.5"}, {"B":"<base64>"}, {"BOOL":true}, {"NULL":true},
 // {"M":{...}}, {"L":[...]}, {"SS":[...]}, {"NS":[...]}, {"BS":[...]}.
 //
-// Decoding errors carry the full text DynamoDB answers for a bad value in PutItem's Item or
-// GetItem's Key, so those callers pass them on unchanged. Where the value sits elsewhere,
-// DynamoDB wraps the same text (ExpressionAttributeValues:
-// "ExpressionAttributeValues contains invalid value: <text> for key <name>").
+// Decoding errors carry the full text DynamoDB answers for a bad value in GetItem's Key, so
+// callers pass them on unchanged or in an envelope: PutItem, UpdateItem and DeleteItem put it in
+// the one-violation envelope (field_rules.h), and Scan and the transactions wrap a bad
+// ExpressionAttributeValues value ("ExpressionAttributeValues contains invalid value: <text> for
+// key <name>", parse_expressions.h).
 //
 // SerializationException (DynamoDB reads the whole value before validating any of it, so these
 // come first; texts from dynalite's tests recorded against DynamoDB):
@@ -39,7 +40,7 @@
 //                          empty" (two spaces; "An number set  may not be empty"; "Binary sets
 //                          should not be empty")
 //   duplicates             "One or more parameter values were invalid: Input collection [a, a]
-//                          contains duplicates" / "Input collection contains duplicates" (NS,
+//                          contains duplicates." / "Input collection contains duplicates" (NS,
 //                          numerically: "1" and "1.0") / "One or more parameter values were
 //                          invalid: Input collection [YQ==, YQ==]of type BS contains duplicates."
 //   too deep               "Nesting Levels have exceeded supported limits: Attributes in the item
@@ -59,13 +60,22 @@
 
 namespace ddblocal::wire {
 
+// The two wordings DynamoDB answers a bad value in, late 2026 (us-east-1; paritysuite/
+// dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts, 2026-10-09): PutItem,
+// UpdateItem, DeleteItem, GetItem, BatchGetItem and Query use the current one; Scan,
+// BatchWriteItem and the transactions the older one. They differ in three texts: duplicate set
+// members (current: quoted, in byte order up to the first repeat; "Input collection contains
+// duplicates." with the prefix for numbers) and an empty number (current: a ": " after it).
+enum class ValueWording { kCurrent, kOlder };
+
 // Decodes one attribute value, validating it as DynamoDB does (exactly one type, valid numbers
 // and base64, no empty or duplicate-member sets, nesting depth). Errors carry DynamoDB's type
 // and message. The value counts as a top-level attribute's value for the nesting limit. Sets
 // come back sorted and free of duplicates.
-Result<AttributeValue> decode_value(const JsonValue& json);
+Result<AttributeValue> decode_value(const JsonValue& json,
+                                    ValueWording wording = ValueWording::kOlder);
 // Decodes a JSON object of attribute name -> attribute value (an Item, a Key).
-Result<Item> decode_item(const JsonValue& json);
+Result<Item> decode_item(const JsonValue& json, ValueWording wording = ValueWording::kOlder);
 
 // Writes DynamoDB's JSON for a value or an item: numbers in canonical text, binaries in base64,
 // sets as arrays in their sorted order.

@@ -114,8 +114,15 @@ Result<std::string> handle_transact_write_items(RequestContext& context,
     DDB_RETURN_IF_ERROR(targets.add(action.table_name, action.item,
                                     action.action == wire::TransactionAction::kPut));
   }
-  DDB_RETURN_IF_ERROR(check_distinct_items(targets));
   const std::vector<storage::ItemAddress>& addresses = targets.addresses();
+  // An empty string or binary key fails the whole request, before the one-item rule
+  // (paritysuite/dynamodb-conformance PR #60, four regions, 2026); other key faults are the
+  // action's cancellation reason.
+  for (std::size_t i = 0; i < request.actions.size(); ++i) {
+    DDB_RETURN_IF_ERROR(
+        wire::validate_key_values_not_empty(addresses[i].table->schema, *addresses[i].key));
+  }
+  DDB_RETURN_IF_ERROR(check_distinct_items(targets));
   for (std::size_t i = 0; i < request.actions.size(); ++i) {
     if (auto valid =
             validate_action(addresses[i].table->schema, request.actions[i], *addresses[i].key);

@@ -44,9 +44,11 @@ TEST(ParseBatchWriteItem, RequestItemsMustNameAtLeastOneTable) {
   EXPECT_EQ(validation_message(parse_batch_write_item(parse_json("{}"))),
             "1 validation error detected: Value null at 'requestItems' failed to satisfy "
             "constraint: Member must not be null");
-  EXPECT_EQ(validation_message(parse_batch_write_item(parse_json(R"({"RequestItems":{}})"))),
-            "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy "
-            "constraint: Member must have length greater than or equal to 1");
+  // us-east-1's text, before anything else (paritysuite/dynamodb-conformance
+  // captures/2026-10-07-sweep-follow-up.json).
+  EXPECT_EQ(validation_message(parse_batch_write_item(
+                parse_json(R"({"RequestItems":{},"ReturnConsumedCapacity":"hi"})"))),
+            "The requestItems parameter is required for BatchWriteItem");
   EXPECT_EQ(
       validation_message(parse_batch_write_item(parse_json(R"({"RequestItems":{"abc":[]}})"))),
       "The batch write request list for a table cannot be null or empty: abc");
@@ -60,6 +62,17 @@ TEST(ParseBatchWriteItem, AtMost25RequestsAcrossTables) {
                 parse_json(R"({"RequestItems":{"one":)" + put_requests(0, 13) + R"(,"two":)" +
                            put_requests(13, 13) + "}}"))),
             "Too many items requested for the BatchWriteItem call");
+}
+
+// More than 25 for one table break a member constraint of the map (nubo-db/dynamodb-conformance
+// captures, four regions, 2026; DynamoDB prints each request, ddblocal abbreviates).
+TEST(ParseBatchWriteItem, AtMost25RequestsForOneTable) {
+  EXPECT_EQ(validation_message(parse_batch_write_item(
+                parse_json(R"({"RequestItems":{"one":)" + put_requests(0, 26) + R"(,"two":)" +
+                           put_requests(26, 1) + "}}"))),
+            "1 validation error detected: Value '{one=[...], two=[...]}' at 'requestItems' failed "
+            "to satisfy constraint: Map value must satisfy constraint: [Member must have length "
+            "less than or equal to 25, Member must have length greater than or equal to 1]");
 }
 
 TEST(ParseBatchWriteItem, EachWriteRequestHoldsExactlyOneRequest) {
@@ -114,6 +127,15 @@ TEST(ParseBatchGetItem, ReadsEachTablesKeysAndProjection) {
   EXPECT_TRUE(request->tables[1].json->IsObject());
 }
 
+// Before anything else, in words of its own (paritysuite/dynamodb-conformance
+// captures/2026-10-07-sweep-follow-up.json, all regions).
+TEST(ParseBatchGetItem, RequestItemsMustNameAtLeastOneTable) {
+  EXPECT_EQ(validation_message(parse_batch_get_item(
+                parse_json(R"({"RequestItems":{},"ReturnConsumedCapacity":"hi"})"))),
+            "1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: "
+            "Member must have length greater than or equal to 1");
+}
+
 TEST(ParseBatchGetItem, KeysMustBeAListOfOneOrMore) {
   EXPECT_EQ(validation_message(parse_batch_get_item(parse_json(R"({"RequestItems":{"abc":{}}})"))),
             "1 validation error detected: Value null at 'requestItems.abc.member.keys' failed to "
@@ -139,6 +161,12 @@ TEST(ParseBatchGetItem, AtMost100KeysAcrossTables) {
                 parse_batch_get_item(parse_json(R"({"RequestItems":{"one":{"Keys":)" + keys(0, 50) +
                                                 R"(},"two":{"Keys":)" + keys(50, 51) + "}}}"))),
             "Too many items requested for the BatchGetItem call");
+  // More than 100 for one table: a member constraint, without the value, in PascalCase
+  // (nubo-db/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts, 2026).
+  EXPECT_EQ(validation_message(parse_batch_get_item(
+                parse_json(R"({"RequestItems":{"one":{"Keys":)" + keys(0, 101) + "}}}"))),
+            "1 validation error detected: Value at 'RequestItems.one.member.Keys' failed to "
+            "satisfy constraint: Member must have length less than or equal to 100");
 }
 
 // Numbers compare by value: 1 and 1.0 are one key.

@@ -70,20 +70,33 @@ TEST(ParseExpressionMembers, AttributeNamesMustNotBeEmpty) {
             "ExpressionAttributeNames contains invalid value: Empty attribute name for key #k");
 }
 
-TEST(ParseExpressionMembers, InvalidValuesNameTheirKey) {
+// Scan and the transactions wrap the value's text; the other operations dropped the wrapper in
+// 2026 (paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts).
+TEST(ParseExpressionMembers, InvalidValuesNameTheirKeyInTheOlderWording) {
   EXPECT_EQ(
-      error_of(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}})"),
+      error_of(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}})",
+               kTransactCondition),
       "ExpressionAttributeValues contains invalid value: One or more parameter values were "
       "invalid: An string set  may not be empty for key :v");
+  EXPECT_EQ(
+      error_of(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}})"),
+      "One or more parameter values were invalid: An string set  may not be empty");
 }
 
 TEST(ParseExpressionMembers, PlaceholdersNeedAnExpression) {
   EXPECT_EQ(error_of(R"({"ExpressionAttributeNames":{"#n":"x"}})"),
             "ExpressionAttributeNames can only be specified when using expressions");
+  // PutItem, UpdateItem and DeleteItem no longer name the missing expressions (us-east-1 since
+  // 2026-08, nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json); the
+  // transactions, in the older wording, still do.
   EXPECT_EQ(error_of(R"({"ExpressionAttributeValues":{":v":{"S":"x"}}})"),
+            "ExpressionAttributeValues can only be specified when using expressions");
+  EXPECT_EQ(error_of(R"({"ExpressionAttributeValues":{":v":{"S":"x"}}})", kUpdateAndCondition),
+            "ExpressionAttributeValues can only be specified when using expressions");
+  EXPECT_EQ(error_of(R"({"ExpressionAttributeValues":{":v":{"S":"x"}}})", kTransactCondition),
             "ExpressionAttributeValues can only be specified when using expressions: "
             "ConditionExpression is null");
-  EXPECT_EQ(error_of(R"({"ExpressionAttributeValues":{":v":{"S":"x"}}})", kUpdateAndCondition),
+  EXPECT_EQ(error_of(R"({"ExpressionAttributeValues":{":v":{"S":"x"}}})", kTransactUpdate),
             "ExpressionAttributeValues can only be specified when using expressions: "
             "UpdateExpression and ConditionExpression are null");
 }

@@ -20,6 +20,11 @@ constexpr std::string_view kTableNameNull =
     "Value null at 'tableName' failed to satisfy constraint: Member must not be null";
 constexpr std::string_view kReturnValuesOnlyOld =
     "1 validation error detected: ReturnValues can only be ALL_OLD or NONE";
+// Without the value, with DynamoDB's typo UPDATE_NEW (us-east-1 since 2026-08,
+// nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json).
+constexpr std::string_view kReturnValuesNotInTheSet =
+    "1 validation error detected: Failed to satisfy constraint: Member must satisfy enum value "
+    "set: [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]";
 
 std::string table_name_violations(std::string_view name) {
   return "Value '" + std::string(name) +
@@ -59,9 +64,9 @@ TEST(ParsePutItem, ListsEveryEnumViolation) {
             "Value 'abc;' at 'tableName' failed to satisfy constraint: "
             "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
             "Value null at 'item' failed to satisfy constraint: Member must not be null; "
-            "Value 'hi' at 'returnValues' failed to satisfy constraint: "
-            "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, "
-            "UPDATED_NEW]; "
+            "Failed to satisfy constraint: "
+            "Member must satisfy enum value set: [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, "
+            "NONE]; "
             "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: "
             "Member must satisfy enum value set: [SIZE, NONE]");
 }
@@ -78,9 +83,7 @@ TEST(ParsePutItem, ReturnValuesOtherThanOldItemAreRejected) {
 TEST(ParsePutItem, ReturnValuesAreCaseSensitive) {
   EXPECT_EQ(validation_message(parse_put_item(
                 parse_json(R"({"TableName":"abc","Item":{},"ReturnValues":"none"})"))),
-            "1 validation error detected: Value 'none' at 'returnValues' failed to satisfy "
-            "constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, "
-            "NONE, UPDATED_NEW]");
+            kReturnValuesNotInTheSet);
 }
 
 TEST(ParsePutItem, ReadsTableItemAndReturnValues) {
@@ -125,7 +128,9 @@ TEST(ParsePutItem, MemberConstraintsComeBeforeAttributeValues) {
             "2 validation errors detected: " + table_name_violations("a;"));
 }
 
-TEST(ParsePutItem, AttributeValueErrorsPassThroughUnchanged) {
+// In the one-violation envelope since 2026 (paritysuite/dynamodb-conformance
+// tests/tier3/error-messages/valueLayers.test.ts).
+TEST(ParsePutItem, AttributeValueErrorsComeInTheEnvelope) {
   const JsonDocument body =
       parse_json(R"({"TableName":"abc","Item":{"a":{}},"ReturnValues":"ALL_NEW"})");
   auto direct = decode_item(body["Item"]);
@@ -133,7 +138,7 @@ TEST(ParsePutItem, AttributeValueErrorsPassThroughUnchanged) {
   auto result = parse_put_item(body);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().type(), direct.error().type());
-  EXPECT_EQ(result.error().message(), direct.error().message());
+  EXPECT_EQ(result.error().message(), "1 validation error detected: " + direct.error().message());
 }
 
 TEST(ParsePutItem, SerializationErrorsComeBeforeMemberConstraints) {
@@ -209,9 +214,9 @@ TEST(ParseDeleteItem, ListsEveryViolation) {
             "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
             "Value 'abc;' at 'tableName' failed to satisfy constraint: "
             "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
-            "Value 'hi' at 'returnValues' failed to satisfy constraint: "
-            "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, "
-            "UPDATED_NEW]; "
+            "Failed to satisfy constraint: "
+            "Member must satisfy enum value set: [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, "
+            "NONE]; "
             "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: "
             "Member must satisfy enum value set: [SIZE, NONE]; "
             "Value null at 'key' failed to satisfy constraint: Member must not be null");
@@ -289,6 +294,21 @@ TEST(ValidateKey, EmptyStringOrBinaryKey) {
             "One or more parameter values are not valid. The AttributeValue for a key attribute "
             "cannot contain an empty string value. Key: a");
   EXPECT_EQ(validation_message(validate_key(range_table(), {{"a", s("x")}, {"b", b("")}})),
+            "One or more parameter values are not valid. The AttributeValue for a key attribute "
+            "cannot contain an empty binary value. Key: b");
+}
+
+// TransactWriteItems' check of every action before any runs: only empty key values of the
+// declared type; a missing, extra or mistyped key is left to the action's own checks.
+TEST(ValidateKeyValuesNotEmpty, RefusesOnlyEmptyKeyValues) {
+  EXPECT_TRUE(validate_key_values_not_empty(range_table(), {{"a", s("x")}, {"b", b("\x01")}}));
+  EXPECT_TRUE(validate_key_values_not_empty(range_table(), {{"a", b("")}, {"c", s("")}}));
+  EXPECT_TRUE(validate_key_values_not_empty(range_table(), {}));
+  EXPECT_EQ(validation_message(validate_key_values_not_empty(range_table(), {{"a", s("")}})),
+            "One or more parameter values are not valid. The AttributeValue for a key attribute "
+            "cannot contain an empty string value. Key: a");
+  EXPECT_EQ(validation_message(
+                validate_key_values_not_empty(range_table(), {{"a", s("x")}, {"b", b("")}})),
             "One or more parameter values are not valid. The AttributeValue for a key attribute "
             "cannot contain an empty binary value. Key: b");
 }
@@ -425,6 +445,45 @@ TEST(ValidateIndexKeys, UpdateChecksOnlyTheValuesItChanged) {
 }
 
 // --- UpdateItem ---
+
+// An empty TableName is the one violation reported, without its value (us-east-1 since 2026-08,
+// nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json).
+TEST(ParseItemWrites, EmptyTableNameIsTheOnlyViolation) {
+  constexpr std::string_view kEmptyTableName =
+      "1 validation error detected: Value at 'TableName' failed to satisfy constraint: Member "
+      "must have length greater than or equal to 1";
+  EXPECT_EQ(validation_message(parse_put_item(
+                parse_json(R"({"TableName":"","Item":{},"ReturnValues":"INVALID"})"))),
+            kEmptyTableName);
+  EXPECT_EQ(validation_message(parse_delete_item(parse_json(R"({"TableName":"","Key":{}})"))),
+            kEmptyTableName);
+  EXPECT_EQ(validation_message(parse_update_item(
+                parse_json(R"({"TableName":"","Key":{},"ReturnConsumedCapacity":"hi"})"))),
+            kEmptyTableName);
+}
+
+// UpdateItem reports a bad ReturnValues alone (paritysuite/dynamodb-conformance
+// captures/2026-10-07-sweep-follow-up.json, all regions).
+TEST(ParseUpdateItem, BadReturnValuesIsReportedAlone) {
+  EXPECT_EQ(
+      validation_message(parse_update_item(parse_json(
+          R"({"TableName":"a;","Key":{},"ReturnConsumedCapacity":"hi","ReturnValues":"x"})"))),
+      kReturnValuesNotInTheSet);
+}
+
+// Expression errors of PutItem, UpdateItem and DeleteItem come in the one-violation envelope
+// (us-east-1 since 2026-08, nubo-db/dynamodb-conformance captures/2026-08-12-wording-drift.json).
+TEST(ParseItemWrites, ExpressionErrorsComeInTheEnvelope) {
+  EXPECT_EQ(validation_message(parse_update_item(parse_json(
+                R"({"TableName":"abc","Key":{"k":{"S":"x"}},"UpdateExpression":"SET a = :v",)"
+                R"("ExpressionAttributeValues":{":v":{"S":"x"},":w":{"S":"y"}}})"))),
+            "1 validation error detected: Value provided in ExpressionAttributeValues unused in "
+            "expressions: keys: {:w}");
+  EXPECT_EQ(validation_message(parse_delete_item(parse_json(
+                R"({"TableName":"abc","Key":{"k":{"S":"x"}},"ConditionExpression":""})"))),
+            "1 validation error detected: Invalid ConditionExpression: The expression can not be "
+            "empty;");
+}
 
 TEST(ParseUpdateItem, AcceptsEveryReturnValuesAndTheExpressions) {
   Result<UpdateItemRequest> request = parse_update_item(parse_json(

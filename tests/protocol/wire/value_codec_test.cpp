@@ -281,9 +281,11 @@ TEST(ValueCodec, RejectsInvalidValues) {
       {R"({"SS":[]})", invalid + "An string set  may not be empty"},
       {R"({"NS":[]})", invalid + "An number set  may not be empty"},
       {R"({"BS":[]})", invalid + "Binary sets should not be empty"},
-      {R"({"SS":["a","a"]})", invalid + "Input collection [a, a] contains duplicates"},
-      {R"({"SS":["b","a","b"]})", invalid + "Input collection [b, a, b] contains duplicates"},
-      {R"({"SS":["",""]})", invalid + "Input collection [, ] contains duplicates"},
+      // With DynamoDB's final period (paritysuite/dynamodb-conformance
+      // tests/tier3/error-messages/valueLayers.test.ts, 2026); DynamoDB Local has none.
+      {R"({"SS":["a","a"]})", invalid + "Input collection [a, a] contains duplicates."},
+      {R"({"SS":["b","a","b"]})", invalid + "Input collection [b, a, b] contains duplicates."},
+      {R"({"SS":["",""]})", invalid + "Input collection [, ] contains duplicates."},
       {R"({"NS":["1","1"]})", "Input collection contains duplicates"},
       {R"({"NS":["1","1.0"]})", "Input collection contains duplicates"},
       {R"({"NS":["1e2","100"]})", "Input collection contains duplicates"},
@@ -304,6 +306,32 @@ TEST(ValueCodec, RejectsInvalidValues) {
   for (const auto& [json, message] : cases) {
     EXPECT_EQ(decode_error(json, ErrorType::kValidation), message) << json;
   }
+}
+
+// The current wording of PutItem, GetItem, Query and the like (paritysuite/dynamodb-conformance
+// tests/tier3/error-messages/valueLayers.test.ts, four regions, 2026-10-09).
+TEST(ValueCodec, CurrentWordingOfDuplicatesAndEmptyNumbers) {
+  auto current_error = [](std::string_view json) {
+    JsonDocument document = parse(json);
+    Result<AttributeValue> value = decode_value(document, ValueWording::kCurrent);
+    return value ? std::string() : value.error().message();
+  };
+  const std::string invalid = "One or more parameter values were invalid: ";
+  EXPECT_EQ(current_error(R"({"SS":["b","a","b"]})"),
+            invalid + R"(Input collection ["a", "b", "b"] contains duplicates.)");
+  EXPECT_EQ(current_error(R"({"SS":["c","b","a","b","z","a"]})"),
+            invalid + R"(Input collection ["a", "b", "c", "b", "z", "a"] contains duplicates.)");
+  EXPECT_EQ(current_error(R"({"SS":["",""]})"),
+            invalid + R"(Input collection ["", ""] contains duplicates.)");
+  EXPECT_EQ(current_error(R"({"BS":["/w==","AA==","AA=="]})"),
+            invalid + R"(Input collection ["AA==","/w==","AA=="]of type BS contains duplicates.)");
+  EXPECT_EQ(current_error(R"({"NS":["2","1","2"]})"),
+            invalid + "Input collection contains duplicates.");
+  EXPECT_EQ(current_error(R"({"N":""})"), "The parameter cannot be converted to a numeric value: ");
+  EXPECT_EQ(current_error(R"({"N":"abc"})"),
+            "The parameter cannot be converted to a numeric value: abc");
+  EXPECT_EQ(current_error(R"({"M":{"a":{"NS":["1","1.0"]}}})"),
+            invalid + "Input collection contains duplicates.");
 }
 
 TEST(ValueCodec, AllowsEmptyStringsAndBinariesInSets) {
