@@ -4,16 +4,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "protocol/clock.h"
+
 namespace ddblocal {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-template <typename Unit>
-std::int64_t since_epoch() {
-  return std::chrono::duration_cast<Unit>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
@@ -68,7 +64,7 @@ void Housekeeping::run() {
 }
 
 void Housekeeping::sweep() {
-  Result<std::size_t> deleted = store_.delete_expired(since_epoch<std::chrono::seconds>());
+  Result<std::size_t> deleted = store_.delete_expired(unix_seconds());
   if (!deleted) {
     spdlog::warn("Time to Live sweep failed: {}", deleted.error().message());
   } else if (*deleted > 0) {
@@ -77,7 +73,7 @@ void Housekeeping::sweep() {
 }
 
 void Housekeeping::trim() {
-  Result<void> trimmed = store_.trim_change_logs(since_epoch<std::chrono::milliseconds>());
+  Result<void> trimmed = store_.trim_change_logs(unix_ms());
   if (!trimmed) {
     spdlog::warn("trimming change records failed: {}", trimmed.error().message());
   }

@@ -4,16 +4,11 @@
 
 #include <openssl/evp.h>
 
+#include "protocol/clock.h"
 #include "protocol/wire/requests.h"
 
 namespace ddblocal {
 namespace {
-
-double now_seconds() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) /
-         1000;
-}
 
 std::string base64_md5(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -38,7 +33,7 @@ ExportDescription failed(ExportDescription job, const S3Failure& failure) {
   job.status = JobStatus::kFailed;
   job.failure_code = failure.code;
   job.failure_message = failure.message;
-  job.end_time = now_seconds();
+  job.end_time = unix_time();
   return job;
 }
 
@@ -71,7 +66,7 @@ ExportDescription run_export(storage::Store& store, const S3Folder& s3, const st
     manifest_files =
         wire::write_manifest_file_line(job.item_count, base64_md5(lines), data_key) + "\n";
   }
-  job.end_time = now_seconds();
+  job.end_time = unix_time();
   const std::string files_key = base + "manifest-files.json";
   const std::string summary_key = base + "manifest-summary.json";
   const std::string summary = wire::write_manifest_summary(job, files_key);

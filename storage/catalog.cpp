@@ -1,11 +1,11 @@
 #include "storage/catalog.h"
 
-#include <chrono>
 #include <mutex>
 
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
 
+#include "protocol/clock.h"
 #include "storage/item_codec.h"
 #include "storage/key_codec.h"
 #include "storage/record_fields.h"
@@ -280,7 +280,7 @@ Result<std::shared_ptr<const Table>> Catalog::adopt(Table table) {
     return ApiError::resource_in_use("Table already exists: " + table.schema.table_name);
   }
   table.table_id = new_table_id();
-  table.creation_date_time = now_seconds();
+  table.creation_date_time = unix_time();
   if (table.schema.billing_mode == BillingMode::kPayPerRequest) {
     table.last_update_to_pay_per_request = table.creation_date_time;
   }
@@ -317,7 +317,7 @@ Result<std::shared_ptr<const Table>> Catalog::create(std::string_view region,
   table.schema = schema;
   table.region = std::string(region);
   table.table_id = new_table_id();
-  table.creation_date_time = now_seconds();
+  table.creation_date_time = unix_time();
   if (schema.billing_mode == BillingMode::kPayPerRequest) {
     table.last_update_to_pay_per_request = table.creation_date_time;
   }
@@ -334,9 +334,9 @@ Result<std::shared_ptr<const Table>> Catalog::replace(Table updated, const Exten
   const TableSchema& old_schema = it->second->schema;
   if (updated.schema.billing_mode == BillingMode::kPayPerRequest &&
       old_schema.billing_mode != BillingMode::kPayPerRequest) {
-    updated.last_update_to_pay_per_request = now_seconds();
+    updated.last_update_to_pay_per_request = unix_time();
   }
-  record_setting_changes(old_schema, updated.schema, now_seconds());
+  record_setting_changes(old_schema, updated.schema, unix_time());
   return record(std::move(key), std::move(updated), next_uid_, IndexStatus::kCreating, extend);
 }
 

@@ -1,10 +1,10 @@
 #include "storage/change_log.h"
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 #include <memory>
 
+#include "protocol/clock.h"
 #include "storage/key_codec.h"
 
 namespace ddblocal::storage {
@@ -93,9 +93,7 @@ ChangeLog::Reservation ChangeLog::reserve(std::size_t count) {
   if (count == 0) {
     return reservation;
   }
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+  const std::int64_t now = unix_ms();
   std::lock_guard lock(mutex_);
   reservation.log_ = this;
   reservation.first_ = next_;

@@ -1,7 +1,6 @@
 #include "storage/item_writes.h"
 
-#include <chrono>
-
+#include "protocol/clock.h"
 #include "storage/change_log.h"
 #include "storage/expiry_index.h"
 #include "storage/index_entries.h"
@@ -38,12 +37,6 @@ Item keys_of(const TableSchema& schema, const Item& item) {
   return keys;
 }
 
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 void add_item_write(Database& database, rocksdb::WriteBatch& batch, const Table& table,
@@ -62,7 +55,7 @@ void add_item_write(Database& database, rocksdb::WriteBatch& batch, const Table&
   add_index_writes(database, batch, table, write.old_item, write.new_item);
   if (table.ttl) {
     add_expiry_writes(database, batch, table, item_key, write.old_item, write.new_item,
-                      now_seconds());
+                      unix_seconds());
   }
   if (logs_changes(table)) {
     const Item& image = write.new_item ? *write.new_item : *write.old_item;

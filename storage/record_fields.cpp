@@ -1,6 +1,5 @@
 #include "storage/record_fields.h"
 
-#include <chrono>
 #include <cmath>
 
 namespace ddblocal::storage {
@@ -17,12 +16,6 @@ ScalarType scalar_type_of(std::string_view name) {
 }
 
 }  // namespace
-
-double now_seconds() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) /
-         1000;
-}
 
 AttributeValue number_value(std::int64_t value) {
   return *Number::parse(std::to_string(value));

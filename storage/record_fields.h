@@ -13,9 +13,6 @@
 
 namespace ddblocal::storage {
 
-// The wall clock: seconds since the Unix epoch, at millisecond precision.
-double now_seconds();
-
 AttributeValue number_value(std::int64_t value);
 // Milliseconds since the epoch, for a time in seconds.
 AttributeValue time_value(double seconds);

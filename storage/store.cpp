@@ -5,6 +5,7 @@
 #include <set>
 
 #include "protocol/arn.h"
+#include "protocol/clock.h"
 #include "storage/backup_catalog.h"
 #include "storage/catalog.h"
 #include "storage/change_log.h"
@@ -120,7 +121,7 @@ TableDescription Store::describe(const Table& table, TableStatus status) {
   description.latest_stream_label = table.latest_stream_label;
   description.status = status;
   description.decreases_today =
-      decreases_today(table.schema.settings.throughput_history, now_seconds());
+      decreases_today(table.schema.settings.throughput_history, unix_time());
   if (status == TableStatus::kDeleting) {
     return description;
   }

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "protocol/arn.h"
+#include "protocol/clock.h"
 #include "storage/backup_catalog.h"
 #include "storage/backup_files.h"
 #include "storage/catalog.h"
@@ -32,7 +33,7 @@ Result<Backup> Store::create_backup(std::string_view region, std::string_view ta
   BackupRecord record;
   Backup& backup = record.backup;
   backup.name = std::string(backup_name);
-  backup.creation_date_time = now_seconds();
+  backup.creation_date_time = unix_time();
   backup.arn = table_arn(region, table_name) + "/backup/" +
                backup_id(backup.creation_date_time, random_suffix());
   backup.region = table->region;

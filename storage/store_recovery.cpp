@@ -4,10 +4,10 @@
 // change logged after T: each item changed since then gets back the old image of its first
 // change after T. The result goes through the backups' snapshot file and restore path.
 #include <algorithm>
-#include <chrono>
 #include <map>
 
 #include "protocol/arn.h"
+#include "protocol/clock.h"
 #include "storage/backup_catalog.h"
 #include "storage/backup_files.h"
 #include "storage/catalog.h"
@@ -100,9 +100,7 @@ Result<PointInTimeRecoveryDescription> Store::update_point_in_time_recovery(
       return ApiError::table_not_found(name);
     }
     key_locks_->wait_for_writers();
-    now_ms = std::max(now_ms, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count());
+    now_ms = std::max(now_ms, unix_ms());
     updated.point_in_time_recovery->enabled_ms = now_ms;
   }
   DDB_ASSIGN_OR_RETURN(auto replaced, catalog_->replace(std::move(updated)));

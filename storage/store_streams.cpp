@@ -1,12 +1,12 @@
 // The Store's DynamoDB Streams: streams enabled and disabled with their table's catalog record,
 // their one shard, shard iterators and reads of the change log, and retention.
 #include <algorithm>
-#include <chrono>
 #include <limits>
 #include <map>
 #include <mutex>
 
 #include "protocol/arn.h"
+#include "protocol/clock.h"
 #include "storage/catalog.h"
 #include "storage/change_log.h"
 #include "storage/store.h"
@@ -14,12 +14,6 @@
 
 namespace ddblocal::storage {
 namespace {
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 ApiError stream_not_found(const StreamName& name) {
   return ApiError::resource_not_found("Requested resource not found: Stream: " + stream_arn(name) +
@@ -43,7 +37,7 @@ void Store::stage_stream_change(const Table* before, Table* after, rocksdb::Writ
   if (had == has) {
     return;  // a view type never changes in place
   }
-  const std::int64_t now = now_ms();
+  const std::int64_t now = unix_ms();
   if (had) {
     std::shared_ptr<const StreamState> current =
         streams_->find({before->region, before->schema.table_name, *before->latest_stream_label});

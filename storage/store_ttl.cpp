@@ -1,8 +1,8 @@
 // The Store's Time to Live: the setting, the expiry index built when it is enabled, and the
 // sweep that deletes expired items.
-#include <chrono>
 #include <mutex>
 
+#include "protocol/clock.h"
 #include "protocol/time_to_live.h"
 #include "storage/catalog.h"
 #include "storage/change_log.h"
@@ -18,12 +18,6 @@ namespace {
 
 // How many expired items the sweep locks and deletes in one write.
 constexpr std::size_t kSweepChunk = 256;
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
@@ -68,7 +62,7 @@ Result<std::optional<std::string>> Store::describe_time_to_live(std::string_view
 }
 
 Result<void> Store::index_expiry(const Table& table) {
-  const std::int64_t now = now_seconds();
+  const std::int64_t now = unix_seconds();
   DDB_RETURN_IF_ERROR(for_each_item_chunk(
       table,
       [&](std::span<const std::string> item_keys,

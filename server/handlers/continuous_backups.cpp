@@ -1,8 +1,8 @@
 // DescribeContinuousBackups, UpdateContinuousBackups, RestoreTableToPointInTime.
-#include <chrono>
 #include <cmath>
 
 #include "protocol/arn.h"
+#include "protocol/clock.h"
 #include "protocol/wire/backups.h"
 #include "protocol/wire/responses.h"
 #include "protocol/wire/table_members.h"
@@ -10,12 +10,6 @@
 
 namespace ddblocal {
 namespace {
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // The source table a restore names: SourceTableName, or the table of SourceTableArn (of this
 // account and region).
@@ -40,7 +34,7 @@ Result<std::string> handle_describe_continuous_backups(RequestContext& context,
                                                        const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto table_name, wire::parse_table_name_only(body));
   DDB_ASSIGN_OR_RETURN(auto recovery, context.store.describe_point_in_time_recovery(
-                                          context.region, table_name, now_ms()));
+                                          context.region, table_name, unix_ms()));
   return wire::write_continuous_backups_response(recovery);
 }
 
@@ -49,7 +43,7 @@ Result<std::string> handle_update_continuous_backups(RequestContext& context,
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_update_continuous_backups(body));
   DDB_ASSIGN_OR_RETURN(auto recovery, context.store.update_point_in_time_recovery(
                                           context.region, request.table_name, request.enabled,
-                                          request.recovery_period_days, now_ms()));
+                                          request.recovery_period_days, unix_ms()));
   return wire::write_continuous_backups_response(recovery);
 }
 
@@ -63,7 +57,7 @@ Result<std::string> handle_restore_table_to_point_in_time(RequestContext& contex
   }
   DDB_ASSIGN_OR_RETURN(auto table, context.store.restore_table_to_point_in_time(
                                        context.region, source, request.target_table_name, time_ms,
-                                       now_ms(), [&](const Backup& backup) {
+                                       unix_ms(), [&](const Backup& backup) {
                                          return wire::apply_restore_overrides(backup.table,
                                                                               request.overrides);
                                        }));

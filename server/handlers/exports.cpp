@@ -6,17 +6,12 @@
 
 #include "protocol/arn.h"
 #include "protocol/backup.h"
+#include "protocol/clock.h"
 #include "server/handlers/handler.h"
 #include "server/table_transfers.h"
 
 namespace ddblocal {
 namespace {
-
-double now_seconds() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) /
-         1000;
-}
 
 // An export or import id: time-ordered, like a backup's.
 std::string job_id(double now) {
@@ -71,7 +66,7 @@ Result<std::string> handle_export_table(RequestContext& context, const wire::Jso
     }
   }
   ExportDescription job;
-  job.start_time = now_seconds();
+  job.start_time = unix_time();
   job.export_time = job.start_time;
   // Without point-in-time recovery only the present can be exported.
   if (request.export_time &&
@@ -121,7 +116,7 @@ Result<std::string> handle_import_table(RequestContext& context, const wire::Jso
     return ApiError::resource_in_use("Table already exists: " + name);
   }
   ImportDescription job;
-  job.start_time = now_seconds();
+  job.start_time = unix_time();
   job.table_name = name;
   job.table_arn = table_arn(context.region, name);
   job.arn = job.table_arn + "/import/" + job_id(job.start_time);
@@ -132,7 +127,7 @@ Result<std::string> handle_import_table(RequestContext& context, const wire::Jso
   job.compression = request.compression;
   const ImportDescription started = job;
   ImportedItems imported = read_import(s3, job, request.table.schema);
-  job.end_time = now_seconds();
+  job.end_time = unix_time();
   if (imported.failure) {
     // Nothing was created: the files are read before the table exists.
     job.status = JobStatus::kFailed;

@@ -1,22 +1,12 @@
 // ListStreams, DescribeStream, GetShardIterator, GetRecords: the DynamoDB Streams API, on the
 // same port as DynamoDB's (X-Amz-Target DynamoDBStreams_20120810.*).
-#include <chrono>
 
+#include "protocol/clock.h"
 #include "protocol/wire/stream_requests.h"
 #include "protocol/wire/stream_responses.h"
 #include "server/handlers/handler.h"
 
 namespace ddblocal {
-namespace {
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
-
 Result<std::string> handle_list_streams(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_list_streams(body));
   std::optional<std::string_view> table_name;
@@ -44,14 +34,14 @@ Result<std::string> handle_get_shard_iterator(RequestContext& context,
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_get_shard_iterator(body));
   DDB_ASSIGN_OR_RETURN(auto iterator, context.store.get_shard_iterator(
                                           context.region, request.stream, request.shard_id,
-                                          request.type, request.sequence_number, now_ms()));
+                                          request.type, request.sequence_number, unix_ms()));
   return wire::write_get_shard_iterator_response(iterator);
 }
 
 Result<std::string> handle_get_records(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_get_records(body));
   DDB_ASSIGN_OR_RETURN(auto read, context.store.get_records(context.region, request.iterator,
-                                                            request.limit, now_ms()));
+                                                            request.limit, unix_ms()));
   return wire::write_get_records_response(read.stream, read.view_type, read.records, read.next);
 }
 

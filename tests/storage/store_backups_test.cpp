@@ -4,20 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "storage/store.h"
+#include "tests/storage/store_test_util.h"
 
 namespace ddblocal::storage {
 namespace {
 
-constexpr std::string_view kRegion = "us-east-1";
+using test_util::keyed_by_p;
 
-TableSchema keyed_by_p(std::string name) {
-  TableSchema schema;
-  schema.table_name = std::move(name);
-  schema.partition_key = {"p", ScalarType::kS};
-  schema.attribute_definitions = {schema.partition_key};
-  schema.billing_mode = BillingMode::kPayPerRequest;
-  return schema;
-}
+constexpr std::string_view kRegion = "us-east-1";
 
 void put(Store& store, const Table& table, const std::string& p) {
   Item item{{"p", p}, {"v", *Number::parse("1")}};

@@ -4,38 +4,25 @@
 
 #include <gtest/gtest.h>
 
+#include "protocol/clock.h"
 #include "storage/store.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ddblocal::storage {
 namespace {
 
+using test_util::keyed_by_p;
 using test_util::put;
 using test_util::remove;
 
 constexpr std::string_view kRegion = "us-east-1";
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // A moment after every write made so far and before every later one.
 std::int64_t moment() {
   std::this_thread::sleep_for(std::chrono::milliseconds(3));
-  const std::int64_t now = now_ms();
+  const std::int64_t now = unix_ms();
   std::this_thread::sleep_for(std::chrono::milliseconds(3));
   return now;
-}
-
-TableSchema keyed_by_p(std::string name) {
-  TableSchema schema;
-  schema.table_name = std::move(name);
-  schema.partition_key = {"p", ScalarType::kS};
-  schema.attribute_definitions = {schema.partition_key};
-  schema.billing_mode = BillingMode::kPayPerRequest;
-  return schema;
 }
 
 Item item(const std::string& p, const std::string& v) {
@@ -66,7 +53,7 @@ class StoreRecovery : public ::testing::Test {
   }
 
   Result<TableDescription> restore(std::string_view target, std::optional<std::int64_t> time) {
-    return store_->restore_table_to_point_in_time(kRegion, "source", target, time, now_ms(),
+    return store_->restore_table_to_point_in_time(kRegion, "source", target, time, unix_ms(),
                                                   unchanged());
   }
 
@@ -77,7 +64,7 @@ class StoreRecovery : public ::testing::Test {
 TEST_F(StoreRecovery, RestoreUndoesEveryChangeAfterTheMoment) {
   ASSERT_TRUE(put(*store_, *source_, {{"p", "kept"}}, item("kept", "0")));
   ASSERT_TRUE(
-      store_->update_point_in_time_recovery(kRegion, "source", true, std::nullopt, now_ms()));
+      store_->update_point_in_time_recovery(kRegion, "source", true, std::nullopt, unix_ms()));
   source_ = *store_->find_table(kRegion, "source");
   ASSERT_TRUE(put(*store_, *source_, {{"p", "a"}}, item("a", "1")));
   ASSERT_TRUE(put(*store_, *source_, {{"p", "b"}}, item("b", "1")));
@@ -105,9 +92,9 @@ TEST_F(StoreRecovery, NoRestoreWithoutRecoveryNorOutsideTheWindow) {
   Result<TableDescription> unavailable = restore("target", std::nullopt);
   ASSERT_FALSE(unavailable);
   EXPECT_EQ(unavailable.error().type(), ErrorType::kPointInTimeRecoveryUnavailable);
-  const std::int64_t before = now_ms() - 1000;
+  const std::int64_t before = unix_ms() - 1000;
   ASSERT_TRUE(
-      store_->update_point_in_time_recovery(kRegion, "source", true, std::nullopt, now_ms()));
+      store_->update_point_in_time_recovery(kRegion, "source", true, std::nullopt, unix_ms()));
   Result<TableDescription> too_early = restore("target", before);
   ASSERT_FALSE(too_early);
   EXPECT_EQ(too_early.error().type(), ErrorType::kInvalidRestoreTime);
@@ -116,19 +103,19 @@ TEST_F(StoreRecovery, NoRestoreWithoutRecoveryNorOutsideTheWindow) {
 
 TEST_F(StoreRecovery, ChangingThePeriodKeepsTheWindowAndDisablingEndsIt) {
   auto enabled =
-      store_->update_point_in_time_recovery(kRegion, "source", true, std::nullopt, now_ms());
+      store_->update_point_in_time_recovery(kRegion, "source", true, std::nullopt, unix_ms());
   ASSERT_TRUE(enabled);
   EXPECT_EQ(enabled->recovery_period_days, kMaxRecoveryPeriodDays);
   std::this_thread::sleep_for(std::chrono::milliseconds(3));
-  auto shorter = store_->update_point_in_time_recovery(kRegion, "source", true, 7, now_ms());
+  auto shorter = store_->update_point_in_time_recovery(kRegion, "source", true, 7, unix_ms());
   ASSERT_TRUE(shorter);
   EXPECT_EQ(shorter->recovery_period_days, 7);
   EXPECT_EQ(shorter->window.earliest_ms, enabled->window.earliest_ms);
   auto disabled =
-      store_->update_point_in_time_recovery(kRegion, "source", false, std::nullopt, now_ms());
+      store_->update_point_in_time_recovery(kRegion, "source", false, std::nullopt, unix_ms());
   ASSERT_TRUE(disabled);
   EXPECT_FALSE(disabled->enabled);
-  EXPECT_FALSE(store_->describe_point_in_time_recovery(kRegion, "source", now_ms())->enabled);
+  EXPECT_FALSE(store_->describe_point_in_time_recovery(kRegion, "source", unix_ms())->enabled);
 }
 
 }  // namespace

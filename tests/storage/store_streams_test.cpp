@@ -2,6 +2,7 @@
 // retention, restarts.
 #include <gtest/gtest.h>
 
+#include "protocol/clock.h"
 #include "tests/storage/store_test_util.h"
 
 namespace ddblocal::storage {
@@ -31,12 +32,6 @@ Item item(std::string name, std::string_view value) {
   return {{"p", AttributeValue(std::move(name))}, {"v", *Number::parse(value)}};
 }
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 class StoreStreamsTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_TRUE(store_->create_table(kRegion, streamed()).has_value()); }
@@ -50,13 +45,13 @@ class StoreStreamsTest : public ::testing::Test {
   Result<ShardIterator> iterator(const StreamName& stream, ShardIteratorType type,
                                  std::optional<std::uint64_t> sequence = std::nullopt) {
     return store_->get_shard_iterator(kRegion, stream, describe(stream).shard.shard_id, type,
-                                      sequence, now_ms());
+                                      sequence, unix_ms());
   }
 
   // Every record the stream has, from its trim horizon on.
   std::vector<ChangeRecord> all_records(const StreamName& stream) {
     Result<StreamRecords> read = store_->get_records(
-        kRegion, *iterator(stream, ShardIteratorType::kTrimHorizon), 1000, now_ms());
+        kRegion, *iterator(stream, ShardIteratorType::kTrimHorizon), 1000, unix_ms());
     EXPECT_TRUE(read.has_value());
     return read ? read->records : std::vector<ChangeRecord>();
   }
@@ -114,7 +109,7 @@ TEST_F(StoreStreamsTest, IteratorsStartWhereTheirTypeSays) {
   const std::uint64_t second = records[1].sequence_number;
 
   auto read = [&](ShardIteratorType type, std::optional<std::uint64_t> sequence) {
-    return store_->get_records(kRegion, *iterator(latest(), type, sequence), 10, now_ms())
+    return store_->get_records(kRegion, *iterator(latest(), type, sequence), 10, unix_ms())
         ->records.size();
   };
   EXPECT_EQ(read(ShardIteratorType::kAtSequenceNumber, second), 1u);
@@ -124,11 +119,11 @@ TEST_F(StoreStreamsTest, IteratorsStartWhereTheirTypeSays) {
   // LATEST reads what is written after it.
   ShardIterator latest_iterator = *iterator(latest(), ShardIteratorType::kLatest);
   ASSERT_TRUE(put(*store_, *table(), key("c"), item("c", "1")).has_value());
-  Result<StreamRecords> after = store_->get_records(kRegion, latest_iterator, 10, now_ms());
+  Result<StreamRecords> after = store_->get_records(kRegion, latest_iterator, 10, unix_ms());
   ASSERT_EQ(after->records.size(), 1u);
   EXPECT_EQ(after->records[0].keys, key("c"));
   // Caught up: no records, and an iterator to wait with.
-  Result<StreamRecords> caught_up = store_->get_records(kRegion, *after->next, 10, now_ms());
+  Result<StreamRecords> caught_up = store_->get_records(kRegion, *after->next, 10, unix_ms());
   EXPECT_TRUE(caught_up->records.empty());
   EXPECT_TRUE(caught_up->next.has_value());
 }
@@ -138,9 +133,9 @@ TEST_F(StoreStreamsTest, PagesFollowTheLimit) {
     ASSERT_TRUE(put(*store_, *table(), key(name), item(name, "1")).has_value());
   }
   Result<StreamRecords> first = store_->get_records(
-      kRegion, *iterator(latest(), ShardIteratorType::kTrimHorizon), 2, now_ms());
+      kRegion, *iterator(latest(), ShardIteratorType::kTrimHorizon), 2, unix_ms());
   ASSERT_EQ(first->records.size(), 2u);
-  Result<StreamRecords> second = store_->get_records(kRegion, *first->next, 2, now_ms());
+  Result<StreamRecords> second = store_->get_records(kRegion, *first->next, 2, unix_ms());
   ASSERT_EQ(second->records.size(), 1u);
   EXPECT_EQ(second->records[0].keys, key("c"));
 }
@@ -149,7 +144,7 @@ TEST_F(StoreStreamsTest, RefusesOtherShardsAndSequenceNumbersOutsideTheShard) {
   StreamName stream = latest();
   Result<ShardIterator> other =
       store_->get_shard_iterator(kRegion, stream, "shardId-00000000000000000000-00000000",
-                                 ShardIteratorType::kLatest, std::nullopt, now_ms());
+                                 ShardIteratorType::kLatest, std::nullopt, unix_ms());
   ASSERT_FALSE(other.has_value());
   EXPECT_EQ(other.error().type(), ErrorType::kResourceNotFound);
   Result<ShardIterator> beyond = iterator(stream, ShardIteratorType::kAtSequenceNumber,
@@ -172,7 +167,7 @@ TEST_F(StoreStreamsTest, RefusesOtherShardsAndSequenceNumbersOutsideTheShard) {
 TEST_F(StoreStreamsTest, AnIteratorExpiresAfterFifteenMinutes) {
   ShardIterator old = *iterator(latest(), ShardIteratorType::kTrimHorizon);
   old.issued_ms -= kShardIteratorLifetimeMs + 1;
-  Result<StreamRecords> read = store_->get_records(kRegion, old, 10, now_ms());
+  Result<StreamRecords> read = store_->get_records(kRegion, old, 10, unix_ms());
   ASSERT_FALSE(read.has_value());
   EXPECT_EQ(read.error().type(), ErrorType::kExpiredIterator);
 }
@@ -197,7 +192,7 @@ TEST_F(StoreStreamsTest, DisablingClosesTheShardAndReEnablingMakesANewStream) {
   StreamDescription closed = describe(first);
   EXPECT_EQ(closed.status, StreamStatus::kDisabled);
   ASSERT_TRUE(closed.shard.ending_sequence_number.has_value());
-  Result<StreamRecords> rest = store_->get_records(kRegion, reader, 10, now_ms());
+  Result<StreamRecords> rest = store_->get_records(kRegion, reader, 10, unix_ms());
   ASSERT_EQ(rest->records.size(), 1u);
   EXPECT_FALSE(rest->next.has_value());  // read to the end of a closed shard
   EXPECT_EQ(*closed.shard.ending_sequence_number, rest->records[0].sequence_number);
@@ -231,7 +226,7 @@ TEST_F(StoreStreamsTest, StreamsOutliveTheirTableForTheRetentionPeriod) {
   EXPECT_NE(latest(), stream);
   EXPECT_TRUE(all_records(latest()).empty());
 
-  ASSERT_TRUE(store_->trim_change_logs(now_ms() + kStreamRetentionMs + 1000).has_value());
+  ASSERT_TRUE(store_->trim_change_logs(unix_ms() + kStreamRetentionMs + 1000).has_value());
   EXPECT_FALSE(store_->describe_stream(kRegion, stream).has_value());
   EXPECT_TRUE(store_->describe_stream(kRegion, latest()).has_value());
 }
@@ -239,8 +234,8 @@ TEST_F(StoreStreamsTest, StreamsOutliveTheirTableForTheRetentionPeriod) {
 TEST_F(StoreStreamsTest, TrimmedRecordsAreGoneAndIteratorsBeforeThemFail) {
   ASSERT_TRUE(put(*store_, *table(), key("a"), item("a", "1")).has_value());
   ShardIterator before = *iterator(latest(), ShardIteratorType::kTrimHorizon);
-  ASSERT_TRUE(store_->trim_change_logs(now_ms() + kStreamRetentionMs + 1000).has_value());
-  Result<StreamRecords> stale = store_->get_records(kRegion, before, 10, now_ms());
+  ASSERT_TRUE(store_->trim_change_logs(unix_ms() + kStreamRetentionMs + 1000).has_value());
+  Result<StreamRecords> stale = store_->get_records(kRegion, before, 10, unix_ms());
   ASSERT_FALSE(stale.has_value());
   EXPECT_EQ(stale.error().type(), ErrorType::kTrimmedDataAccess);
   EXPECT_TRUE(all_records(latest()).empty());
@@ -285,8 +280,8 @@ TEST(StoreStreams, RecordsAndStreamsSurviveARestart) {
   StreamDescription description = *store->describe_stream(kRegion, stream);
   ShardIterator start =
       *store->get_shard_iterator(kRegion, stream, description.shard.shard_id,
-                                 ShardIteratorType::kTrimHorizon, std::nullopt, now_ms());
-  std::vector<ChangeRecord> records = store->get_records(kRegion, start, 10, now_ms())->records;
+                                 ShardIteratorType::kTrimHorizon, std::nullopt, unix_ms());
+  std::vector<ChangeRecord> records = store->get_records(kRegion, start, 10, unix_ms())->records;
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].keys, key("a"));
   EXPECT_EQ(records[1].keys, key("b"));

@@ -40,6 +40,16 @@ class TemporaryFolder {
   std::filesystem::path path_;
 };
 
+// A PAY_PER_REQUEST table keyed by p (S).
+inline TableSchema keyed_by_p(std::string name) {
+  TableSchema schema;
+  schema.table_name = std::move(name);
+  schema.partition_key = {"p", ScalarType::kS};
+  schema.attribute_definitions = {schema.partition_key};
+  schema.billing_mode = BillingMode::kPayPerRequest;
+  return schema;
+}
+
 // PutItem: `item` (keyed by `key`) replaces whatever was there. Answers the write.
 inline Result<ItemWrite> put(Store& store, const Table& table, const Item& key, const Item& item) {
   return store.write_item(table, key,
