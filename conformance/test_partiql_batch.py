@@ -276,3 +276,53 @@ def test_too_many_statements_are_refused(raw_client, table, operation, member, l
     path = member[0].lower() + member[1:]
     assert message.endswith(f"' at '{path}' failed to satisfy constraint: Member must have length "
                             f"less than or equal to {limit}")
+
+
+LOCAL_NO_CAPACITY = "DynamoDB Local reports no ConsumedCapacity on PartiQL batches and transactions"
+
+
+# BatchExecuteStatement and ExecuteTransaction consume what the calls they stand for consume:
+# reads as BatchGetItem and TransactGetItems, writes as PutItem (per table) and
+# TransactWriteItems.
+@pytest.mark.oracle_deviation(LOCAL_NO_CAPACITY)
+def test_consumed_capacity_is_what_the_equivalent_calls_consume(client, create_table):
+    table = create_table()
+    big = "y" * 5000
+    for p in ("a", "b"):
+        client.put_item(TableName=table, Item={"p": {"S": p}, "x": {"S": big}})
+    keys = [{"p": {"S": "a"}}, {"p": {"S": "b"}}, {"p": {"S": "missing"}}]
+    reads = [{"Statement": f"SELECT * FROM \"{table}\" WHERE p = '{key['p']['S']}'"} for key in keys]
+
+    batch = client.batch_execute_statement(Statements=reads, ReturnConsumedCapacity="TOTAL")
+    batch_get = client.batch_get_item(RequestItems={table: {"Keys": keys}},
+                                      ReturnConsumedCapacity="TOTAL")
+    # Two 5 KB items, two 4 KB units each, halved; a missing item costs half a unit.
+    assert batch["ConsumedCapacity"] == batch_get["ConsumedCapacity"] == [
+        {"TableName": table, "CapacityUnits": 2.5}]
+
+    transaction = client.execute_transaction(TransactStatements=reads,
+                                             ReturnConsumedCapacity="TOTAL")
+    transact_get = client.transact_get_items(
+        TransactItems=[{"Get": {"TableName": table, "Key": key}} for key in keys],
+        ReturnConsumedCapacity="TOTAL")
+    assert transaction["ConsumedCapacity"] == transact_get["ConsumedCapacity"]
+    assert transaction["ConsumedCapacity"][0]["CapacityUnits"] == 10.0
+
+    inserts = [{"Statement": f"INSERT INTO \"{table}\" VALUE {{'p': 'n{i}', 'x': '{big}'}}"}
+               for i in range(2)]
+    written = client.batch_execute_statement(Statements=inserts, ReturnConsumedCapacity="TOTAL")
+    # Two 5 KB items: five 1 KB write units each.
+    assert written["ConsumedCapacity"] == [{"TableName": table, "CapacityUnits": 10.0}]
+
+    updates = [{"Statement": f"UPDATE \"{table}\" SET z = 1 WHERE p = '{p}'"} for p in ("a", "b")]
+    transaction = client.execute_transaction(TransactStatements=updates,
+                                             ReturnConsumedCapacity="TOTAL")
+    transact_write = client.transact_write_items(
+        TransactItems=[{"Update": {"TableName": table, "Key": {"p": {"S": p}},
+                                   "UpdateExpression": "SET z = :one",
+                                   "ExpressionAttributeValues": {":one": {"N": "1"}}}}
+                       for p in ("a", "b")],
+        ReturnConsumedCapacity="TOTAL")
+    assert transaction["ConsumedCapacity"] == transact_write["ConsumedCapacity"]
+    assert transaction["ConsumedCapacity"][0]["CapacityUnits"] == 20.0
+    assert "ConsumedCapacity" not in client.execute_transaction(TransactStatements=reads)

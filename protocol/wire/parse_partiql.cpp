@@ -175,6 +175,7 @@ Result<BatchExecuteStatementRequest> parse_batch_execute_statement(const JsonVal
 
   BatchExecuteStatementRequest request;
   DDB_ASSIGN_OR_RETURN(request.statements, read_statements(*list, "statements", violations));
+  request.return_consumed_capacity = consumed_capacity_report(capacity);
   return request;
 }
 
@@ -193,6 +194,7 @@ Result<ExecuteTransactionRequest> parse_execute_transaction(const JsonValue& bod
                        read_statements(*list, "transactStatements", violations));
   request.client_request_token = owned(token);
   request.digest = digest_of(*list);
+  request.return_consumed_capacity = consumed_capacity_report(capacity);
   return request;
 }
 

@@ -40,10 +40,9 @@ struct ExecuteStatementRequest {
   capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
-// BatchExecuteStatement and ExecuteTransaction validate ReturnConsumedCapacity and report none
-// yet.
 struct BatchExecuteStatementRequest {
   std::vector<StatementRequest> statements;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
 struct ExecuteTransactionRequest {
@@ -51,6 +50,7 @@ struct ExecuteTransactionRequest {
   std::optional<std::string> client_request_token;
   // SHA-256 of TransactStatements as sent, for ClientRequestToken idempotency.
   std::string digest;
+  capacity::Report return_consumed_capacity = capacity::Report::kNone;
 };
 
 Result<ExecuteStatementRequest> parse_execute_statement(const JsonValue& body);

@@ -42,7 +42,8 @@ std::string write_statement_response(const std::vector<Item>& items, const std::
   return text_of(buffer);
 }
 
-std::string write_batch_statement_response(const std::vector<BatchStatementResult>& results) {
+std::string write_batch_statement_response(const std::vector<BatchStatementResult>& results,
+                                           const ResponseMetrics& metrics) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -64,6 +65,19 @@ std::string write_batch_statement_response(const std::vector<BatchStatementResul
     writer.EndObject();
   }
   writer.EndArray();
+  write_metrics(writer, metrics, MetricsShape::kPerTable);
+  writer.EndObject();
+  return text_of(buffer);
+}
+
+std::string write_transaction_writes_response(const ResponseMetrics& metrics) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  writer.Key("Responses");
+  writer.StartArray();
+  writer.EndArray();
+  write_metrics(writer, metrics, MetricsShape::kPerTableSplit);
   writer.EndObject();
   return text_of(buffer);
 }

@@ -30,7 +30,12 @@ struct BatchStatementResult {
   std::optional<BatchStatementError> error;
 };
 
-// {"Responses":[{"TableName":...,"Item":{...}},{"Error":{"Code":...,"Message":...}},...]}.
-std::string write_batch_statement_response(const std::vector<BatchStatementResult>& results);
+// {"Responses":[{"TableName":...,"Item":{...}},{"Error":{"Code":...,"Message":...}},...]},
+// and the ConsumedCapacity of each table `metrics` holds.
+std::string write_batch_statement_response(const std::vector<BatchStatementResult>& results,
+                                           const ResponseMetrics& metrics);
+
+// ExecuteTransaction's writes: {"Responses":[]}, and the ConsumedCapacity of each table.
+std::string write_transaction_writes_response(const ResponseMetrics& metrics);
 
 }  // namespace ddblocal::wire

@@ -11,6 +11,7 @@
 #include "server/handlers/item_changes.h"
 #include "server/handlers/item_targets.h"
 #include "server/handlers/partiql_statements.h"
+#include "server/handlers/request_metrics.h"
 #include "server/handlers/transaction_outcome.h"
 
 namespace ddblocal {
@@ -96,7 +97,9 @@ Result<BoundStatements<Bound>> bind_each(std::vector<BatchStatement>& statements
   return result;
 }
 
-Result<void> batch_reads(RequestContext& context, std::vector<BatchStatement>& statements) {
+Result<void> batch_reads(RequestContext& context, std::vector<BatchStatement>& statements,
+                         const wire::BatchExecuteStatementRequest& request,
+                         RequestMetrics& metrics) {
   ItemTargets targets(context);
   DDB_ASSIGN_OR_RETURN(auto gets, bind_each<BoundGet>(statements, targets, [&](std::size_t i) {
                          return bind_get(
@@ -105,8 +108,11 @@ Result<void> batch_reads(RequestContext& context, std::vector<BatchStatement>& s
                        }));
   DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(targets.addresses()));
   for (std::size_t j = 0; j < gets.bound.size(); ++j) {
-    wire::BatchStatementResult& result = statements[gets.positions[j]].result;
+    const std::size_t position = gets.positions[j];
+    wire::BatchStatementResult& result = statements[position].result;
     result.table_name = gets.bound[j].table->schema.table_name;
+    metrics.add_item_read(*gets.bound[j].table, items[j],
+                          capacity::read_of(request.statements[position].consistent_read));
     if (items[j]) {
       result.item = partiql::selected(gets.bound[j].read, std::move(*items[j]));
     }
@@ -115,7 +121,8 @@ Result<void> batch_reads(RequestContext& context, std::vector<BatchStatement>& s
 }
 
 Result<void> batch_writes(RequestContext& context, std::vector<BatchStatement>& statements,
-                          const wire::BatchExecuteStatementRequest& request) {
+                          const wire::BatchExecuteStatementRequest& request,
+                          RequestMetrics& metrics) {
   ItemTargets targets(context);
   auto bind = [&](std::size_t i) -> Result<BoundWrite> {
     if (std::holds_alternative<partiql::Check>(*statements[i].operation)) {
@@ -140,6 +147,7 @@ Result<void> batch_writes(RequestContext& context, std::vector<BatchStatement>& 
       result.error = statement_error(written.error());
       continue;
     }
+    metrics.add_item_write(*writes[j].table, *written);
     result.item = returned_item(writes[j], *written);
   }
   return {};
@@ -164,7 +172,8 @@ bool has_returning(const partiql::Operation& operation) {
 }
 
 Result<std::string> transaction_reads(RequestContext& context,
-                                      std::vector<partiql::Operation>& operations) {
+                                      std::vector<partiql::Operation>& operations,
+                                      const wire::ExecuteTransactionRequest& request) {
   std::deque<BoundGet> gets;
   ItemTargets targets(context);
   for (std::size_t i = 0; i < operations.size(); ++i) {
@@ -182,23 +191,25 @@ Result<std::string> transaction_reads(RequestContext& context,
   }
   DDB_RETURN_IF_ERROR(check_distinct_items(targets));
   DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(targets.addresses()));
+  RequestMetrics metrics(request.return_consumed_capacity, false);
   for (std::size_t i = 0; i < items.size(); ++i) {
+    metrics.add_item_read(*gets[i].table, items[i], capacity::Read::kTransactional);
     if (items[i]) {
       items[i] = partiql::selected(gets[i].read, std::move(*items[i]));
     }
   }
-  return wire::write_transact_get_response(items);
+  return wire::write_transact_get_response(items, metrics.response());
 }
-
-constexpr std::string_view kWritesCommitted = R"({"Responses":[]})";
 
 Result<std::string> transaction_writes(RequestContext& context,
                                        std::vector<partiql::Operation>& operations,
                                        const wire::ExecuteTransactionRequest& request) {
   std::deque<BoundWrite> writes;
+  std::vector<bool> checks;
   ItemTargets targets(context);
   for (std::size_t i = 0; i < operations.size(); ++i) {
     const bool check = std::holds_alternative<partiql::Check>(operations[i]);
+    checks.push_back(check);
     Result<BoundWrite> write =
         bind_write(context, std::move(operations[i]),
                    request.statements[i].return_old_item_on_condition_failure);
@@ -217,20 +228,36 @@ Result<std::string> transaction_writes(RequestContext& context,
     writes.push_back(std::move(*write));
   }
   DDB_RETURN_IF_ERROR(check_distinct_items(targets));
+  const std::vector<storage::ItemAddress>& addresses = targets.addresses();
   return run_once(
       context, request.client_request_token, request.digest,
-      [](const capacity::Consumption&) { return std::string(kWritesCommitted); },
-      [&](capacity::Consumption*) -> Result<std::string> {
+      [&](const capacity::Consumption& replay) {
+        return wire::write_transaction_writes_response(
+            {request.return_consumed_capacity, &replay, {}});
+      },
+      [&](capacity::Consumption* replay) -> Result<std::string> {
         std::vector<storage::KeyedChange> changes;
         for (std::size_t i = 0; i < writes.size(); ++i) {
-          changes.push_back({targets.addresses()[i], change_of(writes[i])});
+          changes.push_back({addresses[i], change_of(writes[i])});
         }
         DDB_ASSIGN_OR_RETURN(auto outcome, context.store.write_all(changes));
         if (!outcome.committed()) {
           DDB_ASSIGN_OR_RETURN(auto reasons, cancellation_reasons(outcome.failures));
           return ApiError::transaction_canceled(std::move(reasons));
         }
-        return std::string(kWritesCommitted);
+        if (replay != nullptr) {
+          *replay = replay_consumption(addresses, outcome.writes);
+        }
+        // As TransactWriteItems: every write and check charged twice.
+        RequestMetrics metrics(request.return_consumed_capacity, false);
+        for (std::size_t i = 0; i < outcome.writes.size(); ++i) {
+          if (checks[i]) {
+            metrics.add_condition_check(*addresses[i].table, outcome.writes[i].old_item);
+          } else {
+            metrics.add_item_write(*addresses[i].table, outcome.writes[i], true);
+          }
+        }
+        return wire::write_transaction_writes_response(metrics.response());
       });
 }
 
@@ -253,13 +280,14 @@ Result<std::string> handle_batch_execute_statement(RequestContext& context,
   DDB_ASSIGN_OR_RETURN(Kind kind, kind_of(operations,
                                           "Read and write requests together in the same batch "
                                           "is not supported."));
-  DDB_RETURN_IF_ERROR(kind == Kind::kReads ? batch_reads(context, statements)
-                                           : batch_writes(context, statements, request));
+  RequestMetrics metrics(request.return_consumed_capacity, false);
+  DDB_RETURN_IF_ERROR(kind == Kind::kReads ? batch_reads(context, statements, request, metrics)
+                                           : batch_writes(context, statements, request, metrics));
   std::vector<wire::BatchStatementResult> results;
   for (BatchStatement& statement : statements) {
     results.push_back(std::move(statement.result));
   }
-  return wire::write_batch_statement_response(results);
+  return wire::write_batch_statement_response(results, metrics.response());
 }
 
 Result<std::string> handle_execute_transaction(RequestContext& context,
@@ -284,7 +312,7 @@ Result<std::string> handle_execute_transaction(RequestContext& context,
   DDB_ASSIGN_OR_RETURN(Kind kind, kind_of(pointers,
                                           "ExecuteTransaction API does not support both read and "
                                           "write operations in the same request."));
-  return kind == Kind::kReads ? transaction_reads(context, operations)
+  return kind == Kind::kReads ? transaction_reads(context, operations, request)
                               : transaction_writes(context, operations, request);
 }
 

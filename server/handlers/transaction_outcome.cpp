@@ -1,5 +1,7 @@
 #include "server/handlers/transaction_outcome.h"
 
+#include <algorithm>
+
 namespace ddblocal {
 
 Result<void> check_distinct_items(const ItemTargets& targets) {
@@ -35,6 +37,18 @@ Result<std::vector<CancellationReason>> cancellation_reasons(
     }
   }
   return reasons;
+}
+
+capacity::Consumption replay_consumption(const std::vector<storage::ItemAddress>& addresses,
+                                         const std::vector<storage::ItemWrite>& writes) {
+  capacity::Consumption replay;
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    const std::size_t before = writes[i].old_item ? item_size(*writes[i].old_item) : 0;
+    const std::size_t after = writes[i].new_item ? item_size(*writes[i].new_item) : 0;
+    replay.of(addresses[i].table->schema.table_name).table.read +=
+        capacity::read_units(std::max(before, after), capacity::Read::kTransactional);
+  }
+  return replay;
 }
 
 Result<std::string> run_once(

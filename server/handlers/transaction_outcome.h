@@ -28,6 +28,13 @@ ApiError canceled_by_validation(std::size_t actions, std::size_t failed, const A
 Result<std::vector<CancellationReason>> cancellation_reasons(
     const std::vector<std::optional<ApiError>>& failures);
 
+// What a retry under the same ClientRequestToken consumes: a transactional read of each item
+// the transaction wrote or checked, as large as the write was charged (Developer Guide,
+// "Capacity management for transactions": a repeated call returns the read capacity units
+// consumed in reading the items).
+capacity::Consumption replay_consumption(const std::vector<storage::ItemAddress>& addresses,
+                                         const std::vector<storage::ItemWrite>& writes);
+
 // Runs `run` (a transaction whose request has `digest`) once for its ClientRequestToken, if
 // any: a retry of a request that succeeded answers `repeat_answer` of what `run` left in its
 // `replay` (what the retry consumes) without running it again, a different request under the

@@ -45,22 +45,6 @@ storage::ItemChange change_of(const wire::TransactWrite& action,
   return check_change(condition);
 }
 
-// What a retry under the same ClientRequestToken consumes: a transactional read of each item
-// the transaction wrote or checked, as large as the write was charged (Developer Guide,
-// "Capacity management for transactions": a repeated call returns the read capacity units
-// consumed in reading the items).
-capacity::Consumption replay_consumption(const std::vector<storage::ItemAddress>& addresses,
-                                         const std::vector<storage::ItemWrite>& writes) {
-  capacity::Consumption replay;
-  for (std::size_t i = 0; i < writes.size(); ++i) {
-    const std::size_t before = writes[i].old_item ? item_size(*writes[i].old_item) : 0;
-    const std::size_t after = writes[i].new_item ? item_size(*writes[i].new_item) : 0;
-    replay.of(addresses[i].table->schema.table_name).table.read +=
-        capacity::read_units(std::max(before, after), capacity::Read::kTransactional);
-  }
-  return replay;
-}
-
 // The metrics of a committed transaction: every write and check charged twice on its table,
 // once on each index entry it changed (Developer Guide, "Capacity management for
 // transactions"; the index rule as captured against the service, /work/notes/capacity.md).
