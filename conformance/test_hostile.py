@@ -47,8 +47,13 @@ class Ddblocal:
     def __init__(self, proc, port):
         self.proc = proc
         self.port = port
-        self.client = boto3.client(
-            "dynamodb", endpoint_url=f"http://127.0.0.1:{port}", region_name=REGION,
+
+    def new_client(self):
+        """A client of its own, without retries. After waiting IDLE_TIMEOUT_S, use a new one: the
+        server closes a kept-alive connection idle that long, and a request sent on it just as it
+        does fails."""
+        return boto3.client(
+            "dynamodb", endpoint_url=f"http://127.0.0.1:{self.port}", region_name=REGION,
             aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
             config=Config(retries={"total_max_attempts": 1, "mode": "standard"},
                           connect_timeout=5, read_timeout=5))
@@ -76,11 +81,12 @@ class Ddblocal:
 
     def assert_serves_others(self, key="normal"):
         """A normal client's PutItem and GetItem each answer within NORMAL_LATENCY_S."""
+        client = self.new_client()
         start = time.monotonic()
-        self.client.put_item(TableName=TABLE, Item={"p": {"S": key}, "v": {"N": "1"}})
+        client.put_item(TableName=TABLE, Item={"p": {"S": key}, "v": {"N": "1"}})
         put_s = time.monotonic() - start
         start = time.monotonic()
-        item = self.client.get_item(TableName=TABLE, Key={"p": {"S": key}})["Item"]
+        item = client.get_item(TableName=TABLE, Key={"p": {"S": key}})["Item"]
         get_s = time.monotonic() - start
         assert item == {"p": {"S": key}, "v": {"N": "1"}}
         assert put_s < NORMAL_LATENCY_S and get_s < NORMAL_LATENCY_S, (put_s, get_s)
@@ -98,7 +104,7 @@ def ddblocal(request_timeout=REQUEST_TIMEOUT_S, idle_timeout=IDLE_TIMEOUT_S, ope
                           "--idle-timeout", str(idle_timeout), preexec_fn=limit_open_files,
                           stop_timeout=15) as (proc, port):
         server = Ddblocal(proc, port)
-        server.client.create_table(
+        server.new_client().create_table(
             TableName=TABLE, KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
             AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST")
@@ -203,7 +209,7 @@ def test_unfinished_body_answered_408(server):
         answers[:3]
     assert REQUEST_TIMEOUT_S - 0.5 < elapsed < REQUEST_TIMEOUT_S + 2.5, elapsed
     # The unfinished PutItem wrote nothing.
-    assert "Item" not in server.client.get_item(TableName=TABLE, Key={"p": {"S": "never"}})
+    assert "Item" not in server.new_client().get_item(TableName=TABLE, Key={"p": {"S": "never"}})
 
 
 # Idle connections (one that never sent a byte, one kept alive after a request) are closed
