@@ -49,9 +49,8 @@ class Ddblocal:
         self.port = port
 
     def new_client(self):
-        """A client of its own, without retries. After waiting IDLE_TIMEOUT_S, use a new one: the
-        server closes a kept-alive connection idle that long, and a request sent on it just as it
-        does fails."""
+        """A client without retries. Take a new one for each use: the server closes a kept-alive
+        connection idle for IDLE_TIMEOUT_S, and a request sent on it just as it does fails."""
         return boto3.client(
             "dynamodb", endpoint_url=f"http://127.0.0.1:{self.port}", region_name=REGION,
             aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
