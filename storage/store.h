@@ -416,8 +416,11 @@ class Store {
   // Adds the entries of the items already in the table to the index at `position` of
   // table.indexes; entries that writers already made are kept.
   Result<void> build_index(const Table& table, std::size_t position);
-  // Builds `table` (uids reserved, not recorded) from the snapshot file `file` and records it.
-  Result<std::shared_ptr<const Table>> restore_into(Table table, const BackupRecord& record);
+  // Builds the table `target_name` of `region`, with what a restore keeps of `schema`, from the
+  // snapshot file of `record` (under fresh uids, recorded only once complete).
+  Result<std::shared_ptr<const Table>> restore_into(std::string_view region,
+                                                    std::string_view target_name,
+                                                    TableSchema schema, const BackupRecord& record);
 
   // Calls `visit` with the keys and items of the table, a chunk at a time, each chunk read under
   // its items' locks: what writers changed since the scan began is what the visit sees.

@@ -92,10 +92,8 @@ Result<TableDescription> Store::restore_table_from_backup(std::string_view regio
   }
   DDB_ASSIGN_OR_RETURN(TableSchema schema, schema_of(record->backup));
   DDB_RETURN_IF_ERROR(backups_->begin_restore(arn));
-  Table table;
-  table.region = std::string(region);
-  table.schema = restored_schema(std::move(schema), target_name);
-  Result<std::shared_ptr<const Table>> restored = restore_into(std::move(table), *record);
+  Result<std::shared_ptr<const Table>> restored =
+      restore_into(region, target_name, std::move(schema), *record);
   backups_->end_restore(arn);
   if (!restored) {
     return restored.error();
@@ -107,7 +105,13 @@ Result<TableDescription> Store::restore_table_from_backup(std::string_view regio
   return description;
 }
 
-Result<std::shared_ptr<const Table>> Store::restore_into(Table table, const BackupRecord& record) {
+Result<std::shared_ptr<const Table>> Store::restore_into(std::string_view region,
+                                                         std::string_view target_name,
+                                                         TableSchema schema,
+                                                         const BackupRecord& record) {
+  Table table;
+  table.region = std::string(region);
+  table.schema = restored_schema(std::move(schema), target_name);
   const std::size_t uids = 1 + table.schema.indexes.size();
   DDB_ASSIGN_OR_RETURN(table.uid, catalog_->reserve_uids(uids));
   for (std::size_t i = 0; i < table.schema.indexes.size(); ++i) {

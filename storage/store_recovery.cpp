@@ -149,10 +149,8 @@ Result<TableDescription> Store::restore_table_to_point_in_time(
                                                           source->uid, file, rewound.replacements));
   record.file = written ? file : std::string();
 
-  Table table;
-  table.region = std::string(region);
-  table.schema = restored_schema(std::move(schema), target_name);
-  Result<std::shared_ptr<const Table>> restored = restore_into(std::move(table), record);
+  Result<std::shared_ptr<const Table>> restored =
+      restore_into(region, target_name, std::move(schema), record);
   if (written) {
     database_->db().GetEnv()->DeleteFile(file).PermitUncheckedError();
   }
