@@ -6,6 +6,7 @@
 #include "protocol/wire/backups.h"
 #include "protocol/wire/field_rules.h"
 #include "protocol/wire/fields.h"
+#include "protocol/wire/table_names.h"
 #include "protocol/wire/table_settings_members.h"
 
 namespace ddblocal::wire {
@@ -207,7 +208,7 @@ Result<CreateBackupRequest> parse_create_backup(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto table, optional_string(body, "TableName"));
   DDB_ASSIGN_OR_RETURN(auto name, optional_string(body, "BackupName"));
   Violations violations;
-  check(violations, "tableName", table, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", table);
   check(violations, "backupName", name, kBackupNameRule);
   DDB_RETURN_IF_ERROR(violations.to_result());
   return CreateBackupRequest{std::string(*table), std::string(*name)};
@@ -230,7 +231,9 @@ Result<ListBackupsRequest> parse_list_backups(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(request.lower_bound, optional_time(body, "TimeRangeLowerBound"));
   DDB_ASSIGN_OR_RETURN(request.upper_bound, optional_time(body, "TimeRangeUpperBound"));
   Violations violations;
-  check(violations, "tableName", table, kOptionalTableNameRule);
+  if (table) {
+    check_table_name_or_arn(violations, "tableName", table);
+  }
   check(violations, "limit", limit, kListBackupsLimitRule);
   check(violations, "exclusiveStartBackupArn", start, kOptionalBackupArnRule);
   check(violations, "backupType", type, kBackupTypeRule);
@@ -283,7 +286,7 @@ Result<UpdateContinuousBackupsRequest> parse_update_continuous_backups(const Jso
     DDB_ASSIGN_OR_RETURN(days, optional_integer(*specification, "RecoveryPeriodInDays"));
   }
   Violations violations;
-  check(violations, "tableName", table, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", table);
   if (specification == nullptr) {
     check_present(violations, "pointInTimeRecoverySpecification", false);
   } else {

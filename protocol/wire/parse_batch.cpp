@@ -11,6 +11,7 @@
 #include "protocol/wire/fields.h"
 #include "protocol/wire/item_members.h"
 #include "protocol/wire/requests.h"
+#include "protocol/wire/table_names.h"
 #include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
@@ -53,8 +54,13 @@ Result<RequestItems> read_request_items(const JsonValue& body,
   }
   DDB_RETURN_IF_ERROR(violations.to_result());
   for (const auto& table : request_items->GetObject()) {
-    if (!matches_name_pattern(text_of(table.name)) || table.name.GetStringLength() < 3 ||
-        table.name.GetStringLength() > 255) {
+    const std::string_view key = text_of(table.name);
+    if (is_arn(key)) {
+      check_table_name_or_arn(violations, "requestItems", key);
+      DDB_RETURN_IF_ERROR(violations.to_result());
+      continue;
+    }
+    if (!matches_name_pattern(key) || key.size() < 3 || key.size() > 255) {
       return ApiError::validation(
           "Invalid table/index name.  Table/index names must be between 3 and 255 characters "
           "long, and may contain only the characters a-z, A-Z, 0-9, '_', '-', and '.'");

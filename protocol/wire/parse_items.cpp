@@ -13,6 +13,7 @@
 #include "protocol/wire/fields.h"
 #include "protocol/wire/item_members.h"
 #include "protocol/wire/requests.h"
+#include "protocol/wire/table_names.h"
 #include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
@@ -143,7 +144,7 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
   }
   check(violations, "returnConsumedCapacity", common.return_consumed_capacity,
         kReturnConsumedCapacityRule);
-  check(violations, "tableName", common.table_name, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", common.table_name);
   if (!operation.absence_listed_last) {
     check_present(violations, operation.path, attributes.present);
   }
@@ -272,7 +273,7 @@ Result<GetItemRequest> parse_get_item(const JsonValue& body) {
         kReturnConsumedCapacityRule);
   check_classic_constraints(classic, violations);
   check_present(violations, "key", key.present);
-  check(violations, "tableName", common.table_name, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", common.table_name);
   DDB_RETURN_IF_ERROR(violations.to_result());
   if (key.deferred) {
     return std::move(*key.deferred);

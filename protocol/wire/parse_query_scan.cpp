@@ -14,6 +14,7 @@
 #include "protocol/wire/fields.h"
 #include "protocol/wire/item_members.h"
 #include "protocol/wire/requests.h"
+#include "protocol/wire/table_names.h"
 #include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
@@ -167,7 +168,7 @@ Result<QueryRequest> parse_query(const JsonValue& body) {
   check(violations, "returnConsumedCapacity", read.return_consumed_capacity,
         kReturnConsumedCapacityRule);
   check_classic_constraints(classic, violations);
-  check(violations, "tableName", read.table_name, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", read.table_name);
   check(violations, "select", read.select, kSelectRule);
   check(violations, "indexName", read.index_name, kOptionalIndexNameRule);
   DDB_RETURN_IF_ERROR(violations.to_result());
@@ -214,7 +215,7 @@ Result<ScanRequest> parse_scan(const JsonValue& body) {
   check(violations, "totalSegments", total_segments, kTotalSegmentsRule);
   check(violations, "returnConsumedCapacity", read.return_consumed_capacity,
         kReturnConsumedCapacityRule);
-  check(violations, "tableName", read.table_name, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", read.table_name);
   check(violations, "segment", segment, kSegmentRule);
   check(violations, "limit", read.limit, kLimitRule);
   check_classic_constraints(classic, violations);

@@ -10,6 +10,7 @@
 #include "protocol/wire/requests.h"
 #include "protocol/wire/stream_specification.h"
 #include "protocol/wire/table_members.h"
+#include "protocol/wire/table_names.h"
 #include "protocol/wire/table_settings_members.h"
 
 namespace ddblocal::wire {
@@ -94,7 +95,7 @@ Result<UpdateTableMembers> read_members(const JsonValue& body) {
 Result<void> check_member_constraints(const UpdateTableMembers& members) {
   Violations violations;
   check_definition_members(violations, members.definitions);
-  check(violations, "tableName", members.table_name, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", members.table_name);
   check(violations, "billingMode", members.billing_mode, kBillingModeRule);
   check_throughput_members(violations, "provisionedThroughput", members.throughput);
   check_stream_specification_members(violations, members.stream);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "protocol/wire/fields.h"
+#include "protocol/wire/table_names.h"
 
 namespace ddblocal::wire {
 namespace {
@@ -135,8 +136,9 @@ Result<void> check_table_operation_name(std::optional<std::string_view> name) {
     return ApiError::validation(
         "The parameter 'TableName' is required but was not present in the request");
   }
+  // An ARN's length is a member constraint (check_table_name_or_arn).
   const std::size_t length = utf16_length(*name);
-  if (length < 3 || length > 255) {
+  if (!is_arn(*name) && (length < 3 || length > 255)) {
     return ApiError::validation(
         "TableName must be at least 3 characters long and at most 255 characters long");
   }
@@ -147,7 +149,7 @@ Result<std::string> parse_table_name_only(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto name, optional_string(body, "TableName"));
   DDB_RETURN_IF_ERROR(check_table_operation_name(name));
   Violations violations;
-  check(violations, "tableName", name, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", name);
   DDB_RETURN_IF_ERROR(violations.to_result());
   return std::string(*name);
 }

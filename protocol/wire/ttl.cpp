@@ -5,6 +5,7 @@
 #include "protocol/wire/json.h"
 #include "protocol/wire/schema_writers.h"
 #include "protocol/wire/table_members.h"
+#include "protocol/wire/table_names.h"
 
 namespace ddblocal::wire {
 namespace {
@@ -25,7 +26,7 @@ Result<UpdateTimeToLiveRequest> parse_update_time_to_live(const JsonValue& body)
   }
   DDB_RETURN_IF_ERROR(check_table_operation_name(name));
   Violations violations;
-  check(violations, "tableName", name, kTableNameRule);
+  check_table_name_or_arn(violations, "tableName", name);
   check_present(violations, "timeToLiveSpecification", specification != nullptr);
   if (specification != nullptr) {
     check_present(violations, "timeToLiveSpecification.enabled", enabled.has_value());

@@ -8,8 +8,9 @@ namespace ddblocal {
 
 Result<std::string> handle_create_backup(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_create_backup(body));
-  DDB_ASSIGN_OR_RETURN(auto backup, context.store.create_backup(context.region, request.table_name,
-                                                                request.backup_name));
+  DDB_ASSIGN_OR_RETURN(auto name, table_name_of(context, request.table_name));
+  DDB_ASSIGN_OR_RETURN(auto backup,
+                       context.store.create_backup(context.region, name, request.backup_name));
   return wire::write_create_backup_response(backup);
 }
 
@@ -21,6 +22,10 @@ Result<std::string> handle_describe_backup(RequestContext& context, const wire::
 
 Result<std::string> handle_list_backups(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_list_backups(body));
+  if (request.table_name) {
+    DDB_ASSIGN_OR_RETURN(auto name, table_name_of(context, *request.table_name));
+    request.table_name = std::string(name);
+  }
   DDB_ASSIGN_OR_RETURN(auto page,
                        wire::select_backups(context.store.list_backups(), request, context.region));
   return wire::write_list_backups_response(page);

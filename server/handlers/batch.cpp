@@ -46,6 +46,7 @@ Result<std::string> handle_batch_write_item(RequestContext& context, const wire:
   RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
   for (std::size_t i = 0; i < outcome.writes.size(); ++i) {
     const storage::ItemAddress& address = targets.addresses()[i];
+    metrics.name_table(*address.table, request.writes[i].table_name);
     metrics.add_item_write(*address.table, outcome.writes[i]);
     DDB_RETURN_IF_ERROR(metrics.add_item_collection(context.store, *address.table, *address.key));
   }
@@ -90,6 +91,7 @@ Result<std::string> handle_batch_get_item(RequestContext& context, const wire::J
         continue;
       }
       // Each key read is charged as the GetItem it is, on the whole item.
+      metrics.name_table(table, part.table_name);
       metrics.add_item_read(table, stored, read);
       response_bytes += size;
       if (item) {

@@ -32,17 +32,19 @@ Result<std::string> source_table_of(const RequestContext& context,
 
 Result<std::string> handle_describe_continuous_backups(RequestContext& context,
                                                        const wire::JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto table_name, wire::parse_table_name_only(body));
+  DDB_ASSIGN_OR_RETURN(auto member, wire::parse_table_name_only(body));
+  DDB_ASSIGN_OR_RETURN(auto name, table_name_of(context, member));
   DDB_ASSIGN_OR_RETURN(auto recovery, context.store.describe_point_in_time_recovery(
-                                          context.region, table_name, unix_ms()));
+                                          context.region, name, unix_ms()));
   return wire::write_continuous_backups_response(recovery);
 }
 
 Result<std::string> handle_update_continuous_backups(RequestContext& context,
                                                      const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_update_continuous_backups(body));
+  DDB_ASSIGN_OR_RETURN(auto name, table_name_of(context, request.table_name));
   DDB_ASSIGN_OR_RETURN(auto recovery, context.store.update_point_in_time_recovery(
-                                          context.region, request.table_name, request.enabled,
+                                          context.region, name, request.enabled,
                                           request.recovery_period_days, unix_ms()));
   return wire::write_continuous_backups_response(recovery);
 }

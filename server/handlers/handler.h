@@ -6,6 +6,7 @@
 
 #include "protocol/result.h"
 #include "protocol/wire/json.h"
+#include "protocol/wire/table_names.h"
 #include "server/handlers/client_request_tokens.h"
 #include "server/transfer_jobs.h"
 #include "storage/store.h"
@@ -22,6 +23,20 @@ struct RequestContext {
   // The folder standing in for S3 (--s3-root); empty: none.
   const std::string& s3_root;
 };
+
+// The name of the table a TableName member (its name, or its ARN) names in the request's
+// namespace. A name costs a prefix check.
+inline Result<std::string_view> table_name_of(const RequestContext& context,
+                                              std::string_view member) {
+  return wire::table_name_in_namespace(member, context.region);
+}
+
+// The table a TableName member names.
+inline Result<std::shared_ptr<const storage::Table>> find_table(RequestContext& context,
+                                                                std::string_view member) {
+  DDB_ASSIGN_OR_RETURN(std::string_view name, table_name_of(context, member));
+  return context.store.find_table(context.region, name);
+}
 
 // Answers the JSON response body, or the error DynamoDB would send.
 using Handler = Result<std::string> (*)(RequestContext& context, const wire::JsonValue& body);

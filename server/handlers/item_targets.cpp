@@ -9,7 +9,7 @@ namespace ddblocal {
 Result<void> ItemTargets::add(const std::string& table_name, const Item& item, bool put) {
   auto found = tables_.find(table_name);
   if (found == tables_.end()) {
-    DDB_ASSIGN_OR_RETURN(auto table, context_.store.find_table(context_.region, table_name));
+    DDB_ASSIGN_OR_RETURN(auto table, find_table(context_, table_name));
     found = tables_.emplace(table_name, std::move(table)).first;
   }
   const storage::Table* table = found->second.get();

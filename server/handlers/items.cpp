@@ -30,7 +30,7 @@ Result<void> measure_write(RequestContext& context, const storage::Table& table,
 Result<std::shared_ptr<const storage::Table>> table_for_key(RequestContext& context,
                                                             const std::string& table_name,
                                                             const Item& key) {
-  DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, table_name));
+  DDB_ASSIGN_OR_RETURN(auto table, find_table(context, table_name));
   DDB_RETURN_IF_ERROR(wire::validate_key(table->schema, key));
   return table;
 }
@@ -39,13 +39,14 @@ Result<std::shared_ptr<const storage::Table>> table_for_key(RequestContext& cont
 
 Result<std::string> handle_put_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_put_item(body));
-  DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, request.table_name));
+  DDB_ASSIGN_OR_RETURN(auto table, find_table(context, request.table_name));
   DDB_RETURN_IF_ERROR(wire::validate_item_keys(table->schema, request.item));
   const WriteCondition condition =
       write_condition(request.condition, request.return_old_item_on_condition_failure);
   DDB_ASSIGN_OR_RETURN(auto write, context.store.write_item(*table, request.item,
                                                             put_change(condition, request.item)));
   RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  metrics.name_table(*table, request.table_name);
   DDB_RETURN_IF_ERROR(measure_write(context, *table, request.item, write, metrics));
   return attributes_response(request.return_values, write, std::nullopt, metrics);
 }
@@ -55,6 +56,7 @@ Result<std::string> handle_get_item(RequestContext& context, const wire::JsonVal
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
   DDB_ASSIGN_OR_RETURN(auto item, context.store.get_item(*table, request.key));
   RequestMetrics metrics(request.return_consumed_capacity, false);
+  metrics.name_table(*table, request.table_name);
   metrics.add_item_read(*table, item, capacity::read_of(request.consistent_read));
   if (item && request.projection) {
     item = expr::project(*item, request.projection->paths);
@@ -75,6 +77,7 @@ Result<std::string> handle_update_item(RequestContext& context, const wire::Json
                            *table, request.key,
                            update_change(condition, table->schema, request.key, request.update)));
   RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  metrics.name_table(*table, request.table_name);
   DDB_RETURN_IF_ERROR(measure_write(context, *table, request.key, write, metrics));
   return attributes_response(request.return_values, write, request.update, metrics);
 }
@@ -87,6 +90,7 @@ Result<std::string> handle_delete_item(RequestContext& context, const wire::Json
   DDB_ASSIGN_OR_RETURN(auto write,
                        context.store.write_item(*table, request.key, delete_change(condition)));
   RequestMetrics metrics(request.return_consumed_capacity, request.return_item_collection_metrics);
+  metrics.name_table(*table, request.table_name);
   DDB_RETURN_IF_ERROR(measure_write(context, *table, request.key, write, metrics));
   return attributes_response(request.return_values, write, std::nullopt, metrics);
 }

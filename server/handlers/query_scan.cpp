@@ -19,6 +19,8 @@ struct PageShape {
   wire::Select select;
   // ConsistentRead, for the capacity the page consumed.
   capacity::Read read;
+  // TableName as the request gave it: the answer names the table so.
+  std::string_view table_member;
 };
 
 // The table (and index) a Query or Scan reads, once IndexName, the index's rules and
@@ -44,6 +46,7 @@ Result<std::string> page_response(RequestContext& context, const ReadTarget& tar
                                   capacity::Report report) {
   const TableSchema& schema = target.table->schema;
   RequestMetrics metrics(report, false);
+  metrics.name_table(*target.table, shape.table_member);
   metrics.add_page_read(*target.table, target.index, page.bytes, shape.read);
   std::optional<Item> last_evaluated_key;
   if (page.truncated && !page.items.empty()) {
@@ -89,7 +92,7 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
                        request.limit, request.scan_index_forward)));
   return page_response(context, target, std::move(page),
                        {request.filter, request.projection, request.select,
-                        capacity::read_of(request.consistent_read)},
+                        capacity::read_of(request.consistent_read), request.table_name},
                        request.return_consumed_capacity);
 }
 
@@ -110,7 +113,7 @@ Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& 
                        request.limit, true)));
   return page_response(context, target, std::move(page),
                        {request.filter, request.projection, request.select,
-                        capacity::read_of(request.consistent_read)},
+                        capacity::read_of(request.consistent_read), request.table_name},
                        request.return_consumed_capacity);
 }
 

@@ -11,7 +11,7 @@ namespace ddblocal {
 Result<ReadTarget> target_to_read(RequestContext& context, const std::string& table_name,
                                   const std::optional<std::string>& index_name,
                                   const wire::IndexRead& read) {
-  DDB_ASSIGN_OR_RETURN(auto table, context.store.find_table(context.region, table_name));
+  DDB_ASSIGN_OR_RETURN(auto table, find_table(context, table_name));
   ReadTarget target{std::move(table)};
   if (!index_name) {
     return target;

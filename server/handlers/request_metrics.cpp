@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "protocol/wire/table_names.h"
+
 namespace ddblocal {
 namespace {
 
@@ -19,12 +21,28 @@ bool has_local_index(const TableSchema& schema) {
 RequestMetrics::RequestMetrics(capacity::Report report, bool item_collections)
     : response_{report, &consumption_, {}}, item_collections_(item_collections) {}
 
+void RequestMetrics::name_table(const storage::Table& table, std::string_view member) {
+  // Once per table: the first name given is the one shown.
+  if (wire::is_arn(member) && &shown_name(table) == &table.schema.table_name) {
+    arn_names_.emplace_back(&table, member);
+  }
+}
+
+const std::string& RequestMetrics::shown_name(const storage::Table& table) const {
+  for (const auto& [named, arn] : arn_names_) {
+    if (named == &table) {
+      return arn;
+    }
+  }
+  return table.schema.table_name;
+}
+
 void RequestMetrics::add_item_read(const storage::Table& table, const std::optional<Item>& item,
                                    capacity::Read read) {
   if (response_.report == capacity::Report::kNone) {
     return;
   }
-  consumption_.of(table.schema.table_name).table.read += capacity::read_units(size_of(item), read);
+  consumption_.of(shown_name(table)).table.read += capacity::read_units(size_of(item), read);
 }
 
 void RequestMetrics::add_page_read(const storage::Table& table, const SecondaryIndex* index,
@@ -33,7 +51,7 @@ void RequestMetrics::add_page_read(const storage::Table& table, const SecondaryI
     return;
   }
   // A read of an index lists the table too, with nothing charged to it.
-  capacity::TableConsumption& consumed = consumption_.of(table.schema.table_name);
+  capacity::TableConsumption& consumed = consumption_.of(shown_name(table));
   const double units = capacity::read_units(bytes, read);
   if (index == nullptr) {
     consumed.table.read += units;
@@ -47,7 +65,7 @@ void RequestMetrics::add_item_write(const storage::Table& table, const storage::
   if (response_.report == capacity::Report::kNone) {
     return;
   }
-  capacity::TableConsumption& consumed = consumption_.of(table.schema.table_name);
+  capacity::TableConsumption& consumed = consumption_.of(shown_name(table));
   consumed.table.write += capacity::write_units(
       std::max(size_of(write.old_item), size_of(write.new_item)), transactional);
   for (const storage::IndexEntryChange& change : storage::index_entry_changes(table, write)) {
@@ -61,8 +79,7 @@ void RequestMetrics::add_condition_check(const storage::Table& table,
   if (response_.report == capacity::Report::kNone) {
     return;
   }
-  consumption_.of(table.schema.table_name).table.write +=
-      capacity::write_units(size_of(item), true);
+  consumption_.of(shown_name(table)).table.write += capacity::write_units(size_of(item), true);
 }
 
 Result<void> RequestMetrics::add_item_collection(storage::Store& store, const storage::Table& table,
@@ -74,7 +91,7 @@ Result<void> RequestMetrics::add_item_collection(storage::Store& store, const st
   const AttributeValue& partition_key = item.at(schema.partition_key.name);
   DDB_ASSIGN_OR_RETURN(auto bytes, store.item_collection_size(table, partition_key));
   response_.collections.push_back(
-      {schema.table_name, {{schema.partition_key.name, partition_key}}, bytes});
+      {shown_name(table), {{schema.partition_key.name, partition_key}}, bytes});
   return {};
 }
 

@@ -7,6 +7,10 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "protocol/capacity.h"
 #include "protocol/wire/response_metrics.h"
@@ -20,6 +24,10 @@ class RequestMetrics {
   // The answer points into this object.
   RequestMetrics(const RequestMetrics&) = delete;
   RequestMetrics& operator=(const RequestMetrics&) = delete;
+
+  // The answer names `table` as the request did: by its ARN when `member`, its TableName member,
+  // is one (API Reference, ConsumedCapacity.TableName). A name costs a prefix check.
+  void name_table(const storage::Table& table, std::string_view member);
 
   // A read of one item of `table` (nullopt: it does not exist).
   void add_item_read(const storage::Table& table, const std::optional<Item>& item,
@@ -42,6 +50,11 @@ class RequestMetrics {
   const wire::ResponseMetrics& response() const { return response_; }
 
  private:
+  // The name the answer gives `table`.
+  const std::string& shown_name(const storage::Table& table) const;
+
+  // The tables the request named by their ARNs, with those ARNs.
+  std::vector<std::pair<const storage::Table*, std::string>> arn_names_;
   capacity::Consumption consumption_;
   wire::ResponseMetrics response_;
   bool item_collections_;

@@ -39,24 +39,25 @@ Result<std::string> handle_create_table(RequestContext& context, const wire::Jso
 
 Result<std::string> handle_describe_table(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_describe_table(body));
-  DDB_ASSIGN_OR_RETURN(auto table,
-                       context.store.describe_table(context.region, request.table_name));
+  DDB_ASSIGN_OR_RETURN(auto name, table_name_of(context, request.table_name));
+  DDB_ASSIGN_OR_RETURN(auto table, context.store.describe_table(context.region, name));
   return wire::write_table_description_response("Table", table);
 }
 
 Result<std::string> handle_update_table(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_update_table(body));
-  DDB_ASSIGN_OR_RETURN(auto table, context.store.update_table(context.region, request.table_name,
-                                                              [&](const TableSchema& current) {
-                                                                return wire::apply_table_update(
-                                                                    current, request);
-                                                              }));
+  DDB_ASSIGN_OR_RETURN(auto name, table_name_of(context, request.table_name));
+  DDB_ASSIGN_OR_RETURN(
+      auto table, context.store.update_table(context.region, name, [&](const TableSchema& current) {
+        return wire::apply_table_update(current, request);
+      }));
   return wire::write_table_description_response("TableDescription", table);
 }
 
 Result<std::string> handle_delete_table(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_delete_table(body));
-  DDB_ASSIGN_OR_RETURN(auto table, context.store.delete_table(context.region, request.table_name));
+  DDB_ASSIGN_OR_RETURN(auto name, table_name_of(context, request.table_name));
+  DDB_ASSIGN_OR_RETURN(auto table, context.store.delete_table(context.region, name));
   return wire::write_table_description_response("TableDescription", table);
 }
 

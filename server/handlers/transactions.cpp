@@ -55,6 +55,7 @@ Result<void> measure_transaction(RequestContext& context,
                                  RequestMetrics& metrics) {
   for (std::size_t i = 0; i < writes.size(); ++i) {
     const storage::Table& table = *addresses[i].table;
+    metrics.name_table(table, request.actions[i].table_name);
     if (request.actions[i].action == wire::TransactionAction::kConditionCheck) {
       metrics.add_condition_check(table, writes[i].old_item);
       continue;
@@ -141,6 +142,7 @@ Result<std::string> handle_transact_get_items(RequestContext& context,
   DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(addresses));
   RequestMetrics metrics(request.return_consumed_capacity, false);
   for (std::size_t i = 0; i < items.size(); ++i) {
+    metrics.name_table(*addresses[i].table, request.gets[i].table_name);
     metrics.add_item_read(*addresses[i].table, items[i], capacity::Read::kTransactional);
     if (items[i] && request.gets[i].projection) {
       items[i] = expr::project(*items[i], request.gets[i].projection->paths);
