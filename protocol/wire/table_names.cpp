@@ -19,8 +19,7 @@ std::string_view resource_name(const ParsedArn& arn) {
   return std::string_view(arn.resource).substr(std::string_view("table/").size());
 }
 
-}  // namespace
-
+// The constraint an ARN-form member breaks, nullopt when it names a table.
 std::optional<std::string> table_arn_format_violation(std::string_view member) {
   std::optional<ParsedArn> arn = parse_arn(member);
   if (!arn || arn->service != "dynamodb" || arn->resource.find('/') == std::string::npos) {
@@ -38,6 +37,8 @@ std::optional<std::string> table_arn_format_violation(std::string_view member) {
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 void check_table_name_or_arn(Violations& violations, std::string_view path,
                              std::optional<std::string_view> member) {

@@ -5,8 +5,8 @@
 // sources: /work/notes/table-arns.md.
 #pragma once
 
+#include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
 
 #include "protocol/result.h"
@@ -21,12 +21,8 @@ inline bool is_arn(std::string_view member) {
   return member.starts_with("arn:");
 }
 
-// The constraint an ARN-form member breaks ("Valid ARN format is ..."), nullopt when it names a
-// table: dynamodb's table/<name> with a valid name. REQUIRES: is_arn(member).
-std::optional<std::string> table_arn_format_violation(std::string_view member);
-
 // A TableName member's constraints, reported at `path` ("tableName"): an ARN's length and
-// format, or a name's kTableNameRule.
+// format (dynamodb's table/<name>, the name as kTableNameRule has it), or a name's kTableNameRule.
 void check_table_name_or_arn(Violations& violations, std::string_view path,
                              std::optional<std::string_view> member);
 
