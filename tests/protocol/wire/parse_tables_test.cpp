@@ -78,6 +78,20 @@ TEST(ParseDescribeTable, AcceptsEveryAllowedCharacterAndTheLengthBounds) {
   EXPECT_EQ(longest_result->table_name, longest);
 }
 
+TEST(ParseDescribeTable, ArnsAreCheckedByTheirOwnLengthAndFormat) {
+  // An ARN longer than a name may be is no "at most 255 characters".
+  const std::string arn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + std::string(200, 'a');
+  auto result = parse_describe_table(parse_json(R"({"TableName":")" + arn + R"("})"));
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(result->table_name, arn);
+  const std::string too_long = "arn:" + std::string(1021, 'a');
+  EXPECT_EQ(validation_message(
+                parse_describe_table(parse_json(R"({"TableName":")" + too_long + R"("})"))),
+            "1 validation error detected: Value '" + too_long +
+                "' at 'tableName' failed to satisfy constraint: Member must have length less than "
+                "or equal to 1024");
+}
+
 TEST(ParseDeleteTable, ChecksTableNameAsDescribeTableDoes) {
   EXPECT_EQ(validation_message(parse_delete_table(parse_json("{}"))),
             "The parameter 'TableName' is required but was not present in the request");
