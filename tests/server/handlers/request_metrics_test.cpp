@@ -127,5 +127,25 @@ TEST_F(RequestMetricsTest, ItemCollectionsOfTablesWithLocalIndexes) {
   EXPECT_TRUE(none.response().collections.empty());
 }
 
+TEST_F(RequestMetricsTest, NamesATableAsTheRequestDid) {
+  const std::string arn = "arn:aws:dynamodb:us-east-1:000000000000:table/tab";
+  RequestMetrics metrics(Report::kTotal, true);
+  metrics.name_table(*table_, arn);
+  metrics.name_table(*table_, "tab");  // the first name given stays
+  const Item item{{"p", text("a")}, {"s", text("1")}, {"l", text("L")}};
+  metrics.add_item_write(*table_, put(item));
+  ASSERT_TRUE(metrics.add_item_collection(*store_, *table_, item).has_value());
+  EXPECT_EQ(consumed(metrics).table_name, arn);
+  ASSERT_EQ(metrics.response().collections.size(), 1u);
+  EXPECT_EQ(metrics.response().collections[0].table_name, arn);
+}
+
+TEST_F(RequestMetricsTest, NamesATableByItsNameByDefault) {
+  RequestMetrics metrics(Report::kTotal, false);
+  metrics.name_table(*table_, "tab");
+  metrics.add_item_read(*table_, std::nullopt, capacity::Read::kStrong);
+  EXPECT_EQ(consumed(metrics).table_name, "tab");
+}
+
 }  // namespace
 }  // namespace ddblocal
