@@ -21,6 +21,7 @@
 #include "protocol/wire/partiql_requests.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/stream_requests.h"
+#include "protocol/wire/table_names.h"
 #include "protocol/wire/ttl.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -61,6 +62,14 @@ void put_item(const wire::JsonValue& body) {
 void get_item(const wire::JsonValue& body) {
   Result<wire::GetItemRequest> request = wire::parse_get_item(body);
   if (succeeded(request)) {
+    // A TableName the parser let through, name or ARN, resolves to the name itself or to the end
+    // of its ARN, or fails as a client error (AccessDeniedException: another account's table).
+    Result<std::string_view> name = wire::table_name_in_namespace(request->table_name, "us-east-1");
+    if (name) {
+      check(request->table_name.ends_with(*name), "a table name that is not its TableName's end");
+    } else if (name.error().type() != ErrorType::kAccessDenied) {
+      check_client_error(name.error());
+    }
     check_storable(request->key, "GetItem Key");
     exercise_projection(request->projection, request->key);
   }
