@@ -158,10 +158,11 @@ TableSchema indexed_schema() {
   SecondaryIndex global{.name = "byg", .partition_key = {"g", ScalarType::kS}};
   global.provisioned_throughput = {1, 1};
   SecondaryIndex local{.name = "byl", .global = false, .partition_key = schema.partition_key};
-  local.sort_key = AttributeDefinition{"l", ScalarType::kB};
+  local.key_schema.sort = {{"l", ScalarType::kB}};
   schema.indexes = {global, local};
-  schema.attribute_definitions = {schema.partition_key, *schema.sort_key, global.partition_key,
-                                  *local.sort_key};
+  schema.attribute_definitions = {schema.partition_key, *schema.sort_key,
+                                  global.key_schema.partition.front(),
+                                  local.key_schema.sort.front()};
   return schema;
 }
 

@@ -22,13 +22,13 @@ Table indexed_table() {
   schema.sort_key = AttributeDefinition{"c", ScalarType::kN};
   SecondaryIndex global;
   global.name = "byg";
-  global.partition_key = {"g", ScalarType::kS};
-  global.sort_key = AttributeDefinition{"gs", ScalarType::kN};
+  global.key_schema.partition = {{"g", ScalarType::kS}};
+  global.key_schema.sort = {{"gs", ScalarType::kN}};
   SecondaryIndex local;
   local.name = "byl";
   local.global = false;
-  local.partition_key = schema.partition_key;
-  local.sort_key = AttributeDefinition{"l", ScalarType::kS};
+  local.key_schema.partition = {schema.partition_key};
+  local.key_schema.sort = {{"l", ScalarType::kS}};
   schema.indexes = {global, local};
   table.indexes = {{.uid = 8}, {.uid = 9}};
   return table;

@@ -58,7 +58,7 @@ Result<KeyCondition> key_condition(Table table, std::string_view text) {
   Placeholders placeholders(&names(), &values());
   DDB_RETURN_IF_ERROR(placeholders.resolve(condition, ExpressionKind::kKeyCondition));
   Schema keys = schema(table);
-  return to_key_condition(condition, keys.partition_key, keys.sort_key);
+  return to_key_condition(condition, key_attributes(keys.partition_key, keys.sort_key));
 }
 
 std::string message(Table table, std::string_view text) {
@@ -201,7 +201,7 @@ TEST(KeyCondition, ReportsWhatDynamoDbReports) {
 TEST(KeyCondition, PartitionKeyAlone) {
   auto result = key_condition(kHashOnly, ":s = p");
   ASSERT_TRUE(result) << result.error().message();
-  EXPECT_EQ(result->partition_value, AttributeValue(std::string("a")));
+  EXPECT_EQ(result->partition_values, std::vector{AttributeValue(std::string("a"))});
   EXPECT_EQ(result->sort_op, SortKeyOp::kNone);
 }
 
@@ -228,7 +228,7 @@ TEST(KeyCondition, SortKeyOperatorsFromTheKeysSide) {
   for (const SortCase& c : kSortCases) {
     auto result = key_condition(kNumberBinary, c.text);
     ASSERT_TRUE(result) << c.text << ": " << result.error().message();
-    EXPECT_EQ(result->partition_value, AttributeValue(number("1"))) << c.text;
+    EXPECT_EQ(result->partition_values, std::vector{AttributeValue(number("1"))}) << c.text;
     EXPECT_EQ(result->sort_op, c.op) << c.text;
     EXPECT_EQ(result->sort_value, AttributeValue(Binary{"a"})) << c.text;
   }
@@ -237,7 +237,7 @@ TEST(KeyCondition, SortKeyOperatorsFromTheKeysSide) {
 TEST(KeyCondition, BetweenKeepsBothBounds) {
   auto result = key_condition(kStringNumber, "c BETWEEN :n AND :n2 AND #p = :s");
   ASSERT_TRUE(result) << result.error().message();
-  EXPECT_EQ(result->partition_value, AttributeValue(std::string("a")));
+  EXPECT_EQ(result->partition_values, std::vector{AttributeValue(std::string("a"))});
   EXPECT_EQ(result->sort_op, SortKeyOp::kBetween);
   EXPECT_EQ(result->sort_value, AttributeValue(number("1")));
   EXPECT_EQ(result->sort_high, AttributeValue(number("2")));
@@ -250,7 +250,8 @@ std::string filter_message(std::string_view text) {
   Placeholders placeholders(&names(), &values());
   EXPECT_TRUE(placeholders.resolve(*filter, ExpressionKind::kFilter).has_value());
   Schema keys = schema(Table::kStringString);
-  Result<void> checked = check_filter_keys(*filter, keys.partition_key, keys.sort_key);
+  Result<void> checked =
+      check_filter_keys(*filter, key_attributes(keys.partition_key, keys.sort_key));
   return checked ? "" : checked.error().message();
 }
 

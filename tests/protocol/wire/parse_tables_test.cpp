@@ -565,8 +565,8 @@ TEST(ParseCreateTable, BuildsGlobalAndLocalIndexesUnderProvisioned) {
   ASSERT_EQ(schema.indexes.size(), 2u);
   SecondaryIndex global;
   global.name = "byg";
-  global.partition_key = {"g", ScalarType::kN};
-  global.sort_key = AttributeDefinition{"c", ScalarType::kS};
+  global.key_schema.partition = {{"g", ScalarType::kN}};
+  global.key_schema.sort = {{"c", ScalarType::kS}};
   global.projection = ProjectionType::kInclude;
   global.non_key_attributes = {"x", "y"};
   global.provisioned_throughput = {3, 4};
@@ -575,8 +575,8 @@ TEST(ParseCreateTable, BuildsGlobalAndLocalIndexesUnderProvisioned) {
   SecondaryIndex local;
   local.name = "byl";
   local.global = false;
-  local.partition_key = {"p", ScalarType::kS};
-  local.sort_key = AttributeDefinition{"l", ScalarType::kB};
+  local.key_schema.partition = {{"p", ScalarType::kS}};
+  local.key_schema.sort = {{"l", ScalarType::kB}};
   local.projection = ProjectionType::kKeysOnly;
   ASSERT_NE(find_index(schema, "byl"), nullptr);
   EXPECT_EQ(*find_index(schema, "byl"), local);
@@ -589,7 +589,7 @@ TEST(ParseCreateTable, GlobalIndexUnderPayPerRequestHasZeroThroughput) {
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(result->schema.indexes.size(), 1u);
   EXPECT_TRUE(result->schema.indexes[0].global);
-  EXPECT_FALSE(result->schema.indexes[0].sort_key);
+  EXPECT_TRUE(result->schema.indexes[0].key_schema.sort.empty());
   EXPECT_EQ(result->schema.indexes[0].provisioned_throughput, (ProvisionedThroughput{0, 0}));
 }
 
