@@ -232,7 +232,7 @@ Result<KeyCondition> to_key_condition(const Condition& condition, const KeyAttri
   std::vector<KeyTerm> terms;
   DDB_RETURN_IF_ERROR(collect_terms(condition, terms));
   if (terms.size() > std::max<std::size_t>(2, keys.partition.size() + keys.sort.size())) {
-    return ApiError::validation("Conditions can be of length 1 or 2 only");
+    return ApiError::validation(std::string(kConditionsLength));
   }
   // The key schema pass, in DynamoDB's order: a condition beyond the partition key on a key
   // without a sort key, each partition key attribute's presence, its values' type, its

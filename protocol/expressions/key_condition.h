@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "protocol/attribute_value.h"
@@ -12,6 +13,9 @@
 #include "protocol/result.h"
 
 namespace ddblocal::expr {
+
+// More conditions than a key condition can hold: DynamoDB's text predates multi-attribute keys.
+inline constexpr std::string_view kConditionsLength = "Conditions can be of length 1 or 2 only";
 
 enum class SortKeyOp : std::uint8_t { kNone, kEq, kLt, kLe, kGt, kGe, kBetween, kBeginsWith };
 

@@ -77,6 +77,9 @@ Result<const KeyConditionTerm*> key_term(const KeyConditionTerms& terms,
 
 Result<expr::KeyCondition> to_key_condition(const KeyConditionTerms& terms,
                                             const KeyAttributes& keys) {
+  if (terms.size() > std::max<std::size_t>(2, keys.partition.size() + keys.sort.size())) {
+    return ApiError::validation(std::string(expr::kConditionsLength));
+  }
   if (keys.sort.empty() && terms.size() > keys.partition.size()) {
     return not_supported();
   }
