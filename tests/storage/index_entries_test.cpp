@@ -190,5 +190,60 @@ TEST(IndexEntryChanges, AnItemInNoIndexChangesNothing) {
   EXPECT_TRUE(index_entry_changes(table, {std::nullopt, std::nullopt}).empty());
 }
 
+// A table keyed p (S) with one global index whose key has two partition key attributes (t S,
+// r N) and two sort key attributes (d S, k N).
+Table multi_attribute_table() {
+  Table table;
+  table.uid = 7;
+  table.schema.table_name = "m";
+  table.schema.partition_key = {"p", ScalarType::kS};
+  SecondaryIndex index;
+  index.name = "multi";
+  index.key_schema = {{{"t", ScalarType::kS}, {"r", ScalarType::kN}},
+                      {{"d", ScalarType::kS}, {"k", ScalarType::kN}}};
+  index.projection = ProjectionType::kKeysOnly;
+  table.schema.indexes = {index};
+  table.indexes = {{.uid = 8}};
+  return table;
+}
+
+Item multi_item(std::string d, std::string_view k, std::string p = "a") {
+  return {{"p", std::move(p)}, {"t", string_value("T")}, {"r", number("1")},
+          {"d", std::move(d)}, {"k", number(k)},         {"x", string_value("X")}};
+}
+
+TEST(IndexEntryKey, MultiAttributeKeyNeedsEveryAttribute) {
+  const Table table = multi_attribute_table();
+  EXPECT_TRUE(index_entry_key(table, 0, multi_item("d", "1")).has_value());
+  for (const char* key : {"t", "r", "d", "k"}) {
+    Item item = multi_item("d", "1");
+    item.erase(key);
+    EXPECT_FALSE(index_entry_key(table, 0, item).has_value()) << key;
+  }
+}
+
+TEST(IndexEntryKey, MultiAttributeEntriesOfAPartitionShareItsPrefixInSortKeyOrder) {
+  const Table table = multi_attribute_table();
+  const std::string prefix =
+      encode_composite_partition_prefix(8, std::vector{string_value("T"), number("1")});
+  const std::string first = *index_entry_key(table, 0, multi_item("a", "9"));
+  const std::string second = *index_entry_key(table, 0, multi_item("b", "-1"));
+  const std::string third = *index_entry_key(table, 0, multi_item("b", "2"));
+  for (const std::string* key : {&first, &second, &third}) {
+    EXPECT_EQ(key->substr(0, prefix.size()), prefix);
+  }
+  // Ordered by the first sort key attribute, then by the second.
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+}
+
+TEST(ProjectIntoIndex, KeysOnlyCopiesEveryAttributeOfAMultiAttributeKey) {
+  const Table table = multi_attribute_table();
+  Item projected = project_into_index(table.schema, table.schema.indexes[0], multi_item("d", "1"));
+  Item expected = multi_item("d", "1");
+  expected.erase("x");
+  EXPECT_EQ(projected, expected);
+}
+
 }  // namespace
 }  // namespace ddblocal::storage

@@ -593,6 +593,48 @@ TEST(ParseCreateTable, GlobalIndexUnderPayPerRequestHasZeroThroughput) {
   EXPECT_EQ(result->schema.indexes[0].provisioned_throughput, (ProvisionedThroughput{0, 0}));
 }
 
+// A global index keyed by these elements, on a table (p, c) that defines p, c, g and h.
+std::string multi_attribute_index(std::string_view elements) {
+  return globals(R"({"IndexName":"multi","Projection":{"ProjectionType":"ALL"},"KeySchema":[)" +
+                 std::string(elements) + "]}");
+}
+
+constexpr std::string_view kDefinitionsPCGH = R"([{"AttributeName":"p","AttributeType":"S"},
+    {"AttributeName":"c","AttributeType":"S"},{"AttributeName":"g","AttributeType":"N"},
+    {"AttributeName":"h","AttributeType":"B"}])";
+
+TEST(ParseCreateTable, GlobalIndexWithAMultiAttributeKey) {
+  auto result = parse_create_table(parse_json(table_with_indexes(
+      kDefinitionsPCGH, multi_attribute_index(R"({"AttributeName":"g","KeyType":"HASH"},
+          {"AttributeName":"h","KeyType":"HASH"},{"AttributeName":"c","KeyType":"RANGE"},
+          {"AttributeName":"p","KeyType":"RANGE"})"))));
+  ASSERT_TRUE(result) << result.error().message();
+  const KeySchema& key = result->schema.indexes[0].key_schema;
+  EXPECT_EQ(key.partition,
+            (std::vector<AttributeDefinition>{{"g", ScalarType::kN}, {"h", ScalarType::kB}}));
+  EXPECT_EQ(key.sort,
+            (std::vector<AttributeDefinition>{{"c", ScalarType::kS}, {"p", ScalarType::kS}}));
+}
+
+TEST(ParseCreateTable, MultiAttributeKeyRules) {
+  EXPECT_EQ(index_error(kDefinitionsPCGH, multi_attribute_index(
+                                              R"({"AttributeName":"g","KeyType":"HASH"},
+          {"AttributeName":"c","KeyType":"RANGE"},{"AttributeName":"h","KeyType":"HASH"})")),
+            "Invalid KeySchema: All HASH key attributes must precede RANGE key attributes in the "
+            "KeySchema");
+  EXPECT_EQ(index_error(kDefinitionsPCGH, multi_attribute_index(
+                                              R"({"AttributeName":"g","KeyType":"HASH"},
+          {"AttributeName":"h","KeyType":"HASH"},{"AttributeName":"g","KeyType":"RANGE"})")),
+            "Invalid KeySchema: Some KeySchemaElement names are repeated");
+  // A local index keeps one sort key attribute.
+  const std::string local = locals(R"({"IndexName":"loc","Projection":{"ProjectionType":"ALL"},
+      "KeySchema":[{"AttributeName":"p","KeyType":"HASH"},{"AttributeName":"g","KeyType":"RANGE"},
+                   {"AttributeName":"h","KeyType":"RANGE"}]})");
+  EXPECT_NE(
+      index_error(kDefinitionsPCGH, local).find("Member must have length less than or equal to 2"),
+      std::string::npos);
+}
+
 TEST(ParseCreateTable, IndexKeyWithoutDefinition) {
   EXPECT_EQ(index_error(R"([{"AttributeName":"p","AttributeType":"S"},
                             {"AttributeName":"c","AttributeType":"S"}])",
