@@ -2,30 +2,6 @@
 
 namespace ddblocal {
 
-const char* scalar_type_name(ScalarType type) {
-  switch (type) {
-    case ScalarType::kS:
-      return "S";
-    case ScalarType::kN:
-      return "N";
-    case ScalarType::kB:
-      return "B";
-  }
-  return "S";
-}
-
-ValueType value_type_of(ScalarType type) {
-  switch (type) {
-    case ScalarType::kS:
-      return ValueType::kS;
-    case ScalarType::kN:
-      return ValueType::kN;
-    case ScalarType::kB:
-      return ValueType::kB;
-  }
-  return ValueType::kS;
-}
-
 const char* stream_view_type_name(StreamViewType type) {
   switch (type) {
     case StreamViewType::kKeysOnly:
@@ -61,6 +37,11 @@ const SecondaryIndex* find_index(const TableSchema& schema, std::string_view nam
 
 std::size_t index_position(const TableSchema& schema, const SecondaryIndex& index) {
   return static_cast<std::size_t>(&index - schema.indexes.data());
+}
+
+KeyAttributes key_attributes(const TableSchema& schema, const SecondaryIndex* index) {
+  return index != nullptr ? key_attributes(index->key_schema)
+                          : key_attributes(schema.partition_key, schema.sort_key);
 }
 
 }  // namespace ddblocal

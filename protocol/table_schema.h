@@ -10,18 +10,10 @@
 #include <vector>
 
 #include "protocol/attribute_value.h"
+#include "protocol/key_schema.h"
 #include "protocol/table_settings.h"
 
 namespace ddblocal {
-
-// The types a key attribute may have (AttributeDefinitions' AttributeType).
-enum class ScalarType : std::uint8_t { kS, kN, kB };
-
-struct AttributeDefinition {
-  std::string name;
-  ScalarType type = ScalarType::kS;
-  bool operator==(const AttributeDefinition&) const = default;
-};
 
 enum class BillingMode : std::uint8_t { kProvisioned, kPayPerRequest };
 
@@ -39,8 +31,7 @@ struct SecondaryIndex {
   std::string name;
   // A local index's partition key is the table's.
   bool global = true;
-  AttributeDefinition partition_key;
-  std::optional<AttributeDefinition> sort_key;
+  KeySchema key_schema;
   ProjectionType projection = ProjectionType::kAll;
   // kInclude: the non-key attributes copied, as listed.
   std::vector<std::string> non_key_attributes;
@@ -118,10 +109,8 @@ const SecondaryIndex* find_index(const TableSchema& schema, std::string_view nam
 // Where `index` is in schema.indexes. REQUIRES: it is one of them.
 std::size_t index_position(const TableSchema& schema, const SecondaryIndex& index);
 
-// "S", "N" or "B".
-const char* scalar_type_name(ScalarType type);
-// The attribute value type a key of this type has.
-ValueType value_type_of(ScalarType type);
+// The key of `schema`'s table, or of `index` when given.
+KeyAttributes key_attributes(const TableSchema& schema, const SecondaryIndex* index = nullptr);
 // "KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE" or "NEW_AND_OLD_IMAGES".
 const char* stream_view_type_name(StreamViewType type);
 // The view type of that name; nullopt for any other text.

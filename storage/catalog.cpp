@@ -53,14 +53,23 @@ AttributeValue index_value(const SecondaryIndex& index, const IndexState& state)
       {"global", index.global},
       {"uid", number_value(static_cast<std::int64_t>(state.uid))},
       {"building", state.status == IndexStatus::kCreating},
-      {"partition_key", definition_value(index.partition_key)},
+      {"partition_key", definition_value(index.key_schema.partition.front())},
       {"projection", projection_name(index.projection)},
       {"non_key", std::move(non_key)},
       {"read_capacity", number_value(index.provisioned_throughput.read_capacity_units)},
       {"write_capacity", number_value(index.provisioned_throughput.write_capacity_units)},
   };
-  if (index.sort_key) {
-    record.emplace("sort_key", definition_value(*index.sort_key));
+  const KeySchema& key = index.key_schema;
+  if (!key.sort.empty()) {
+    record.emplace("sort_key", definition_value(key.sort.front()));
+  }
+  // The attributes after the first of a multi-attribute key; absent for single ones, so that
+  // a catalog written before multi-attribute keys reads the same.
+  if (key.partition.size() > 1) {
+    record.emplace("more_partition_keys", definitions_value(std::span(key.partition).subspan(1)));
+  }
+  if (key.sort.size() > 1) {
+    record.emplace("more_sort_keys", definitions_value(std::span(key.sort).subspan(1)));
   }
   return record;
 }
@@ -69,10 +78,13 @@ void decode_index(const AttributeMap& record, Table& table) {
   SecondaryIndex index;
   index.name = string_of(record, "name");
   index.global = bool_of(record, "global");
-  index.partition_key = definition_of(record.at("partition_key"));
+  KeySchema& key = index.key_schema;
+  key.partition.push_back(definition_of(record.at("partition_key")));
   if (auto sort_key = record.find("sort_key"); sort_key != record.end()) {
-    index.sort_key = definition_of(sort_key->second);
+    key.sort.push_back(definition_of(sort_key->second));
   }
+  append_definitions(record, "more_partition_keys", key.partition);
+  append_definitions(record, "more_sort_keys", key.sort);
   index.projection = projection_of(string_of(record, "projection"));
   if (const auto* non_key = record.at("non_key").get_if<AttributeList>()) {
     for (const AttributeValue& name : *non_key) {
@@ -89,10 +101,6 @@ void decode_index(const AttributeMap& record, Table& table) {
 
 Item encode_record(const Table& table) {
   const TableSchema& schema = table.schema;
-  AttributeList definitions;
-  for (const AttributeDefinition& definition : schema.attribute_definitions) {
-    definitions.push_back(definition_value(definition));
-  }
   Item record{
       {"uid", number_value(static_cast<std::int64_t>(table.uid))},
       {"name", schema.table_name},
@@ -100,7 +108,7 @@ Item encode_record(const Table& table) {
       {"id", table.table_id},
       {"created_ms", number_value(static_cast<std::int64_t>(table.creation_date_time * 1000))},
       {"partition_key", definition_value(schema.partition_key)},
-      {"definitions", std::move(definitions)},
+      {"definitions", definitions_value(schema.attribute_definitions)},
       {"billing_mode",
        std::string(schema.billing_mode == BillingMode::kPayPerRequest ? "PAY_PER_REQUEST"
                                                                       : "PROVISIONED")},
@@ -150,11 +158,7 @@ Table decode_record(const Item& record) {
   if (auto sort_key = record.find("sort_key"); sort_key != record.end()) {
     schema.sort_key = definition_of(sort_key->second);
   }
-  if (const auto* definitions = record.at("definitions").get_if<AttributeList>()) {
-    for (const AttributeValue& definition : *definitions) {
-      schema.attribute_definitions.push_back(definition_of(definition));
-    }
-  }
+  append_definitions(record, "definitions", schema.attribute_definitions);
   schema.billing_mode = string_of(record, "billing_mode") == "PAY_PER_REQUEST"
                             ? BillingMode::kPayPerRequest
                             : BillingMode::kProvisioned;

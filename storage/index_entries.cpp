@@ -6,15 +6,6 @@
 namespace ddblocal::storage {
 namespace {
 
-// The value of `item`'s key attribute `definition` when present with the declared type.
-const AttributeValue* key_value(const Item& item, const AttributeDefinition& definition) {
-  auto it = item.find(definition.name);
-  if (it == item.end()) {
-    return nullptr;
-  }
-  return it->second.type() == value_type_of(definition.type) ? &it->second : nullptr;
-}
-
 void copy_attribute(Item& out, const Item& item, const std::string& name) {
   if (auto it = item.find(name); it != item.end()) {
     out.insert(*it);
@@ -64,14 +55,26 @@ void for_each_changed_entry(const Table& table, const std::optional<Item>& old_i
 
 std::optional<std::string> index_entry_key(const Table& table, std::size_t index,
                                            const Item& item) {
-  const SecondaryIndex& definition = table.schema.indexes[index];
-  const AttributeValue* partition = key_value(item, definition.partition_key);
-  const AttributeValue* sort =
-      definition.sort_key ? key_value(item, *definition.sort_key) : nullptr;
-  if (partition == nullptr || (definition.sort_key && sort == nullptr)) {
+  const KeySchema& index_key = table.schema.indexes[index].key_schema;
+  auto partition = key_values(item, index_key.partition);
+  auto sort = key_values(item, index_key.sort);
+  if (!partition || !sort) {
     return std::nullopt;
   }
-  std::string key = encode_item_key(table.indexes[index].uid, *partition, sort);
+  const std::uint64_t uid = table.indexes[index].uid;
+  std::string key;
+  if (partition->size() == 1) {
+    key = encode_partition_prefix(uid, *partition->front());
+  } else {
+    std::vector<AttributeValue> values;
+    for (const AttributeValue* value : *partition) {
+      values.push_back(*value);
+    }
+    key = encode_composite_partition_prefix(uid, values);
+  }
+  for (const AttributeValue* value : *sort) {
+    append_key_value(key, *value);
+  }
   const TableSchema& schema = table.schema;
   append_key_value(key, item.at(schema.partition_key.name));
   if (schema.sort_key) {
@@ -89,10 +92,9 @@ Item project_into_index(const TableSchema& schema, const SecondaryIndex& index, 
   if (schema.sort_key) {
     copy_attribute(projected, item, schema.sort_key->name);
   }
-  copy_attribute(projected, item, index.partition_key.name);
-  if (index.sort_key) {
-    copy_attribute(projected, item, index.sort_key->name);
-  }
+  key_attributes(index.key_schema).for_each([&](const AttributeDefinition& key) {
+    copy_attribute(projected, item, key.name);
+  });
   for (const std::string& name : index.non_key_attributes) {
     copy_attribute(projected, item, name);
   }

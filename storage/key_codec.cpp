@@ -22,7 +22,9 @@
 // and inversion reverses memcmp order because no encoding is a prefix of another. The same
 // property lets a sort key follow a partition key directly.
 //
-//   partition_hash := the first 8 bytes, big-endian, of MD5("Outliers" | hashed_bytes)
+//   partition_hash := the first 8 bytes, big-endian, of MD5("Outliers" | hashed_bytes), or, for
+//                     a multi-attribute partition key (global secondary indexes), of
+//                     MD5(key_value { key_value }) over its values in key schema order
 //   hashed_bytes   := the UTF-8 bytes of an S, the bytes of a B, the oracle_number of an N
 //   oracle_number  := 0x80                                       (zero)
 //                   | (0xC0 + (E + a) / 2) { P + 1 }             (positive)
@@ -38,6 +40,7 @@
 
 #include <array>
 #include <memory>
+#include <span>
 #include <string_view>
 
 #include <openssl/evp.h>
@@ -128,6 +131,25 @@ EVP_MD_CTX& md5_context() {
   return *context;
 }
 
+// The first 8 bytes, big-endian, of the MD5 digest of `bytes`.
+std::uint64_t md5_prefix(std::string_view bytes) {
+  EVP_MD_CTX& context = md5_context();
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  // Fails only where MD5 is missing (an OpenSSL restricted to FIPS algorithms), and then for
+  // every key alike: all partitions hash to 0 and are ordered by key instead.
+  if (EVP_DigestInit_ex(&context, EVP_md5(), nullptr) != 1 ||
+      EVP_DigestUpdate(&context, bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(&context, digest.data(), &length) != 1) {
+    return 0;
+  }
+  std::uint64_t hash = 0;
+  for (int i = 0; i < 8; ++i) {
+    hash = hash << 8 | digest[i];
+  }
+  return hash;
+}
+
 }  // namespace
 
 void append_key_value(std::string& out, const AttributeValue& value) {
@@ -149,21 +171,18 @@ std::uint64_t partition_hash(const AttributeValue& partition_key) {
   } else {
     append_oracle_number(hashed, *partition_key.get_if<Number>());
   }
-  EVP_MD_CTX& context = md5_context();
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  // Fails only where MD5 is missing (an OpenSSL restricted to FIPS algorithms), and then for
-  // every key alike: all partitions hash to 0 and are ordered by key instead.
-  if (EVP_DigestInit_ex(&context, EVP_md5(), nullptr) != 1 ||
-      EVP_DigestUpdate(&context, hashed.data(), hashed.size()) != 1 ||
-      EVP_DigestFinal_ex(&context, digest.data(), &length) != 1) {
-    return 0;
+  return md5_prefix(hashed);
+}
+
+std::uint64_t composite_partition_hash(std::span<const AttributeValue> partition_key) {
+  if (partition_key.size() == 1) {
+    return partition_hash(partition_key.front());
   }
-  std::uint64_t hash = 0;
-  for (int i = 0; i < 8; ++i) {
-    hash = hash << 8 | digest[i];
+  std::string hashed;
+  for (const AttributeValue& value : partition_key) {
+    append_key_value(hashed, value);
   }
-  return hash;
+  return md5_prefix(hashed);
 }
 
 void append_key_prefix(std::string& out, const AttributeValue& prefix) {
@@ -180,6 +199,20 @@ std::string encode_partition_prefix(std::uint64_t table_uid, const AttributeValu
   append_fixed64_be(key, table_uid);
   append_fixed64_be(key, partition_hash(partition_key));
   append_key_value(key, partition_key);
+  return key;
+}
+
+std::string encode_composite_partition_prefix(std::uint64_t table_uid,
+                                              std::span<const AttributeValue> partition_key) {
+  if (partition_key.size() == 1) {
+    return encode_partition_prefix(table_uid, partition_key.front());
+  }
+  std::string key;
+  append_fixed64_be(key, table_uid);
+  append_fixed64_be(key, composite_partition_hash(partition_key));
+  for (const AttributeValue& value : partition_key) {
+    append_key_value(key, value);
+  }
   return key;
 }
 

@@ -72,8 +72,12 @@ KeyRange partition_range(std::uint64_t uid, const AttributeValue& partition_key)
 
 KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition) {
   using expr::SortKeyOp;
-  KeyRange range = partition_range(uid, condition.partition_value);
-  const std::string partition = range.lower;  // a copy: the bounds below replace range.lower
+  // The partition, narrowed by the leading sort key attributes a multi-attribute key equals.
+  std::string partition = encode_composite_partition_prefix(uid, condition.partition_values);
+  for (const AttributeValue& value : condition.sort_prefix) {
+    append_key_value(partition, value);
+  }
+  KeyRange range{partition, prefix_end(partition)};
   // An index entry continues its index key with the table's key: the entries of one sort key
   // value are all the keys that begin with its bound, and end before prefix_end(bound).
   switch (condition.sort_op) {

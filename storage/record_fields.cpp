@@ -68,4 +68,21 @@ AttributeDefinition definition_of(const AttributeValue& value) {
   return {string_of(*map, "name"), scalar_type_of(string_of(*map, "type"))};
 }
 
+AttributeValue definitions_value(std::span<const AttributeDefinition> definitions) {
+  AttributeList list;
+  for (const AttributeDefinition& definition : definitions) {
+    list.push_back(definition_value(definition));
+  }
+  return list;
+}
+
+void append_definitions(const AttributeMap& record, const std::string& name,
+                        std::vector<AttributeDefinition>& out) {
+  if (const AttributeList* list = list_of(record, name)) {
+    for (const AttributeValue& definition : *list) {
+      out.push_back(definition_of(definition));
+    }
+  }
+}
+
 }  // namespace ddblocal::storage

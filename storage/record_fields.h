@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "protocol/attribute_value.h"
 #include "protocol/table_schema.h"
@@ -29,5 +31,10 @@ const AttributeList* list_of(const AttributeMap& record, const std::string& name
 // An attribute definition as a map {name, type}.
 AttributeValue definition_value(const AttributeDefinition& definition);
 AttributeDefinition definition_of(const AttributeValue& value);
+// Attribute definitions as a list of such maps.
+AttributeValue definitions_value(std::span<const AttributeDefinition> definitions);
+// Appends to `out` the definitions listed in the attribute `name` of `record`, if any.
+void append_definitions(const AttributeMap& record, const std::string& name,
+                        std::vector<AttributeDefinition>& out);
 
 }  // namespace ddblocal::storage

@@ -90,18 +90,11 @@ const Path* first_path(const Condition& condition, const PathMatch& match) {
 
 namespace {
 
-bool is_key_name(const std::string& name, const AttributeDefinition& partition_key,
-                 const std::optional<AttributeDefinition>& sort_key) {
-  return name == partition_key.name || (sort_key && name == sort_key->name);
-}
-
 // Whether any document path in the condition reaches inside a key attribute. DynamoDB
 // rejects that before looking at the condition's shape.
-bool has_nested_key_path(const Condition& condition, const AttributeDefinition& partition_key,
-                         const std::optional<AttributeDefinition>& sort_key) {
+bool has_nested_key_path(const Condition& condition, const KeyAttributes& keys) {
   return first_path(condition, [&](const Path& path) {
-           return path.elements.size() > 1 &&
-                  is_key_name(path.elements.front().name, partition_key, sort_key);
+           return path.elements.size() > 1 && keys.contains(path.elements.front().name);
          }) != nullptr;
 }
 
@@ -228,58 +221,70 @@ Result<void> check_types(const KeyTerm& term, ScalarType type) {
 
 }  // namespace
 
-Result<KeyCondition> to_key_condition(const Condition& condition,
-                                      const AttributeDefinition& partition_key,
-                                      const std::optional<AttributeDefinition>& sort_key) {
+Result<KeyCondition> to_key_condition(const Condition& condition, const KeyAttributes& keys) {
   // DynamoDB Local words this "Key attributes must be scalars; list random access '[]' and map
   // lookup '.' are not allowed: Key: <name>"; AWS answers as below.
-  if (has_nested_key_path(condition, partition_key, sort_key)) {
+  if (has_nested_key_path(condition, keys)) {
     return ApiError::validation(
         "Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on "
         "nested attributes");
   }
   std::vector<KeyTerm> terms;
   DDB_RETURN_IF_ERROR(collect_terms(condition, terms));
-  if (terms.size() > 2) {
-    return ApiError::validation("Conditions can be of length 1 or 2 only");
+  if (terms.size() > std::max<std::size_t>(2, keys.partition.size() + keys.sort.size())) {
+    return ApiError::validation(std::string(kConditionsLength));
   }
-  // The key schema pass, in DynamoDB's order: a second condition on a table without a sort
-  // key, the partition key's presence, its values' type, its operator, then the sort key.
-  if (terms.size() == 2 && !sort_key) {
+  // The key schema pass, in DynamoDB's order: a condition beyond the partition key on a key
+  // without a sort key, each partition key attribute's presence, its values' type, its
+  // operator, then the sort key attributes from the left.
+  if (terms.size() > keys.partition.size() && keys.sort.empty()) {
     return ApiError::validation("Query key condition not supported");
   }
-  std::size_t partition_at = terms[0].attribute == partition_key.name ? 0 : 1;
-  if (partition_at == terms.size() || terms[partition_at].attribute != partition_key.name) {
-    return missed_key(partition_key.name);
-  }
-  const KeyTerm& partition = terms[partition_at];
-  DDB_RETURN_IF_ERROR(check_types(partition, partition_key.type));
-  if (partition.op != SortKeyOp::kEq) {
-    return ApiError::validation("Query key condition not supported");
-  }
+  auto term_of = [&](const AttributeDefinition& key) -> const KeyTerm* {
+    auto it = std::find_if(terms.begin(), terms.end(),
+                           [&](const KeyTerm& term) { return term.attribute == key.name; });
+    return it == terms.end() ? nullptr : &*it;
+  };
   KeyCondition result;
-  result.partition_value = *partition.values[0];
-  if (terms.size() == 1) {
-    return result;
+  for (const AttributeDefinition& key : keys.partition) {
+    const KeyTerm* partition = term_of(key);
+    if (partition == nullptr) {
+      return missed_key(key.name);
+    }
+    DDB_RETURN_IF_ERROR(check_types(*partition, key.type));
+    if (partition->op != SortKeyOp::kEq) {
+      return ApiError::validation("Query key condition not supported");
+    }
+    result.partition_values.push_back(*partition->values[0]);
   }
-  const KeyTerm& sort = terms[1 - partition_at];
-  if (sort.attribute != sort_key->name) {
-    return missed_key(sort_key->name);
-  }
-  DDB_RETURN_IF_ERROR(check_types(sort, sort_key->type));
-  result.sort_op = sort.op;
-  result.sort_value = *sort.values[0];
-  if (sort.op == SortKeyOp::kBetween) {
-    result.sort_high = *sort.values[1];
+  // The conditions left are on the first sort key attributes; only the last may be a range.
+  const std::size_t sort_terms = terms.size() - keys.partition.size();
+  for (std::size_t i = 0; i < sort_terms; ++i) {
+    const AttributeDefinition& key = keys.sort[std::min(i, keys.sort.size() - 1)];
+    const KeyTerm* sort = i < keys.sort.size() ? term_of(key) : nullptr;
+    if (sort == nullptr) {
+      return missed_key(key.name);
+    }
+    DDB_RETURN_IF_ERROR(check_types(*sort, key.type));
+    if (i + 1 < sort_terms) {
+      if (sort->op != SortKeyOp::kEq) {
+        return ApiError::validation("Query key condition not supported");
+      }
+      result.sort_prefix.push_back(*sort->values[0]);
+      continue;
+    }
+    result.sort_op = sort->op;
+    result.sort_value = *sort->values[0];
+    if (sort->op == SortKeyOp::kBetween) {
+      result.sort_high = *sort->values[1];
+    }
   }
   return result;
 }
 
-Result<void> check_filter_keys(const Condition& filter, const AttributeDefinition& partition_key,
-                               const std::optional<AttributeDefinition>& sort_key) {
-  const Path* key_path = first_path(filter, [&](const Path& path) {
-    return is_key_name(path.elements.front().name, partition_key, sort_key);
-  });
+Result<void> check_filter_keys(const Condition& filter, const KeyAttributes& keys) {
+  const Path* key_path = first_path(
+      filter, [&](const Path& path) { return keys.contains(path.elements.front().name); });
   if (key_path != nullptr) {
     return ApiError::validation(
         "Filter Expression can only contain non-primary key attributes: Primary key attribute: " +

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <compare>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -54,13 +55,13 @@ std::optional<Equality> equality(const expr::Condition& term) {
   return std::nullopt;
 }
 
-bool is_key(const std::string& name, const KeyNames& keys) {
-  return name == keys.partition_key.name || (keys.sort_key && name == keys.sort_key->name);
+bool is_key(const std::string& name, const KeyAttributes& keys) {
+  return keys.contains(name);
 }
 
 // A path into a key attribute (key.a, key[0]), which DynamoDB refuses anywhere in a WHERE. Its
 // message spells the key "Key p" for writes and "Key: p" for reads.
-Result<void> no_nested_key_path(const expr::Condition& where, const KeyNames& keys,
+Result<void> no_nested_key_path(const expr::Condition& where, const KeyAttributes& keys,
                                 std::string_view spelling) {
   const expr::Path* nested = expr::first_path(where, [&](const expr::Path& path) {
     return path.elements.size() > 1 && is_key(path.elements[0].name, keys);
@@ -285,28 +286,32 @@ bool overlap(const expr::KeyCondition& a, const expr::KeyCondition& b) {
 
 // The queries of every OR branch; nullopt when a branch does not fix the partition key.
 Result<std::optional<std::vector<expr::KeyCondition>>> queries_of(const expr::Condition& where,
-                                                                  const KeyNames& keys) {
+                                                                  const KeyAttributes& keys) {
   std::vector<expr::KeyCondition> queries;
+  // A multi-attribute index key is read by a Scan of the index, which the WHERE filters.
+  if (!keys.single()) {
+    return std::optional<std::vector<expr::KeyCondition>>();
+  }
+  const AttributeDefinition& partition_key = keys.partition.front();
   for (const expr::Condition* branch : flatten(where, expr::Logical::Op::kOr)) {
     const std::vector<const expr::Condition*> terms = flatten(*branch, expr::Logical::Op::kAnd);
-    std::optional<std::vector<AttributeValue>> values =
-        partition_values(terms, keys.partition_key.name);
+    std::optional<std::vector<AttributeValue>> values = partition_values(terms, partition_key.name);
     if (!values) {
       return std::optional<std::vector<expr::KeyCondition>>();
     }
     expr::KeyCondition range;
     for (const expr::Condition* term : terms) {
-      if (keys.sort_key) {
-        DDB_ASSIGN_OR_RETURN(bool found, sort_range(*term, *keys.sort_key, range));
+      if (!keys.sort.empty()) {
+        DDB_ASSIGN_OR_RETURN(bool found, sort_range(*term, keys.sort.front(), range));
         if (found) {
           break;
         }
       }
     }
     for (AttributeValue& value : *values) {
-      DDB_RETURN_IF_ERROR(check_key_type(keys.partition_key, value));
+      DDB_RETURN_IF_ERROR(check_key_type(partition_key, value));
       expr::KeyCondition query = range;
-      query.partition_value = std::move(value);
+      query.partition_values = {std::move(value)};
       queries.push_back(std::move(query));
     }
   }
@@ -314,7 +319,7 @@ Result<std::optional<std::vector<expr::KeyCondition>>> queries_of(const expr::Co
 }
 
 bool same_query(const expr::KeyCondition& a, const expr::KeyCondition& b) {
-  return a.partition_value == b.partition_value && a.sort_op == b.sort_op &&
+  return a.partition_values == b.partition_values && a.sort_op == b.sort_op &&
          a.sort_value == b.sort_value && a.sort_high == b.sort_high;
 }
 
@@ -326,7 +331,7 @@ Result<void> distinct_queries(std::vector<expr::KeyCondition>& queries) {
     for (const expr::KeyCondition& earlier : distinct) {
       if (same_query(earlier, query)) {
         repeated = true;
-      } else if (earlier.partition_value == query.partition_value && overlap(earlier, query)) {
+      } else if (earlier.partition_values == query.partition_values && overlap(earlier, query)) {
         return ApiError::validation(
             "Overlapping conditions with range keys are not supported in where clause");
       }
@@ -344,7 +349,7 @@ Result<void> distinct_queries(std::vector<expr::KeyCondition>& queries) {
 
 // ORDER BY: key attributes only, on Queries; over several partitions it must order by the
 // partition key, which then orders the queries.
-Result<void> apply_order(const Read& read, const KeyNames& keys, ReadPlan& plan) {
+Result<void> apply_order(const Read& read, const KeyAttributes& keys, ReadPlan& plan) {
   if (read.order_by.empty()) {
     return {};
   }
@@ -358,7 +363,7 @@ Result<void> apply_order(const Read& read, const KeyNames& keys, ReadPlan& plan)
       return ApiError::validation("Variable reference " + ordering.attribute +
                                   " in ORDER BY clause must be part of the primary key");
     }
-    if (ordering.attribute == keys.partition_key.name) {
+    if (ordering.attribute == keys.partition.front().name) {
       by_partition = by_partition != nullptr ? by_partition : &ordering;
     } else {
       plan.forward = !ordering.descending;
@@ -370,7 +375,7 @@ Result<void> apply_order(const Read& read, const KeyNames& keys, ReadPlan& plan)
         "BY clause.");
   }
   const bool several = std::any_of(plan.queries.begin(), plan.queries.end(), [&](const auto& q) {
-    return !(q.partition_value == plan.queries.front().partition_value);
+    return !(q.partition_values == plan.queries.front().partition_values);
   });
   if (several && by_partition == nullptr) {
     return ApiError::validation(
@@ -379,7 +384,8 @@ Result<void> apply_order(const Read& read, const KeyNames& keys, ReadPlan& plan)
   }
   if (by_partition != nullptr) {
     std::stable_sort(plan.queries.begin(), plan.queries.end(), [&](const auto& a, const auto& b) {
-      std::partial_ordering order = compare_keys(a.partition_value, b.partition_value);
+      std::partial_ordering order =
+          compare_keys(a.partition_values.front(), b.partition_values.front());
       return by_partition->descending ? order > 0 : order < 0;
     });
   }
@@ -388,7 +394,8 @@ Result<void> apply_order(const Read& read, const KeyNames& keys, ReadPlan& plan)
 
 }  // namespace
 
-Result<ItemWhere> item_where(const std::optional<expr::Condition>& where, const KeyNames& keys) {
+Result<ItemWhere> item_where(const std::optional<expr::Condition>& where,
+                             const KeyAttributes& keys) {
   if (!where) {
     return ApiError::validation(std::string(kIncompleteKey));
   }
@@ -407,16 +414,14 @@ Result<ItemWhere> item_where(const std::optional<expr::Condition>& where, const 
                                   ". Only single item Update/Insert/Delete are supported");
     }
   }
-  for (const AttributeDefinition* key :
-       {&keys.partition_key, keys.sort_key ? &*keys.sort_key : nullptr}) {
-    if (key == nullptr) {
-      continue;
+  for (std::span<const AttributeDefinition> part : {keys.partition, keys.sort}) {
+    for (const AttributeDefinition& key : part) {
+      auto value = result.key.find(key.name);
+      if (value == result.key.end()) {
+        return ApiError::validation(std::string(kIncompleteKey));
+      }
+      DDB_RETURN_IF_ERROR(check_key_type(key, value->second));
     }
-    auto value = result.key.find(key->name);
-    if (value == result.key.end()) {
-      return ApiError::validation(std::string(kIncompleteKey));
-    }
-    DDB_RETURN_IF_ERROR(check_key_type(*key, value->second));
   }
   if (!rest.empty()) {
     result.condition = conjunction(std::move(rest));
@@ -424,7 +429,7 @@ Result<ItemWhere> item_where(const std::optional<expr::Condition>& where, const 
   return result;
 }
 
-Result<ReadPlan> plan_read(const Read& read, const KeyNames& keys) {
+Result<ReadPlan> plan_read(const Read& read, const KeyAttributes& keys) {
   ReadPlan plan;
   if (read.where) {
     DDB_RETURN_IF_ERROR(no_nested_key_path(*read.where, keys, "Key: "));
@@ -439,17 +444,15 @@ Result<ReadPlan> plan_read(const Read& read, const KeyNames& keys) {
   return plan;
 }
 
-Result<void> check_item_keys(const Item& item, const KeyNames& keys) {
-  for (const AttributeDefinition* key :
-       {&keys.partition_key, keys.sort_key ? &*keys.sort_key : nullptr}) {
-    if (key == nullptr) {
-      continue;
+Result<void> check_item_keys(const Item& item, const KeyAttributes& keys) {
+  for (std::span<const AttributeDefinition> part : {keys.partition, keys.sort}) {
+    for (const AttributeDefinition& key : part) {
+      auto value = item.find(key.name);
+      if (value == item.end()) {
+        return ApiError::validation("Key attribute should be present in the item: Key " + key.name);
+      }
+      DDB_RETURN_IF_ERROR(check_key_type(key, value->second));
     }
-    auto value = item.find(key->name);
-    if (value == item.end()) {
-      return ApiError::validation("Key attribute should be present in the item: Key " + key->name);
-    }
-    DDB_RETURN_IF_ERROR(check_key_type(*key, value->second));
   }
   return {};
 }

@@ -15,12 +15,6 @@
 
 namespace ddblocal::partiql {
 
-// The key attributes of what a statement reads or writes: a table's or an index's.
-struct KeyNames {
-  AttributeDefinition partition_key;
-  std::optional<AttributeDefinition> sort_key;
-};
-
 // The one item a write's WHERE names, and what the WHERE says besides.
 struct ItemWhere {
   Item key;
@@ -32,11 +26,12 @@ struct ItemWhere {
 // attribute has no equality ("Where clause does not contain a mandatory equality on all key
 // attributes"), two different ones, a value of the wrong type, or a path into it.
 // REQUIRES: where resolved (translate.h).
-Result<ItemWhere> item_where(const std::optional<expr::Condition>& where, const KeyNames& keys);
+Result<ItemWhere> item_where(const std::optional<expr::Condition>& where,
+                             const KeyAttributes& keys);
 
 // The key attributes of an INSERT's item: each present ("Key attribute should be present in the
 // item: Key s") and of its declared type.
-Result<void> check_item_keys(const Item& item, const KeyNames& keys);
+Result<void> check_item_keys(const Item& item, const KeyAttributes& keys);
 
 // How a SELECT reads: a Scan, or the Queries in the order their items are returned (none when
 // the WHERE contradicts itself, `p = 'a' AND p = 'b'`), all in one direction.
@@ -50,14 +45,14 @@ struct ReadPlan {
 // key values).
 inline constexpr std::size_t kMaxQueries = 50;
 
-// The plan of `read` on a table or index with `keys`. A WHERE whose every OR branch fixes the
-// partition key (with = or IN) becomes Queries, narrowed by the first condition on the sort key
+// The plan of `read` on a table or index with the key `keys`. A WHERE whose every OR branch fixes
+// the partition key (with = or IN) becomes Queries, narrowed by the first condition on the sort key
 // of each branch; any other WHERE is a Scan. The whole WHERE still filters every item read.
 // Fails with DynamoDB's ValidationException for a key value of the wrong type, branches that read
 // one partition's overlapping sort key ranges, too many Queries, or an ORDER BY DynamoDB cannot
 // honour (not a key, without WHERE, on a Scan, or over several partitions without the partition
 // key).
-Result<ReadPlan> plan_read(const Read& read, const KeyNames& keys);
+Result<ReadPlan> plan_read(const Read& read, const KeyAttributes& keys);
 
 // What a SELECT returns of `item`: all of it for `*`, else each path's value under its output
 // name (a path with nothing there is left out).

@@ -53,7 +53,7 @@ void write_source_table_details(JsonWriter& writer, const Backup& backup) {
   write_key(writer, "TableSizeBytes");
   writer.Int64(backup.size_bytes);
   write_key(writer, "KeySchema");
-  write_key_schema(writer, table.partition_key, table.sort_key);
+  write_key_schema(writer, key_attributes(table.partition_key, table.sort_key));
   write_key(writer, "TableCreationDateTime");
   writer.Double(backup.table_creation_date_time);
   write_key(writer, "ProvisionedThroughput");
@@ -95,7 +95,7 @@ void write_index_infos(JsonWriter& writer, const TableSchema& table, bool global
     write_key(writer, "IndexName");
     write_string(writer, index.name);
     write_key(writer, "KeySchema");
-    write_key_schema(writer, index.partition_key, index.sort_key);
+    write_key_schema(writer, key_attributes(index.key_schema));
     write_key(writer, "Projection");
     write_projection(writer, index);
     if (global) {

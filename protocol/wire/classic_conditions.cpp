@@ -288,8 +288,10 @@ Result<KeyConditionTerms> check_key_conditions(const ClassicMembers& classic) {
     DDB_ASSIGN_OR_RETURN(ComparisonOperator op, check_filter_entry(entry));
     terms.push_back({entry.attribute, op, entry.values});
   }
-  if (terms.size() != 1 && terms.size() != 2) {
-    return ApiError::validation("Conditions can be of length 1 or 2 only");
+  // Beyond two, the key schema decides (to_key_condition): a multi-attribute index key has up to
+  // four partition and four sort key attributes.
+  if (terms.empty() || terms.size() > 2 * kMaxKeyAttributesPerPart) {
+    return ApiError::validation(std::string(expr::kConditionsLength));
   }
   return terms;
 }

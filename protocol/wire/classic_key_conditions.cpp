@@ -48,18 +48,15 @@ ApiError not_supported() {
   return ApiError::validation("Query key condition not supported");
 }
 
-// The condition on one key, checked; nullptr when there is none and DynamoDB lets that pass
-// (a sort key, when the conditions are only one).
+// The condition on one key, checked. `equality`: the key must be equal to a value (a partition
+// key attribute, or a sort key attribute that conditions on later ones follow).
 Result<const KeyConditionTerm*> key_term(const KeyConditionTerms& terms,
-                                         const AttributeDefinition& key, bool partition) {
+                                         const AttributeDefinition& key, bool equality) {
   auto found = std::find_if(terms.begin(), terms.end(), [&](const KeyConditionTerm& term) {
     return term.attribute == key.name;
   });
   if (found == terms.end()) {
-    if (partition || terms.size() > 1) {
-      return ApiError::validation("Query condition missed key schema element: " + key.name);
-    }
-    return static_cast<const KeyConditionTerm*>(nullptr);
+    return ApiError::validation("Query condition missed key schema element: " + key.name);
   }
   if (!indexable(found->op)) {
     return ApiError::validation("Attempted conditional constraint is not an indexable operation");
@@ -70,7 +67,7 @@ Result<const KeyConditionTerm*> key_term(const KeyConditionTerms& terms,
   if (wrong_type) {
     return invalid_parameters("Condition parameter type does not match schema type");
   }
-  if (partition && found->op != ComparisonOperator::kEq) {
+  if (equality && found->op != ComparisonOperator::kEq) {
     return not_supported();
   }
   return &*found;
@@ -79,19 +76,30 @@ Result<const KeyConditionTerm*> key_term(const KeyConditionTerms& terms,
 }  // namespace
 
 Result<expr::KeyCondition> to_key_condition(const KeyConditionTerms& terms,
-                                            const AttributeDefinition& partition_key,
-                                            const std::optional<AttributeDefinition>& sort_key) {
-  if (!sort_key && terms.size() > 1) {
+                                            const KeyAttributes& keys) {
+  if (terms.size() > std::max<std::size_t>(2, keys.partition.size() + keys.sort.size())) {
+    return ApiError::validation(std::string(expr::kConditionsLength));
+  }
+  if (keys.sort.empty() && terms.size() > keys.partition.size()) {
     return not_supported();
   }
-  DDB_ASSIGN_OR_RETURN(const KeyConditionTerm* partition, key_term(terms, partition_key, true));
   expr::KeyCondition range;
-  range.partition_value = partition->values[0];
-  if (!sort_key) {
-    return range;
+  for (const AttributeDefinition& key : keys.partition) {
+    DDB_ASSIGN_OR_RETURN(const KeyConditionTerm* partition, key_term(terms, key, true));
+    range.partition_values.push_back(partition->values[0]);
   }
-  DDB_ASSIGN_OR_RETURN(const KeyConditionTerm* sort, key_term(terms, *sort_key, false));
-  if (sort != nullptr) {
+  // The conditions left are on the first sort key attributes, from the left.
+  std::size_t left = terms.size() - keys.partition.size();
+  for (std::size_t i = 0; left > 0; ++i, --left) {
+    const AttributeDefinition& key = keys.sort[std::min(i, keys.sort.size() - 1)];
+    if (i >= keys.sort.size()) {
+      return ApiError::validation("Query condition missed key schema element: " + key.name);
+    }
+    DDB_ASSIGN_OR_RETURN(const KeyConditionTerm* sort, key_term(terms, key, left > 1));
+    if (left > 1) {
+      range.sort_prefix.push_back(sort->values[0]);
+      continue;
+    }
     range.sort_op = sort_key_op(sort->op);
     range.sort_value = sort->values[0];
     if (sort->op == ComparisonOperator::kBetween) {

@@ -118,12 +118,12 @@ Result<std::optional<expr::Condition>> translate_filter(const ClassicMembers& cl
 // one or two conditions. REQUIRES: classic.key_conditions.
 Result<KeyConditionTerms> check_key_conditions(const ClassicMembers& classic);
 
-// The key range of KeyConditions on a table or index with these keys, with DynamoDB's checks in
-// its order: the partition key's condition (an equality), then the sort key's, each an indexable
-// operator with values of the key's type.
+// The key range of KeyConditions on a table or index with the key `keys`, with DynamoDB's checks
+// in its order: each partition key attribute's condition (an equality), then the sort key
+// attributes' from the left (equalities but the last), each an indexable operator with values of
+// the key's type.
 Result<expr::KeyCondition> to_key_condition(const KeyConditionTerms& terms,
-                                            const AttributeDefinition& partition_key,
-                                            const std::optional<AttributeDefinition>& sort_key);
+                                            const KeyAttributes& keys);
 
 // AttributeUpdates as an update; nullopt when absent or empty (the item is then only created).
 Result<std::optional<expr::UpdateExpression>> translate_attribute_updates(

@@ -71,8 +71,8 @@ Result<BackupArnRequest> parse_backup_arn_request(const JsonValue& body) {
 // allowed).
 Result<SecondaryIndex> matching_index(const TableSchema& source, const SecondaryIndex& wanted) {
   for (const SecondaryIndex& index : source.indexes) {
-    if (index.global == wanted.global && index.partition_key == wanted.partition_key &&
-        index.sort_key == wanted.sort_key && index.projection == wanted.projection &&
+    if (index.global == wanted.global && index.key_schema == wanted.key_schema &&
+        index.projection == wanted.projection &&
         index.non_key_attributes == wanted.non_key_attributes) {
       SecondaryIndex renamed = index;
       renamed.name = wanted.name;

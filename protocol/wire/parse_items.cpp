@@ -187,7 +187,7 @@ struct KeyAttribute {
   bool partition;
 };
 
-std::vector<KeyAttribute> key_attributes(const TableSchema& schema) {
+std::vector<KeyAttribute> table_keys(const TableSchema& schema) {
   std::vector<KeyAttribute> keys{{schema.partition_key, true}};
   if (schema.sort_key) {
     keys.push_back({*schema.sort_key, false});
@@ -298,7 +298,7 @@ Result<DeleteItemRequest> parse_delete_item(const JsonValue& body) {
 Result<void> validate_key(const TableSchema& schema, const Item& key) {
   // DynamoDB says no more than this for a Key of the wrong shape: which attribute is missing,
   // extra or of the wrong type is not told.
-  const std::vector<KeyAttribute> keys = key_attributes(schema);
+  const std::vector<KeyAttribute> keys = table_keys(schema);
   if (key.size() != keys.size()) {
     return ApiError::validation(std::string(kKeyDoesNotMatchSchema));
   }
@@ -314,7 +314,7 @@ Result<void> validate_key(const TableSchema& schema, const Item& key) {
 }
 
 Result<void> validate_key_values_not_empty(const TableSchema& schema, const Item& item) {
-  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+  for (const KeyAttribute& key_attribute : table_keys(schema)) {
     const auto found = item.find(key_attribute.definition.name);
     if (found != item.end() &&
         found->second.type() == value_type_of(key_attribute.definition.type)) {
@@ -331,14 +331,11 @@ Item key_of(const TableSchema& schema, const Item& item, const SecondaryIndex* i
       key.insert(*found);
     }
   };
-  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+  for (const KeyAttribute& key_attribute : table_keys(schema)) {
     copy(key_attribute.definition);
   }
   if (index != nullptr) {
-    copy(index->partition_key);
-    if (index->sort_key) {
-      copy(*index->sort_key);
-    }
+    key_attributes(index->key_schema).for_each(copy);
   }
   return key;
 }
@@ -346,7 +343,7 @@ Item key_of(const TableSchema& schema, const Item& item, const SecondaryIndex* i
 Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateExpression& update) {
   for (const expr::Path& path : expr::updated_paths(update)) {
     const std::string& name = path.elements.front().name;
-    for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+    for (const KeyAttribute& key_attribute : table_keys(schema)) {
       if (name == key_attribute.definition.name) {
         return ApiError::validation(
             "One or more parameter values were invalid: Cannot update "
@@ -357,8 +354,7 @@ Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateE
     // An index key may change, as a whole: it is a scalar.
     const bool index_key =
         std::any_of(schema.indexes.begin(), schema.indexes.end(), [&](const SecondaryIndex& index) {
-          return index.partition_key.name == name ||
-                 (index.sort_key && index.sort_key->name == name);
+          return key_attributes(index.key_schema).contains(name);
         });
     if (index_key && path.elements.size() > 1) {
       return ApiError::validation(
@@ -371,7 +367,7 @@ Result<void> validate_update_keys(const TableSchema& schema, const expr::UpdateE
 }
 
 Result<void> validate_item_keys(const TableSchema& schema, const Item& item) {
-  for (const KeyAttribute& key_attribute : key_attributes(schema)) {
+  for (const KeyAttribute& key_attribute : table_keys(schema)) {
     const AttributeDefinition& definition = key_attribute.definition;
     const auto found = item.find(definition.name);
     if (found == item.end()) {
@@ -393,23 +389,23 @@ Result<void> validate_item_keys(const TableSchema& schema, const Item& item) {
 Result<void> validate_index_keys(const TableSchema& schema, const Item& item,
                                  const Item* old_item) {
   auto each_key = [&](auto&& check) -> Result<void> {
+    Result<void> result;
     for (const SecondaryIndex& index : schema.indexes) {
-      for (const AttributeDefinition* key :
-           {&index.partition_key, index.sort_key ? &*index.sort_key : nullptr}) {
-        const auto found = key ? item.find(key->name) : item.end();
-        if (found == item.end()) {
-          continue;
+      key_attributes(index.key_schema).for_each([&](const AttributeDefinition& key) {
+        const auto found = item.find(key.name);
+        if (!result || found == item.end()) {
+          return;
         }
         if (old_item != nullptr) {
-          const auto old = old_item->find(key->name);
+          const auto old = old_item->find(key.name);
           if (old != old_item->end() && old->second == found->second) {
-            continue;
+            return;
           }
         }
-        DDB_RETURN_IF_ERROR(check(index, *key, found->second));
-      }
+        result = check(index, key, found->second);
+      });
     }
-    return {};
+    return result;
   };
   DDB_RETURN_IF_ERROR(each_key([&](const SecondaryIndex& index, const AttributeDefinition& key,
                                    const AttributeValue& value) -> Result<void> {

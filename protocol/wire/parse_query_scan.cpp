@@ -271,18 +271,16 @@ namespace {
 // The key attributes of the table and, when given, of its index, each once.
 std::vector<const AttributeDefinition*> key_definitions(const TableSchema& schema,
                                                         const SecondaryIndex* index) {
-  std::vector<const AttributeDefinition*> keys{&schema.partition_key};
-  auto add = [&](const AttributeDefinition* key) {
-    if (key && std::none_of(keys.begin(), keys.end(), [&](const AttributeDefinition* known) {
-          return known->name == key->name;
-        })) {
-      keys.push_back(key);
+  std::vector<const AttributeDefinition*> keys;
+  auto add = [&](const AttributeDefinition& key) {
+    if (std::none_of(keys.begin(), keys.end(),
+                     [&](const AttributeDefinition* known) { return known->name == key.name; })) {
+      keys.push_back(&key);
     }
   };
-  add(schema.sort_key ? &*schema.sort_key : nullptr);
+  key_attributes(schema).for_each(add);
   if (index != nullptr) {
-    add(&index->partition_key);
-    add(index->sort_key ? &*index->sort_key : nullptr);
+    key_attributes(index->key_schema).for_each(add);
   }
   return keys;
 }
@@ -311,30 +309,30 @@ Result<void> validate_exclusive_start_key(const TableSchema& schema, const Item&
   return {};
 }
 
-Result<expr::KeyCondition> query_key_range(const QueryRequest& request,
-                                           const AttributeDefinition& partition_key,
-                                           const std::optional<AttributeDefinition>& sort_key) {
-  DDB_ASSIGN_OR_RETURN(expr::KeyCondition range, std::visit(
-                                                     [&](const auto& condition) {
-                                                       return to_key_condition(
-                                                           condition, partition_key, sort_key);
-                                                     },
-                                                     request.key_condition));
+Result<expr::KeyCondition> query_key_range(const QueryRequest& request, const KeyAttributes& keys) {
+  DDB_ASSIGN_OR_RETURN(
+      expr::KeyCondition range,
+      std::visit([&](const auto& condition) { return to_key_condition(condition, keys); },
+                 request.key_condition));
   if (!request.filter) {
     return range;
   }
   if (!request.filter_from_query_filter) {
-    DDB_RETURN_IF_ERROR(expr::check_filter_keys(*request.filter, partition_key, sort_key));
+    DDB_RETURN_IF_ERROR(expr::check_filter_keys(*request.filter, keys));
     return range;
   }
   const std::vector<std::string> filtered = expr::attribute_names(*request.filter);
-  for (const AttributeDefinition* key : {&partition_key, sort_key ? &*sort_key : nullptr}) {
-    if (key != nullptr &&
-        std::find(filtered.begin(), filtered.end(), key->name) != filtered.end()) {
-      return ApiError::validation(
-          "QueryFilter can only contain non-primary key attributes: Primary key attribute: " +
-          key->name);
+  const AttributeDefinition* filtered_key = nullptr;
+  keys.for_each([&](const AttributeDefinition& key) {
+    if (filtered_key == nullptr &&
+        std::find(filtered.begin(), filtered.end(), key.name) != filtered.end()) {
+      filtered_key = &key;
     }
+  });
+  if (filtered_key != nullptr) {
+    return ApiError::validation(
+        "QueryFilter can only contain non-primary key attributes: Primary key attribute: " +
+        filtered_key->name);
   }
   return range;
 }

@@ -42,7 +42,7 @@ Result<void> check_key_schema(const std::vector<NameAndType>& definitions,
   if (keys.size() > definitions.size()) {
     return ApiError::validation("Invalid KeySchema: Some index key attribute have no definition");
   }
-  DDB_RETURN_IF_ERROR(check_key_elements(to_definitions(definitions), keys));
+  DDB_RETURN_IF_ERROR(check_key_elements(to_definitions(definitions), keys, false));
   if (index_keys.empty()) {
     if (definitions.size() != keys.size()) {
       return invalid_parameters(
@@ -154,7 +154,8 @@ Result<void> check_member_constraints(const CreateTableMembers& members) {
   check(violations, "tableName", members.table_name, kTableNameRule);
   check(violations, "billingMode", members.billing_mode, kBillingModeRule);
   check_throughput_members(violations, "provisionedThroughput", members.throughput);
-  check_key_schema_members(violations, "keySchema", members.has_key_schema, members.key_schema);
+  check_key_schema_members(violations, "keySchema", members.has_key_schema, members.key_schema,
+                           false);
   for (bool global : {true, false}) {
     const auto& indexes = global ? members.global_indexes : members.local_indexes;
     for (std::size_t i = 0; indexes && i < indexes->size(); ++i) {

@@ -181,10 +181,9 @@ std::set<std::string> key_names(const TableSchema& schema) {
     names.insert(schema.sort_key->name);
   }
   for (const SecondaryIndex& index : schema.indexes) {
-    names.insert(index.partition_key.name);
-    if (index.sort_key) {
-      names.insert(index.sort_key->name);
-    }
+    key_attributes(index.key_schema).for_each([&](const AttributeDefinition& key) {
+      names.insert(key.name);
+    });
   }
   return names;
 }
@@ -418,16 +417,14 @@ Result<TableSchema> apply_table_update(const TableSchema& current,
       SecondaryIndex index = update.index;
       DDB_ASSIGN_OR_RETURN(index.provisioned_throughput,
                            index_throughput(index.name, update.throughput, schema.billing_mode));
-      for (const AttributeDefinition* key :
-           {&index.partition_key, index.sort_key ? &*index.sort_key : nullptr}) {
+      key_attributes(index.key_schema).for_each([&](const AttributeDefinition& key) {
         const bool defined =
-            key == nullptr ||
             std::any_of(schema.attribute_definitions.begin(), schema.attribute_definitions.end(),
-                        [&](const AttributeDefinition& known) { return known.name == key->name; });
+                        [&](const AttributeDefinition& known) { return known.name == key.name; });
         if (!defined) {
-          schema.attribute_definitions.push_back(*key);
+          schema.attribute_definitions.push_back(key);
         }
-      }
+      });
       schema.indexes.push_back(std::move(index));
     }
   }

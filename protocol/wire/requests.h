@@ -312,11 +312,9 @@ Result<void> validate_index_read(const TableSchema& schema, const SecondaryIndex
                                  const IndexRead& read);
 
 // The key range a Query reads, from its KeyConditionExpression or KeyConditions, on the table
-// or index with these keys; then its filter (FilterExpression or QueryFilter) must not name those
-// keys. Fails with DynamoDB's ValidationException, worded for the parameter given.
-Result<expr::KeyCondition> query_key_range(const QueryRequest& request,
-                                           const AttributeDefinition& partition_key,
-                                           const std::optional<AttributeDefinition>& sort_key);
+// or index with the key `keys`; then its filter (FilterExpression or QueryFilter) must not name
+// those keys. Fails with DynamoDB's ValidationException, worded for the parameter given.
+Result<expr::KeyCondition> query_key_range(const QueryRequest& request, const KeyAttributes& keys);
 
 // Whether `index` holds attribute `name` of the items it indexes.
 bool index_projects(const TableSchema& schema, const SecondaryIndex& index,

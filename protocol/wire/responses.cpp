@@ -59,7 +59,7 @@ void write_indexes(JsonWriter& writer, const TableDescription& table, const std:
     write_key(writer, "IndexName");
     write_string(writer, index.name);
     write_key(writer, "KeySchema");
-    write_key_schema(writer, index.partition_key, index.sort_key);
+    write_key_schema(writer, key_attributes(index.key_schema));
     write_key(writer, "Projection");
     write_projection(writer, index);
     if (global) {
@@ -191,7 +191,7 @@ void write_table_description(JsonWriter& writer, const TableDescription& table) 
   write_string(writer, schema.table_name);
   if (!deleting) {
     write_key(writer, "KeySchema");
-    write_key_schema(writer, schema.partition_key, schema.sort_key);
+    write_key_schema(writer, key_attributes(schema.partition_key, schema.sort_key));
   }
   write_key(writer, "TableStatus");
   writer.String(status_name(table.status));

@@ -16,8 +16,7 @@ const char* projection_type_name(ProjectionType type) {
   return "ALL";
 }
 
-void write_key_schema(JsonWriter& writer, const AttributeDefinition& partition_key,
-                      const std::optional<AttributeDefinition>& sort_key) {
+void write_key_schema(JsonWriter& writer, const KeyAttributes& keys) {
   auto element = [&](const AttributeDefinition& key, const char* type) {
     writer.StartObject();
     write_key(writer, "AttributeName");
@@ -27,9 +26,11 @@ void write_key_schema(JsonWriter& writer, const AttributeDefinition& partition_k
     writer.EndObject();
   };
   writer.StartArray();
-  element(partition_key, "HASH");
-  if (sort_key) {
-    element(*sort_key, "RANGE");
+  for (const AttributeDefinition& key : keys.partition) {
+    element(key, "HASH");
+  }
+  for (const AttributeDefinition& key : keys.sort) {
+    element(key, "RANGE");
   }
   writer.EndArray();
 }

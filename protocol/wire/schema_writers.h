@@ -14,8 +14,7 @@ namespace ddblocal::wire {
 // "ALL", "KEYS_ONLY" or "INCLUDE".
 const char* projection_type_name(ProjectionType type);
 // [{"AttributeName":..,"KeyType":"HASH"}, {..,"RANGE"}].
-void write_key_schema(JsonWriter& writer, const AttributeDefinition& partition_key,
-                      const std::optional<AttributeDefinition>& sort_key);
+void write_key_schema(JsonWriter& writer, const KeyAttributes& keys);
 void write_attribute_definitions(JsonWriter& writer, const TableSchema& schema);
 // LastIncreaseDateTime and LastDecreaseDateTime appear once the capacity changed that way
 // (`history`, a table's; an index has none).

@@ -132,7 +132,7 @@ std::string write_describe_stream_response(const StreamDescription& stream, bool
   write_key(writer, "TableName");
   write_string(writer, stream.name.table_name);
   write_key(writer, "KeySchema");
-  write_key_schema(writer, stream.partition_key, stream.sort_key);
+  write_key_schema(writer, key_attributes(stream.partition_key, stream.sort_key));
   write_key(writer, "Shards");
   writer.StartArray();
   if (with_shard) {

@@ -17,6 +17,9 @@ constexpr StringRule kAttributeTypeRule{.required = true, .allowed = kAttributeT
 constexpr StringRule kKeyTypeRule{.required = true, .allowed = kKeyTypes};
 constexpr IntegerRule kCapacityUnitsRule{.required = true, .min = 1};
 constexpr ListRule kKeySchemaRule{.required = true, .min_length = 1, .max_length = 2};
+// A global secondary index's key may have up to 4 partition and 4 sort key attributes.
+constexpr ListRule kGlobalIndexKeySchemaRule{
+    .required = true, .min_length = 1, .max_length = 2 * kMaxKeyAttributesPerPart};
 constexpr StringRule kProjectionTypeRule{.allowed = kProjectionTypes};
 constexpr StringRule kNonKeyAttributeRule{.min_length = 1, .max_length = 255};
 // The API model allows 20 NonKeyAttributes per index (and 100 over all indexes, a rule).
@@ -225,9 +228,9 @@ void check_definition_members(Violations& violations, const std::vector<NameAndT
 }
 
 void check_key_schema_members(Violations& violations, std::string_view path, bool present,
-                              const std::vector<NameAndType>& keys) {
+                              const std::vector<NameAndType>& keys, bool global_index) {
   check(violations, path, present ? std::optional<std::size_t>(keys.size()) : std::nullopt,
-        render_key_schema(keys), kKeySchemaRule);
+        render_key_schema(keys), global_index ? kGlobalIndexKeySchemaRule : kKeySchemaRule);
   for (std::size_t i = 0; i < keys.size(); ++i) {
     check(violations, member_path(path, i, "attributeName"), keys[i].name, kKeyAttributeNameRule);
     check(violations, member_path(path, i, "keyType"), keys[i].type, kKeyTypeRule);
@@ -249,7 +252,7 @@ void check_index_members(Violations& violations, std::string_view path, const In
   const std::string prefix(path);
   check(violations, prefix + ".indexName", index.name, kIndexNameRule);
   check_key_schema_members(violations, prefix + ".keySchema", index.has_key_schema,
-                           index.key_schema);
+                           index.key_schema, global);
   check_present(violations, prefix + ".projection", index.projection != nullptr);
   check(violations, prefix + ".projection.projectionType", index.projection_type,
         kProjectionTypeRule);
@@ -291,8 +294,47 @@ std::string join_names(const std::vector<AttributeDefinition>& definitions) {
   return text;
 }
 
+namespace {
+
+// A global secondary index's key schema: its HASH elements, then its RANGE elements, at most
+// kMaxKeyAttributesPerPart of each, no attribute twice (wording recorded on DynamoDB by
+// alchemy-run/alchemy#1216, with the "Invalid KeySchema: " prefix of its neighbours).
+Result<void> check_multi_attribute_key(const std::vector<NameAndType>& keys) {
+  std::size_t hash = 0;
+  std::size_t range = 0;
+  for (const NameAndType& key : keys) {
+    if (*key.type == "HASH") {
+      if (range > 0) {
+        return ApiError::validation(
+            "Invalid KeySchema: All HASH key attributes must precede RANGE key attributes in "
+            "the KeySchema");
+      }
+      ++hash;
+    } else {
+      ++range;
+    }
+  }
+  for (auto [count, type] : {std::pair{hash, "HASH"}, std::pair{range, "RANGE"}}) {
+    if (count > kMaxKeyAttributesPerPart) {
+      return ApiError::validation(
+          std::string("Invalid KeySchema: The KeySchema exceeds the maximum allowed number of ") +
+          type + " key attributes");
+    }
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    for (std::size_t j = i + 1; j < keys.size(); ++j) {
+      if (*keys[i].name == *keys[j].name) {
+        return ApiError::validation("Invalid KeySchema: Some KeySchemaElement names are repeated");
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<void> check_key_elements(const std::vector<AttributeDefinition>& definitions,
-                                const std::vector<NameAndType>& keys) {
+                                const std::vector<NameAndType>& keys, bool global_index) {
   for (const NameAndType& key : keys) {
     if (!find_definition(definitions, *key.name)) {
       return invalid_parameters(
@@ -308,18 +350,21 @@ Result<void> check_key_elements(const std::vector<AttributeDefinition>& definiti
     return ApiError::validation(
         "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
   }
-  if (keys.size() == 2 && *keys[1].type != "RANGE") {
-    return ApiError::validation(
-        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+  if (!global_index) {
+    if (keys.size() == 2 && *keys[1].type != "RANGE") {
+      return ApiError::validation(
+          "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    }
+    return {};
   }
-  return {};
+  return check_multi_attribute_key(keys);
 }
 
 Result<SecondaryIndex> build_index(const IndexMembers& members,
                                    const std::vector<AttributeDefinition>& definitions,
                                    const TableSchema* table, bool global) {
   const std::string name(*members.name);
-  DDB_RETURN_IF_ERROR(check_key_elements(definitions, members.key_schema));
+  DDB_RETURN_IF_ERROR(check_key_elements(definitions, members.key_schema, global));
   if (!global) {
     if (members.key_schema.size() < 2) {
       return invalid_parameters("Index KeySchema does not have a range key for index: " + name);
@@ -336,9 +381,10 @@ Result<SecondaryIndex> build_index(const IndexMembers& members,
   SecondaryIndex index;
   index.name = name;
   index.global = global;
-  index.partition_key = *find_definition(definitions, *members.key_schema[0].name);
-  if (members.key_schema.size() == 2) {
-    index.sort_key = *find_definition(definitions, *members.key_schema[1].name);
+  for (const NameAndType& key : members.key_schema) {
+    const AttributeDefinition& definition = *find_definition(definitions, *key.name);
+    (*key.type == "HASH" ? index.key_schema.partition : index.key_schema.sort)
+        .push_back(definition);
   }
   index.projection = projection_type(*members.projection_type);
   for (const std::optional<std::string_view>& attribute : members.non_key_attributes) {

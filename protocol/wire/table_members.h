@@ -90,8 +90,9 @@ Result<std::optional<std::vector<IndexMembers>>> read_index_list(const JsonValue
 Result<IndexMembers> read_index(const JsonValue& index);
 
 void check_definition_members(Violations& violations, const std::vector<NameAndType>& definitions);
+// `global_index`: the key schema of a global secondary index, which may have up to 8 elements.
 void check_key_schema_members(Violations& violations, std::string_view path, bool present,
-                              const std::vector<NameAndType>& keys);
+                              const std::vector<NameAndType>& keys, bool global_index);
 void check_throughput_members(Violations& violations, std::string_view path,
                               const ThroughputMembers& throughput);
 // `path` is where the index is ("globalSecondaryIndexes.1.member").
@@ -104,10 +105,10 @@ std::vector<AttributeDefinition> to_definitions(const std::vector<NameAndType>& 
 std::string join_names(const std::vector<NameAndType>& elements);
 std::string join_names(const std::vector<AttributeDefinition>& definitions);
 
-// The rules of one key schema, the table's or an index's: every key defined, two keys not the
-// same attribute, HASH then RANGE. REQUIRES: member constraints passed.
+// The rules of one key schema, the table's or an index's: every key defined, no attribute twice,
+// HASH then RANGE (for a global index: up to 4 of each). REQUIRES: member constraints passed.
 Result<void> check_key_elements(const std::vector<AttributeDefinition>& definitions,
-                                const std::vector<NameAndType>& keys);
+                                const std::vector<NameAndType>& keys, bool global_index);
 
 // An index's rules, in DynamoDB's order, and the index they define: its key schema, a local
 // index's keys against the table's (`table`, REQUIRED for a local index), its projection. Its

@@ -113,9 +113,7 @@ Result<std::string> run_select(RequestContext& context,
       target_to_read(context, read.target.table, read.target.index,
                      {select, star ? nullptr : &read.projection,
                       read.where ? &*read.where : nullptr, request.statement.consistent_read}));
-  const partiql::KeyNames keys =
-      target.index ? partiql::KeyNames{target.index->partition_key, target.index->sort_key}
-                   : table_keys(target.table->schema);
+  const KeyAttributes keys = key_attributes(target.table->schema, target.index);
   DDB_ASSIGN_OR_RETURN(partiql::ReadPlan plan, partiql::plan_read(read, keys));
   DDB_ASSIGN_OR_RETURN(Position position, start_of(request, plan, target));
   RequestMetrics metrics(request.return_consumed_capacity, false);

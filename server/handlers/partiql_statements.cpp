@@ -44,7 +44,7 @@ wire::ReturnValues return_values(partiql::Returning returning) {
 
 Result<void> bind_insert(const TableSchema& schema, const partiql::Insert& insert,
                          BoundWrite& write) {
-  DDB_RETURN_IF_ERROR(partiql::check_item_keys(insert.item, table_keys(schema)));
+  DDB_RETURN_IF_ERROR(partiql::check_item_keys(insert.item, key_attributes(schema)));
   DDB_RETURN_IF_ERROR(wire::validate_item_keys(schema, insert.item));
   if (item_size(insert.item) > wire::kMaxItemBytes) {
     return ApiError::validation("Item size has exceeded the maximum allowed size");
@@ -56,7 +56,7 @@ Result<void> bind_insert(const TableSchema& schema, const partiql::Insert& inser
 // The key and condition of an UPDATE, DELETE or EXISTS.
 Result<void> bind_where(const TableSchema& schema, const std::optional<expr::Condition>& where,
                         BoundWrite& write) {
-  DDB_ASSIGN_OR_RETURN(partiql::ItemWhere item, partiql::item_where(where, table_keys(schema)));
+  DDB_ASSIGN_OR_RETURN(partiql::ItemWhere item, partiql::item_where(where, key_attributes(schema)));
   DDB_RETURN_IF_ERROR(wire::validate_key(schema, item.key));
   write.key = std::move(item.key);
   write.condition = std::move(item.condition);
@@ -68,10 +68,6 @@ Result<void> bind_where(const TableSchema& schema, const std::optional<expr::Con
 Result<partiql::Operation> prepare(const wire::StatementRequest& request) {
   DDB_ASSIGN_OR_RETURN(partiql::Statement statement, partiql::parse_statement(request.statement));
   return partiql::translate(statement, request.parameters);
-}
-
-partiql::KeyNames table_keys(const TableSchema& schema) {
-  return {schema.partition_key, schema.sort_key};
 }
 
 Result<BoundWrite> bind_write(RequestContext& context, partiql::Operation operation,
@@ -134,7 +130,7 @@ Result<BoundGet> bind_get(RequestContext& context, partiql::Read read, std::stri
     return not_by_key;
   }
   const TableSchema& schema = get.table->schema;
-  Result<partiql::ItemWhere> item = partiql::item_where(read.where, table_keys(schema));
+  Result<partiql::ItemWhere> item = partiql::item_where(read.where, key_attributes(schema));
   if (!item || item->condition || !read.order_by.empty()) {
     return not_by_key;
   }

@@ -22,8 +22,6 @@ inline constexpr std::string_view kExistsOutsideTransaction =
 // ValidationException for the statement alone (syntax, parameters, what PartiQL refuses).
 Result<partiql::Operation> prepare(const wire::StatementRequest& request);
 
-partiql::KeyNames table_keys(const TableSchema& schema);
-
 // An INSERT, UPDATE, DELETE or EXISTS bound to its table and its item's key.
 struct BoundWrite {
   std::shared_ptr<const storage::Table> table;

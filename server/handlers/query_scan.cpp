@@ -78,11 +78,8 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
   DDB_ASSIGN_OR_RETURN(auto target, target_to_read(context, request));
   const TableSchema& schema = target.table->schema;
   // The key condition is on the keys of what is read.
-  const AttributeDefinition& partition_key =
-      target.index ? target.index->partition_key : schema.partition_key;
-  const std::optional<AttributeDefinition>& sort_key =
-      target.index ? target.index->sort_key : schema.sort_key;
-  DDB_ASSIGN_OR_RETURN(auto key_condition, wire::query_key_range(request, partition_key, sort_key));
+  DDB_ASSIGN_OR_RETURN(auto key_condition,
+                       wire::query_key_range(request, key_attributes(schema, target.index)));
   DDB_ASSIGN_OR_RETURN(
       auto page,
       context.store.query(

@@ -62,12 +62,15 @@ const Item& key_only_item() {
   return item;
 }
 
-// Three key schemas a statement may meet: p (S); p (S) and s (N); a (N) and b (B).
-const std::vector<partiql::KeyNames>& key_schemas() {
-  static const std::vector<partiql::KeyNames> schemas = {
-      {{"p", ScalarType::kS}, std::nullopt},
-      {{"p", ScalarType::kS}, AttributeDefinition{"s", ScalarType::kN}},
-      {{"a", ScalarType::kN}, AttributeDefinition{"b", ScalarType::kB}},
+// The key schemas a statement may meet: p (S); p (S) and s (N); a (N) and b (B); and a
+// multi-attribute index key, p (S) and a (N), then s (N) and b (B).
+const std::vector<KeySchema>& key_schemas() {
+  static const std::vector<KeySchema> schemas = {
+      {{{"p", ScalarType::kS}}, {}},
+      {{{"p", ScalarType::kS}}, {{"s", ScalarType::kN}}},
+      {{{"a", ScalarType::kN}}, {{"b", ScalarType::kB}}},
+      {{{"p", ScalarType::kS}, {"a", ScalarType::kN}},
+       {{"s", ScalarType::kN}, {"b", ScalarType::kB}}},
   };
   return schemas;
 }
@@ -82,7 +85,8 @@ void fuzz_read(const partiql::Read& read) {
   if (read.where) {
     evaluate_everywhere(*read.where);
   }
-  for (const partiql::KeyNames& keys : key_schemas()) {
+  for (const KeySchema& schema : key_schemas()) {
+    const KeyAttributes keys = key_attributes(schema);
     (void)succeeded(partiql::plan_read(read, keys));
     (void)succeeded(partiql::item_where(read.where, keys));
   }
@@ -95,7 +99,8 @@ void fuzz_where(const std::optional<expr::Condition>& where) {
   if (where) {
     evaluate_everywhere(*where);
   }
-  for (const partiql::KeyNames& keys : key_schemas()) {
+  for (const KeySchema& schema : key_schemas()) {
+    const KeyAttributes keys = key_attributes(schema);
     Result<partiql::ItemWhere> item = partiql::item_where(where, keys);
     if (succeeded(item) && item->condition) {
       evaluate_everywhere(*item->condition);
@@ -108,7 +113,8 @@ void fuzz_operation(const partiql::Operation& operation) {
     fuzz_read(*read);
   } else if (const auto* insert = std::get_if<partiql::Insert>(&operation)) {
     check_storable(insert->item, "an INSERT's item");
-    for (const partiql::KeyNames& keys : key_schemas()) {
+    for (const KeySchema& schema : key_schemas()) {
+      const KeyAttributes keys = key_attributes(schema);
       (void)succeeded(partiql::check_item_keys(insert->item, keys));
     }
   } else if (const auto* update = std::get_if<partiql::Update>(&operation)) {

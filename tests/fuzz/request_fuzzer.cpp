@@ -157,20 +157,27 @@ void transact_get_items(const wire::JsonValue& body) {
   }
 }
 
-// A PROVISIONED table (p, c) with a global index on g and a local one on l, for UpdateTable.
+// A PROVISIONED table (p, c) with a global index on g, a global index with a multi-attribute
+// key (g, h; m, n) and a local one on l, for UpdateTable.
 TableSchema indexed_schema() {
   TableSchema schema;
   schema.table_name = "fuzz";
   schema.partition_key = {"p", ScalarType::kS};
   schema.sort_key = AttributeDefinition{"c", ScalarType::kN};
   schema.provisioned_throughput = {5, 5};
-  SecondaryIndex global{.name = "byg", .partition_key = {"g", ScalarType::kS}};
+  SecondaryIndex global{.name = "byg", .key_schema = {{{"g", ScalarType::kS}}, {}}};
   global.provisioned_throughput = {1, 1};
-  SecondaryIndex local{.name = "byl", .global = false, .partition_key = schema.partition_key};
-  local.sort_key = AttributeDefinition{"l", ScalarType::kB};
-  schema.indexes = {global, local};
-  schema.attribute_definitions = {schema.partition_key, *schema.sort_key, global.partition_key,
-                                  *local.sort_key};
+  SecondaryIndex multi{.name = "bymulti",
+                       .key_schema = {{{"g", ScalarType::kS}, {"h", ScalarType::kN}},
+                                      {{"m", ScalarType::kS}, {"n", ScalarType::kN}}}};
+  multi.provisioned_throughput = {1, 1};
+  SecondaryIndex local{.name = "byl",
+                       .global = false,
+                       .key_schema = {{schema.partition_key}, {{"l", ScalarType::kB}}}};
+  schema.indexes = {global, multi, local};
+  schema.attribute_definitions = {
+      schema.partition_key,  *schema.sort_key,      {"g", ScalarType::kS}, {"h", ScalarType::kN},
+      {"m", ScalarType::kS}, {"n", ScalarType::kN}, {"l", ScalarType::kB}};
   return schema;
 }
 

@@ -22,13 +22,13 @@ Table indexed_table() {
   schema.sort_key = AttributeDefinition{"c", ScalarType::kN};
   SecondaryIndex global;
   global.name = "byg";
-  global.partition_key = {"g", ScalarType::kS};
-  global.sort_key = AttributeDefinition{"gs", ScalarType::kN};
+  global.key_schema.partition = {{"g", ScalarType::kS}};
+  global.key_schema.sort = {{"gs", ScalarType::kN}};
   SecondaryIndex local;
   local.name = "byl";
   local.global = false;
-  local.partition_key = schema.partition_key;
-  local.sort_key = AttributeDefinition{"l", ScalarType::kS};
+  local.key_schema.partition = {schema.partition_key};
+  local.key_schema.sort = {{"l", ScalarType::kS}};
   schema.indexes = {global, local};
   table.indexes = {{.uid = 8}, {.uid = 9}};
   return table;
@@ -188,6 +188,61 @@ TEST(IndexEntryChanges, AnItemInNoIndexChangesNothing) {
   const Item sparse{{"p", string_value("a")}, {"c", number("1")}};
   EXPECT_TRUE(index_entry_changes(table, {sparse, std::nullopt}).empty());
   EXPECT_TRUE(index_entry_changes(table, {std::nullopt, std::nullopt}).empty());
+}
+
+// A table keyed p (S) with one global index whose key has two partition key attributes (t S,
+// r N) and two sort key attributes (d S, k N).
+Table multi_attribute_table() {
+  Table table;
+  table.uid = 7;
+  table.schema.table_name = "m";
+  table.schema.partition_key = {"p", ScalarType::kS};
+  SecondaryIndex index;
+  index.name = "multi";
+  index.key_schema = {{{"t", ScalarType::kS}, {"r", ScalarType::kN}},
+                      {{"d", ScalarType::kS}, {"k", ScalarType::kN}}};
+  index.projection = ProjectionType::kKeysOnly;
+  table.schema.indexes = {index};
+  table.indexes = {{.uid = 8}};
+  return table;
+}
+
+Item multi_item(std::string d, std::string_view k, std::string p = "a") {
+  return {{"p", std::move(p)}, {"t", string_value("T")}, {"r", number("1")},
+          {"d", std::move(d)}, {"k", number(k)},         {"x", string_value("X")}};
+}
+
+TEST(IndexEntryKey, MultiAttributeKeyNeedsEveryAttribute) {
+  const Table table = multi_attribute_table();
+  EXPECT_TRUE(index_entry_key(table, 0, multi_item("d", "1")).has_value());
+  for (const char* key : {"t", "r", "d", "k"}) {
+    Item item = multi_item("d", "1");
+    item.erase(key);
+    EXPECT_FALSE(index_entry_key(table, 0, item).has_value()) << key;
+  }
+}
+
+TEST(IndexEntryKey, MultiAttributeEntriesOfAPartitionShareItsPrefixInSortKeyOrder) {
+  const Table table = multi_attribute_table();
+  const std::string prefix =
+      encode_composite_partition_prefix(8, std::vector{string_value("T"), number("1")});
+  const std::string first = *index_entry_key(table, 0, multi_item("a", "9"));
+  const std::string second = *index_entry_key(table, 0, multi_item("b", "-1"));
+  const std::string third = *index_entry_key(table, 0, multi_item("b", "2"));
+  for (const std::string* key : {&first, &second, &third}) {
+    EXPECT_EQ(key->substr(0, prefix.size()), prefix);
+  }
+  // Ordered by the first sort key attribute, then by the second.
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+}
+
+TEST(ProjectIntoIndex, KeysOnlyCopiesEveryAttributeOfAMultiAttributeKey) {
+  const Table table = multi_attribute_table();
+  Item projected = project_into_index(table.schema, table.schema.indexes[0], multi_item("d", "1"));
+  Item expected = multi_item("d", "1");
+  expected.erase("x");
+  EXPECT_EQ(projected, expected);
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ class RangeScanTest : public ::testing::Test {
 
   KeyCondition on(std::string partition, SortKeyOp op = SortKeyOp::kNone,
                   std::string_view value = "0", std::string_view high = "0") {
-    return {partition, op, number(value), number(high)};
+    return {{partition}, {}, op, number(value), number(high)};
   }
 
   std::unique_ptr<Store> store_;
@@ -103,7 +103,7 @@ TEST_F(RangeScanTest, BeginsWithIsAKeyRange) {
     };
     ASSERT_TRUE(store_->write_item(*table, item, replace).has_value());
   }
-  KeyCondition condition{std::string("k"), SortKeyOp::kBeginsWith, std::string("ab"), {}};
+  KeyCondition condition{{std::string("k")}, {}, SortKeyOp::kBeginsWith, std::string("ab"), {}};
   Result<ItemPage> page = store_->query(*table, condition, {});
   ASSERT_TRUE(page.has_value());
   std::vector<std::string> found;

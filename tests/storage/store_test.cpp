@@ -305,14 +305,14 @@ TableSchema indexed_schema() {
   schema.attribute_definitions.push_back({"city", ScalarType::kS});
   SecondaryIndex by_age;
   by_age.name = "by_age";
-  by_age.partition_key = {"age", ScalarType::kN};
+  by_age.key_schema.partition = {{"age", ScalarType::kN}};
   by_age.projection = ProjectionType::kKeysOnly;
   by_age.provisioned_throughput = {1, 1};
   SecondaryIndex by_city;
   by_city.name = "by_city";
   by_city.global = false;
-  by_city.partition_key = schema.partition_key;
-  by_city.sort_key = AttributeDefinition{"city", ScalarType::kS};
+  by_city.key_schema.partition = {schema.partition_key};
+  by_city.key_schema.sort = {{"city", ScalarType::kS}};
   schema.indexes = {by_age, by_city};
   return schema;
 }
@@ -338,7 +338,7 @@ std::vector<Item> query_index(Store& store, const Table& table, std::string_view
   request.index = find_index(table.schema, index);
   EXPECT_NE(request.index, nullptr) << index;
   expr::KeyCondition condition;
-  condition.partition_value = std::move(partition);
+  condition.partition_values = {std::move(partition)};
   Result<ItemPage> page = store.query(table, condition, request);
   EXPECT_TRUE(page.has_value());
   return page ? page->items : std::vector<Item>();
@@ -487,8 +487,8 @@ Result<TableSchema> add_city_index(const TableSchema& current) {
   TableSchema schema = current;
   SecondaryIndex by_home;
   by_home.name = "by_home";
-  by_home.partition_key = {"city", ScalarType::kS};
-  schema.attribute_definitions.push_back(by_home.partition_key);
+  by_home.key_schema.partition = {{"city", ScalarType::kS}};
+  schema.attribute_definitions.push_back(by_home.key_schema.partition.front());
   schema.indexes.push_back(by_home);
   return schema;
 }

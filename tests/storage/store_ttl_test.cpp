@@ -21,7 +21,7 @@ TableSchema sessions() {
   schema.billing_mode = BillingMode::kPayPerRequest;
   SecondaryIndex by_user;
   by_user.name = "by_user";
-  by_user.partition_key = {"user", ScalarType::kS};
+  by_user.key_schema.partition = {{"user", ScalarType::kS}};
   schema.indexes = {by_user};
   schema.stream = StreamViewType::kNewAndOldImages;
   return schema;

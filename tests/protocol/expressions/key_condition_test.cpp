@@ -58,7 +58,7 @@ Result<KeyCondition> key_condition(Table table, std::string_view text) {
   Placeholders placeholders(&names(), &values());
   DDB_RETURN_IF_ERROR(placeholders.resolve(condition, ExpressionKind::kKeyCondition));
   Schema keys = schema(table);
-  return to_key_condition(condition, keys.partition_key, keys.sort_key);
+  return to_key_condition(condition, key_attributes(keys.partition_key, keys.sort_key));
 }
 
 std::string message(Table table, std::string_view text) {
@@ -201,7 +201,7 @@ TEST(KeyCondition, ReportsWhatDynamoDbReports) {
 TEST(KeyCondition, PartitionKeyAlone) {
   auto result = key_condition(kHashOnly, ":s = p");
   ASSERT_TRUE(result) << result.error().message();
-  EXPECT_EQ(result->partition_value, AttributeValue(std::string("a")));
+  EXPECT_EQ(result->partition_values, std::vector{AttributeValue(std::string("a"))});
   EXPECT_EQ(result->sort_op, SortKeyOp::kNone);
 }
 
@@ -228,7 +228,7 @@ TEST(KeyCondition, SortKeyOperatorsFromTheKeysSide) {
   for (const SortCase& c : kSortCases) {
     auto result = key_condition(kNumberBinary, c.text);
     ASSERT_TRUE(result) << c.text << ": " << result.error().message();
-    EXPECT_EQ(result->partition_value, AttributeValue(number("1"))) << c.text;
+    EXPECT_EQ(result->partition_values, std::vector{AttributeValue(number("1"))}) << c.text;
     EXPECT_EQ(result->sort_op, c.op) << c.text;
     EXPECT_EQ(result->sort_value, AttributeValue(Binary{"a"})) << c.text;
   }
@@ -237,7 +237,7 @@ TEST(KeyCondition, SortKeyOperatorsFromTheKeysSide) {
 TEST(KeyCondition, BetweenKeepsBothBounds) {
   auto result = key_condition(kStringNumber, "c BETWEEN :n AND :n2 AND #p = :s");
   ASSERT_TRUE(result) << result.error().message();
-  EXPECT_EQ(result->partition_value, AttributeValue(std::string("a")));
+  EXPECT_EQ(result->partition_values, std::vector{AttributeValue(std::string("a"))});
   EXPECT_EQ(result->sort_op, SortKeyOp::kBetween);
   EXPECT_EQ(result->sort_value, AttributeValue(number("1")));
   EXPECT_EQ(result->sort_high, AttributeValue(number("2")));
@@ -250,7 +250,8 @@ std::string filter_message(std::string_view text) {
   Placeholders placeholders(&names(), &values());
   EXPECT_TRUE(placeholders.resolve(*filter, ExpressionKind::kFilter).has_value());
   Schema keys = schema(Table::kStringString);
-  Result<void> checked = check_filter_keys(*filter, keys.partition_key, keys.sort_key);
+  Result<void> checked =
+      check_filter_keys(*filter, key_attributes(keys.partition_key, keys.sort_key));
   return checked ? "" : checked.error().message();
 }
 
@@ -262,6 +263,54 @@ TEST(KeyCondition, FilterMayNotNameKeyAttributes) {
   EXPECT_EQ(filter_message("NOT (p.a IN (:s, :s2))"),
             "Filter Expression can only contain non-primary key attributes: Primary key "
             "attribute: p");
+}
+
+// A global index key of two partition key attributes (p S, q N) and two sort key attributes
+// (c S, d N).
+Result<KeyCondition> multi_key_condition(std::string_view text) {
+  static const KeySchema keys{{{"p", ScalarType::kS}, {"q", ScalarType::kN}},
+                              {{"c", ScalarType::kS}, {"d", ScalarType::kN}}};
+  DDB_ASSIGN_OR_RETURN(Condition condition, parse_condition(text, ExpressionKind::kKeyCondition));
+  Placeholders placeholders(&names(), &values());
+  DDB_RETURN_IF_ERROR(placeholders.resolve(condition, ExpressionKind::kKeyCondition));
+  return to_key_condition(condition, key_attributes(keys));
+}
+
+std::string multi_message(std::string_view text) {
+  auto result = multi_key_condition(text);
+  return result ? "" : result.error().message();
+}
+
+TEST(MultiAttributeKeyCondition, EveryPartitionAttributeAndALeftToRightSortPrefix) {
+  auto result = multi_key_condition("d > :n2 AND q = :n AND c = :s2 AND p = :s");
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(result->partition_values,
+            (std::vector{AttributeValue(std::string("a")), AttributeValue(number("1"))}));
+  EXPECT_EQ(result->sort_prefix, std::vector{AttributeValue(std::string("b"))});
+  EXPECT_EQ(result->sort_op, SortKeyOp::kGt);
+  EXPECT_EQ(result->sort_value, AttributeValue(number("2")));
+}
+
+TEST(MultiAttributeKeyCondition, PartitionAloneAndFirstSortAttribute) {
+  auto alone = multi_key_condition("p = :s AND q = :n");
+  ASSERT_TRUE(alone) << alone.error().message();
+  EXPECT_EQ(alone->sort_op, SortKeyOp::kNone);
+  auto first = multi_key_condition("p = :s AND q = :n AND begins_with(c, :s2)");
+  ASSERT_TRUE(first) << first.error().message();
+  EXPECT_TRUE(first->sort_prefix.empty());
+  EXPECT_EQ(first->sort_op, SortKeyOp::kBeginsWith);
+}
+
+TEST(MultiAttributeKeyCondition, DynamoDBsRules) {
+  const std::string missed = "Query condition missed key schema element: ";
+  EXPECT_EQ(multi_message("p = :s AND c = :s"), missed + "q");
+  EXPECT_EQ(multi_message("p = :s AND q = :n AND d = :n"), missed + "c");
+  EXPECT_EQ(multi_message("p = :s AND q = :n AND c > :s AND d = :n"),
+            "Query key condition not supported");
+  EXPECT_EQ(multi_message("p = :s AND q > :n"), "Query key condition not supported");
+  EXPECT_EQ(multi_message("p = :s AND q = :s"),
+            "One or more parameter values were invalid: Condition parameter type does not match "
+            "schema type");
 }
 
 }  // namespace

@@ -14,11 +14,13 @@ namespace ddblocal::partiql {
 namespace {
 
 // A table with partition key p (S) and sort key s (N).
-KeyNames composite() {
-  return {{"p", ScalarType::kS}, AttributeDefinition{"s", ScalarType::kN}};
+KeyAttributes composite() {
+  static const KeySchema keys{{{"p", ScalarType::kS}}, {{"s", ScalarType::kN}}};
+  return key_attributes(keys);
 }
-KeyNames simple() {
-  return {{"p", ScalarType::kS}, std::nullopt};
+KeyAttributes simple() {
+  static const KeySchema keys{{{"p", ScalarType::kS}}, {}};
+  return key_attributes(keys);
 }
 
 AttributeValue N(std::string_view text) {
@@ -33,13 +35,13 @@ Result<Operation> translated(std::string_view text) {
   return translate(statement, {});
 }
 
-Result<ItemWhere> where_of(std::string_view where, const KeyNames& keys) {
+Result<ItemWhere> where_of(std::string_view where, const KeyAttributes& keys) {
   DDB_ASSIGN_OR_RETURN(Operation operation,
                        translated("DELETE FROM tbl WHERE " + std::string(where)));
   return item_where(std::get<Delete>(operation).where, keys);
 }
 
-Result<ReadPlan> plan_of(std::string_view rest, const KeyNames& keys) {
+Result<ReadPlan> plan_of(std::string_view rest, const KeyAttributes& keys) {
   DDB_ASSIGN_OR_RETURN(Operation operation, translated("SELECT * FROM tbl " + std::string(rest)));
   return plan_read(std::get<Read>(operation), keys);
 }
@@ -97,15 +99,15 @@ TEST(PartiqlPlan, QueriesThePartitionsTheWhereFixes) {
   ASSERT_TRUE(one.has_value());
   EXPECT_FALSE(one->scan);
   ASSERT_EQ(one->queries.size(), 1u);
-  EXPECT_EQ(one->queries[0].partition_value, S("a"));
+  EXPECT_EQ(one->queries[0].partition_values, std::vector{S("a")});
   EXPECT_EQ(one->queries[0].sort_op, expr::SortKeyOp::kGt);
   EXPECT_EQ(one->queries[0].sort_value, N("1"));
 
   Result<ReadPlan> in = plan_of("WHERE p IN ['c', 'a', 'c']", composite());
   ASSERT_TRUE(in.has_value());
   ASSERT_EQ(in->queries.size(), 2u);
-  EXPECT_EQ(in->queries[0].partition_value, S("c"));
-  EXPECT_EQ(in->queries[1].partition_value, S("a"));
+  EXPECT_EQ(in->queries[0].partition_values, std::vector{S("c")});
+  EXPECT_EQ(in->queries[1].partition_values, std::vector{S("a")});
 
   Result<ReadPlan> branches =
       plan_of("WHERE p = 'a' AND s = 1 OR p = 'b' AND begins_with(x, 'y')", composite());
@@ -142,8 +144,8 @@ TEST(PartiqlPlan, OrdersByTheKeys) {
       plan_of("WHERE p IN ['a', 'c', 'b'] ORDER BY p DESC", composite());
   ASSERT_TRUE(by_partition.has_value());
   ASSERT_EQ(by_partition->queries.size(), 3u);
-  EXPECT_EQ(by_partition->queries[0].partition_value, S("c"));
-  EXPECT_EQ(by_partition->queries[2].partition_value, S("a"));
+  EXPECT_EQ(by_partition->queries[0].partition_values, std::vector{S("c")});
+  EXPECT_EQ(by_partition->queries[2].partition_values, std::vector{S("a")});
   EXPECT_TRUE(by_partition->forward);
 }
 

@@ -26,7 +26,8 @@ KeyConditionTerms terms(std::string_view key_conditions) {
 
 std::string error(std::string_view key_conditions,
                   const std::optional<AttributeDefinition>& sort = kSort) {
-  return validation_message(to_key_condition(terms(key_conditions), kPartition, sort));
+  return validation_message(
+      to_key_condition(terms(key_conditions), key_attributes(kPartition, sort)));
 }
 
 constexpr std::string_view kPartitionEq =
@@ -36,13 +37,13 @@ TEST(ClassicKeyCondition, PartitionEqualityAndASortKeyRange) {
   Result<expr::KeyCondition> range = to_key_condition(
       terms("{" + std::string(kPartitionEq) +
             R"(,"r":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"1"},{"N":"5"}]}})"),
-      kPartition, kSort);
+      key_attributes(kPartition, kSort));
   ASSERT_TRUE(range.has_value()) << range.error().message();
-  EXPECT_EQ(range->partition_value, AttributeValue(std::string("k")));
+  EXPECT_EQ(range->partition_values, std::vector{AttributeValue(std::string("k"))});
   EXPECT_EQ(range->sort_op, expr::SortKeyOp::kBetween);
   EXPECT_EQ(range->sort_high, AttributeValue(Number::parse("5").value()));
-  Result<expr::KeyCondition> partition_only =
-      to_key_condition(terms("{" + std::string(kPartitionEq) + "}"), kPartition, kSort);
+  Result<expr::KeyCondition> partition_only = to_key_condition(
+      terms("{" + std::string(kPartitionEq) + "}"), key_attributes(kPartition, kSort));
   ASSERT_TRUE(partition_only.has_value());
   EXPECT_EQ(partition_only->sort_op, expr::SortKeyOp::kNone);
 }

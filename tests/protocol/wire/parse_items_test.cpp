@@ -388,10 +388,10 @@ TableSchema indexed_table() {
   TableSchema schema = hash_table();
   SecondaryIndex index;
   index.name = "byg";
-  index.partition_key = {"g", ScalarType::kS};
-  index.sort_key = AttributeDefinition{"gb", ScalarType::kB};
-  schema.attribute_definitions.push_back(index.partition_key);
-  schema.attribute_definitions.push_back(*index.sort_key);
+  index.key_schema.partition = {{"g", ScalarType::kS}};
+  index.key_schema.sort = {{"gb", ScalarType::kB}};
+  schema.attribute_definitions.push_back(index.key_schema.partition.front());
+  schema.attribute_definitions.push_back(index.key_schema.sort.front());
   schema.indexes = {index};
   return schema;
 }

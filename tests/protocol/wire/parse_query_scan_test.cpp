@@ -227,13 +227,13 @@ TEST(QueryKeyRange, QueryFilterMayNotNameAKey) {
   Result<QueryRequest> request = parse_query(parse_json(classic_query_body(
       R"("QueryFilter":{"r":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"1"}]}})")));
   ASSERT_TRUE(request.has_value()) << request.error().message();
-  EXPECT_EQ(validation_message(query_key_range(*request, p, r)),
+  EXPECT_EQ(validation_message(query_key_range(*request, key_attributes(p, r))),
             "QueryFilter can only contain non-primary key attributes: Primary key attribute: r");
-  EXPECT_TRUE(query_key_range(*request, p, std::nullopt).has_value());
+  EXPECT_TRUE(query_key_range(*request, key_attributes(p, std::nullopt)).has_value());
   Result<QueryRequest> expression = parse_query(parse_json(classic_query_body(
       R"("FilterExpression":"r > :r","ExpressionAttributeValues":{":r":{"N":"1"}})")));
   ASSERT_TRUE(expression.has_value()) << expression.error().message();
-  EXPECT_EQ(validation_message(query_key_range(*expression, p, r)),
+  EXPECT_EQ(validation_message(query_key_range(*expression, key_attributes(p, r))),
             "Filter Expression can only contain non-primary key attributes: Primary key "
             "attribute: r");
 }

@@ -579,8 +579,8 @@ TEST(ParseCreateTable, BuildsGlobalAndLocalIndexesUnderProvisioned) {
   ASSERT_EQ(schema.indexes.size(), 2u);
   SecondaryIndex global;
   global.name = "byg";
-  global.partition_key = {"g", ScalarType::kN};
-  global.sort_key = AttributeDefinition{"c", ScalarType::kS};
+  global.key_schema.partition = {{"g", ScalarType::kN}};
+  global.key_schema.sort = {{"c", ScalarType::kS}};
   global.projection = ProjectionType::kInclude;
   global.non_key_attributes = {"x", "y"};
   global.provisioned_throughput = {3, 4};
@@ -589,8 +589,8 @@ TEST(ParseCreateTable, BuildsGlobalAndLocalIndexesUnderProvisioned) {
   SecondaryIndex local;
   local.name = "byl";
   local.global = false;
-  local.partition_key = {"p", ScalarType::kS};
-  local.sort_key = AttributeDefinition{"l", ScalarType::kB};
+  local.key_schema.partition = {{"p", ScalarType::kS}};
+  local.key_schema.sort = {{"l", ScalarType::kB}};
   local.projection = ProjectionType::kKeysOnly;
   ASSERT_NE(find_index(schema, "byl"), nullptr);
   EXPECT_EQ(*find_index(schema, "byl"), local);
@@ -603,8 +603,50 @@ TEST(ParseCreateTable, GlobalIndexUnderPayPerRequestHasZeroThroughput) {
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(result->schema.indexes.size(), 1u);
   EXPECT_TRUE(result->schema.indexes[0].global);
-  EXPECT_FALSE(result->schema.indexes[0].sort_key);
+  EXPECT_TRUE(result->schema.indexes[0].key_schema.sort.empty());
   EXPECT_EQ(result->schema.indexes[0].provisioned_throughput, (ProvisionedThroughput{0, 0}));
+}
+
+// A global index keyed by these elements, on a table (p, c) that defines p, c, g and h.
+std::string multi_attribute_index(std::string_view elements) {
+  return globals(R"({"IndexName":"multi","Projection":{"ProjectionType":"ALL"},"KeySchema":[)" +
+                 std::string(elements) + "]}");
+}
+
+constexpr std::string_view kDefinitionsPCGH = R"([{"AttributeName":"p","AttributeType":"S"},
+    {"AttributeName":"c","AttributeType":"S"},{"AttributeName":"g","AttributeType":"N"},
+    {"AttributeName":"h","AttributeType":"B"}])";
+
+TEST(ParseCreateTable, GlobalIndexWithAMultiAttributeKey) {
+  auto result = parse_create_table(parse_json(table_with_indexes(
+      kDefinitionsPCGH, multi_attribute_index(R"({"AttributeName":"g","KeyType":"HASH"},
+          {"AttributeName":"h","KeyType":"HASH"},{"AttributeName":"c","KeyType":"RANGE"},
+          {"AttributeName":"p","KeyType":"RANGE"})"))));
+  ASSERT_TRUE(result) << result.error().message();
+  const KeySchema& key = result->schema.indexes[0].key_schema;
+  EXPECT_EQ(key.partition,
+            (std::vector<AttributeDefinition>{{"g", ScalarType::kN}, {"h", ScalarType::kB}}));
+  EXPECT_EQ(key.sort,
+            (std::vector<AttributeDefinition>{{"c", ScalarType::kS}, {"p", ScalarType::kS}}));
+}
+
+TEST(ParseCreateTable, MultiAttributeKeyRules) {
+  EXPECT_EQ(index_error(kDefinitionsPCGH, multi_attribute_index(
+                                              R"({"AttributeName":"g","KeyType":"HASH"},
+          {"AttributeName":"c","KeyType":"RANGE"},{"AttributeName":"h","KeyType":"HASH"})")),
+            "Invalid KeySchema: All HASH key attributes must precede RANGE key attributes in the "
+            "KeySchema");
+  EXPECT_EQ(index_error(kDefinitionsPCGH, multi_attribute_index(
+                                              R"({"AttributeName":"g","KeyType":"HASH"},
+          {"AttributeName":"h","KeyType":"HASH"},{"AttributeName":"g","KeyType":"RANGE"})")),
+            "Invalid KeySchema: Some KeySchemaElement names are repeated");
+  // A local index keeps one sort key attribute.
+  const std::string local = locals(R"({"IndexName":"loc","Projection":{"ProjectionType":"ALL"},
+      "KeySchema":[{"AttributeName":"p","KeyType":"HASH"},{"AttributeName":"g","KeyType":"RANGE"},
+                   {"AttributeName":"h","KeyType":"RANGE"}]})");
+  EXPECT_NE(
+      index_error(kDefinitionsPCGH, local).find("Member must have length less than or equal to 2"),
+      std::string::npos);
 }
 
 TEST(ParseCreateTable, IndexKeyWithoutDefinition) {

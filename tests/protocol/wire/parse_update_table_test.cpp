@@ -29,7 +29,7 @@ TableSchema provisioned_with_index() {
   schema.provisioned_throughput = {5, 5};
   SecondaryIndex index;
   index.name = "byg";
-  index.partition_key = {"g", ScalarType::kN};
+  index.key_schema.partition = {{"g", ScalarType::kN}};
   index.provisioned_throughput = {2, 3};
   schema.indexes = {index};
   return schema;
@@ -121,7 +121,7 @@ TEST(ParseUpdateTable, ReadsBillingThroughputAndIndexUpdates) {
   const GlobalIndexUpdate& create = request->index_updates[0];
   EXPECT_EQ(create.action, GlobalIndexUpdate::Action::kCreate);
   EXPECT_EQ(create.index.name, "byh");
-  EXPECT_EQ(create.index.partition_key, (AttributeDefinition{"h", ScalarType::kB}));
+  EXPECT_EQ(create.index.key_schema.partition.front(), (AttributeDefinition{"h", ScalarType::kB}));
   EXPECT_EQ(create.index.projection, ProjectionType::kKeysOnly);
   EXPECT_EQ(create.throughput, (ProvisionedThroughput{1, 2}));
   EXPECT_EQ(request->index_updates[1].action, GlobalIndexUpdate::Action::kUpdate);

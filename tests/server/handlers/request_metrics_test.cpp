@@ -22,16 +22,17 @@ TableSchema indexed_schema() {
   schema.sort_key = AttributeDefinition{"s", ScalarType::kS};
   SecondaryIndex global;
   global.name = "gkeys";
-  global.partition_key = {"g", ScalarType::kS};
+  global.key_schema.partition = {{"g", ScalarType::kS}};
   global.projection = ProjectionType::kKeysOnly;
   SecondaryIndex local;
   local.name = "lall";
   local.global = false;
-  local.partition_key = schema.partition_key;
-  local.sort_key = AttributeDefinition{"l", ScalarType::kS};
+  local.key_schema.partition = {schema.partition_key};
+  local.key_schema.sort = {{"l", ScalarType::kS}};
   schema.indexes = {global, local};
-  schema.attribute_definitions = {schema.partition_key, *schema.sort_key, global.partition_key,
-                                  *local.sort_key};
+  schema.attribute_definitions = {schema.partition_key, *schema.sort_key,
+                                  global.key_schema.partition.front(),
+                                  local.key_schema.sort.front()};
   return schema;
 }
 
