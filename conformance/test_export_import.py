@@ -8,9 +8,12 @@ import os
 import pathlib
 from decimal import Decimal
 
+import time
+
 import pytest
 
 from conftest import _config, _session, all_pages, ddblocal_process, failure, unique_name
+from raw_json import call, call_error
 
 OWN_BINARY = pytest.mark.skipif(
     bool(os.environ.get("DDBLOCAL_ENDPOINT")), reason="starts its own ddblocal binary"
@@ -96,6 +99,52 @@ def test_export_then_import_round_trips_every_type(s3_server):
     assert scan(client, target) == scan(client, name)
     assert [e["ExportArn"] for e in client.list_exports(TableArn=arn)["ExportSummaries"]] == [started["ExportArn"]]
     assert job["ImportArn"] in [i["ImportArn"] for i in client.list_imports()["ImportSummaryList"]]
+
+
+def exported_items(root, prefix, export_arn):
+    """(p, n) of each item an export wrote, sorted."""
+    folder = root / "bucket" / prefix / "AWSDynamoDB" / export_arn.rsplit("/", 1)[1]
+    items = []
+    for line in (folder / "manifest-files.json").read_text().splitlines():
+        data = gzip.decompress((root / "bucket" / json.loads(line)["dataFileS3Key"]).read_bytes())
+        for item in map(json.loads, data.decode().splitlines()):
+            items.append((item["Item"]["p"]["S"], item["Item"].get("n", {}).get("N")))
+    return sorted(items)
+
+
+# With point-in-time recovery an export reads the table as it was at its ExportTime, any moment
+# of the recovery window; a time outside the window is refused. (As signed JSON: the botocore
+# here sends timestamps in whole seconds.)
+@OWN_BINARY
+def test_export_of_a_past_moment(s3_server):
+    client, root = s3_server
+    endpoint = client.meta.endpoint_url
+    name, arn = make_table(client, [{"p": {"S": "kept"}, "n": {"N": "1"}}])
+    client.update_continuous_backups(
+        TableName=name, PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+    client.put_item(TableName=name, Item={"p": {"S": "gone"}, "n": {"N": "1"}})
+    time.sleep(0.02)
+    then = time.time()
+    time.sleep(0.02)
+    client.put_item(TableName=name, Item={"p": {"S": "kept"}, "n": {"N": "2"}})
+    client.delete_item(TableName=name, Key={"p": {"S": "gone"}})
+    client.put_item(TableName=name, Item={"p": {"S": "new"}})
+
+    started = call(endpoint, "ExportTableToPointInTime", TableArn=arn, S3Bucket="bucket",
+                   S3Prefix="past", ExportTime=then)["ExportDescription"]
+    assert abs(started["ExportTime"] - then) < 0.001
+    done = client.describe_export(ExportArn=started["ExportArn"])["ExportDescription"]
+    assert (done["ExportStatus"], done["ItemCount"]) == ("COMPLETED", 2)
+    assert exported_items(root, "past", started["ExportArn"]) == [("gone", "1"), ("kept", "1")]
+
+    now = call(endpoint, "ExportTableToPointInTime", TableArn=arn, S3Bucket="bucket",
+               S3Prefix="now")["ExportDescription"]
+    assert exported_items(root, "now", now["ExportArn"]) == [("kept", "2"), ("new", None)]
+
+    for outside in (then - 3600, time.time() + 3600):
+        assert call_error(endpoint, "ExportTableToPointInTime", TableArn=arn, S3Bucket="bucket",
+                          ExportTime=outside) == ("InvalidExportTimeException",
+                                                  "Export Time is invalid")
 
 
 # A bucket that does not exist fails the job, not the call; an import of it leaves no table.

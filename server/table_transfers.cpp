@@ -40,7 +40,7 @@ ExportDescription failed(ExportDescription job, const S3Failure& failure) {
 }  // namespace
 
 ExportDescription run_export(storage::Store& store, const S3Folder& s3, const storage::Table& table,
-                             ExportDescription job) {
+                             std::optional<std::int64_t> moment_ms, ExportDescription job) {
   const std::string id = job.arn.substr(job.arn.rfind('/') + 1);
   const std::string base =
       (job.s3_prefix.empty() ? "" : job.s3_prefix + "/") + "AWSDynamoDB/" + id + "/";
@@ -48,12 +48,13 @@ ExportDescription run_export(storage::Store& store, const S3Folder& s3, const st
     return failed(std::move(job), *failure);
   }
   std::string lines;
-  Result<void> read = store.for_each_item_at_once(table, [&](const Item& item) -> Result<void> {
-    lines.append(wire::export_line(item)).push_back('\n');
-    job.item_count += 1;
-    job.billed_size_bytes += static_cast<std::int64_t>(item_size(item));
-    return {};
-  });
+  Result<void> read =
+      store.for_each_item_at(table, moment_ms, [&](const Item& item) -> Result<void> {
+        lines.append(wire::export_line(item)).push_back('\n');
+        job.item_count += 1;
+        job.billed_size_bytes += static_cast<std::int64_t>(item_size(item));
+        return {};
+      });
   if (!read) {
     return failed(std::move(job), {"UnknownError", read.error().message()});
   }

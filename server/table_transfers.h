@@ -12,12 +12,12 @@
 
 namespace ddblocal {
 
-// Writes the table's items, as one moment saw them, under
-// <bucket>/<prefix>/AWSDynamoDB/<export id>/: data/<name>.json.gz (DynamoDB JSON lines),
-// manifest-files.json, manifest-summary.json, their .md5 files and _started. Answers the job
-// COMPLETED or FAILED.
+// Writes the table's items, as one moment saw them (now, or `moment_ms` of its point-in-time
+// recovery window), under <bucket>/<prefix>/AWSDynamoDB/<export id>/: data/<name>.json.gz
+// (DynamoDB JSON lines), manifest-files.json, manifest-summary.json, their .md5 files and
+// _started. Answers the job COMPLETED or FAILED.
 ExportDescription run_export(storage::Store& store, const S3Folder& s3, const storage::Table& table,
-                             ExportDescription job);
+                             std::optional<std::int64_t> moment_ms, ExportDescription job);
 
 // The items of the DynamoDB JSON files under the job's key prefix, read before any table
 // exists; the lines that cannot be items count as errors. A bucket that cannot be read fails

@@ -305,10 +305,12 @@ class Store {
                                                      const std::string& arn,
                                                      const RestoreSchema& schema_of);
 
-  // Calls `visit` with each item of the table as one moment of it (a snapshot) saw them, in key
-  // order; stops at the first failure of `visit`, which it answers.
+  // Calls `visit` with each item of the table as it was at one moment: now (a snapshot), or at
+  // `time_ms` (milliseconds since the Unix epoch), which must lie in the restorable window of
+  // the table's point-in-time recovery. Stops at the first failure of `visit`, which it answers.
   using ItemVisitor = std::function<Result<void>(const Item& item)>;
-  Result<void> for_each_item_at_once(const Table& table, const ItemVisitor& visit);
+  Result<void> for_each_item_at(const Table& table, std::optional<std::int64_t> time_ms,
+                                const ItemVisitor& visit);
 
   // Writes the memtables out to SST files, so that the next open replays no WAL.
   Result<void> flush();

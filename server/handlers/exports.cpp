@@ -2,11 +2,14 @@
 // ListImports, against the local folder standing in for S3 (--s3-root).
 #include "protocol/wire/exports.h"
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 #include "protocol/arn.h"
 #include "protocol/backup.h"
 #include "protocol/clock.h"
+#include "protocol/point_in_time_recovery.h"
 #include "server/handlers/handler.h"
 #include "server/table_transfers.h"
 
@@ -46,6 +49,30 @@ Result<std::shared_ptr<const storage::Table>> exported_table(RequestContext& con
   return table;
 }
 
+// The moment an export reads, from its ExportTime: a time of the table's point-in-time recovery
+// window, or, for a table without recovery, the present alone (an ExportTime within a minute of
+// it); nullopt for the present.
+Result<std::optional<std::int64_t>> export_moment(const storage::Table& table,
+                                                  std::optional<double> export_time, double now) {
+  if (!export_time) {
+    return std::optional<std::int64_t>();
+  }
+  if (!table.point_in_time_recovery) {
+    if (*export_time > now + 1 || *export_time < now - 60) {
+      return ApiError::invalid_export_time("Export Time is invalid");
+    }
+    return std::optional<std::int64_t>();
+  }
+  const RestorableWindow window =
+      restorable_window(*table.point_in_time_recovery, std::llround(now * 1000));
+  const std::int64_t moment_ms = std::llround(*export_time * 1000);
+  // A client's clock may run a little ahead of the server's.
+  if (moment_ms < window.earliest_ms || moment_ms > window.latest_ms + 1000) {
+    return ApiError::invalid_export_time("Export Time is invalid");
+  }
+  return std::optional<std::int64_t>(std::min(moment_ms, window.latest_ms));
+}
+
 bool same_export(const ExportDescription& job, const wire::ExportTableRequest& request) {
   return job.table_arn == request.table_arn && job.s3_bucket == request.s3_bucket &&
          job.s3_prefix == request.s3_prefix;
@@ -67,12 +94,9 @@ Result<std::string> handle_export_table(RequestContext& context, const wire::Jso
   }
   ExportDescription job;
   job.start_time = unix_time();
-  job.export_time = job.start_time;
-  // Without point-in-time recovery only the present can be exported.
-  if (request.export_time &&
-      (*request.export_time > job.start_time + 1 || *request.export_time < job.start_time - 60)) {
-    return ApiError::invalid_export_time("Export Time is invalid");
-  }
+  DDB_ASSIGN_OR_RETURN(std::optional<std::int64_t> moment_ms,
+                       export_moment(*table, request.export_time, job.start_time));
+  job.export_time = moment_ms ? static_cast<double>(*moment_ms) / 1000 : job.start_time;
   job.arn = request.table_arn + "/export/" + job_id(job.start_time);
   job.table_arn = request.table_arn;
   job.table_id = table->table_id;
@@ -80,7 +104,7 @@ Result<std::string> handle_export_table(RequestContext& context, const wire::Jso
   job.s3_bucket = request.s3_bucket;
   job.s3_prefix = request.s3_prefix;
   context.transfer_jobs.put(job);
-  context.transfer_jobs.put(run_export(context.store, s3, *table, job));
+  context.transfer_jobs.put(run_export(context.store, s3, *table, moment_ms, job));
   return wire::write_export_response(job);
 }
 

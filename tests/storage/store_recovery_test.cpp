@@ -118,5 +118,31 @@ TEST_F(StoreRecovery, ChangingThePeriodKeepsTheWindowAndDisablingEndsIt) {
   EXPECT_FALSE(store_->describe_point_in_time_recovery(kRegion, "source", unix_ms())->enabled);
 }
 
+// An export reads the items as they were at a moment of the window: changed items as they
+// were, deleted ones back, later ones absent; without a moment, as they are.
+TEST_F(StoreRecovery, ItemsAtAMomentForExports) {
+  ASSERT_TRUE(
+      store_->update_point_in_time_recovery(kRegion, "source", true, std::nullopt, unix_ms()));
+  source_ = *store_->find_table(kRegion, "source");
+  ASSERT_TRUE(put(*store_, *source_, {{"p", "a"}}, item("a", "1")));
+  ASSERT_TRUE(put(*store_, *source_, {{"p", "b"}}, item("b", "1")));
+  const std::int64_t then = moment();
+  ASSERT_TRUE(put(*store_, *source_, {{"p", "a"}}, item("a", "2")));
+  ASSERT_TRUE(remove(*store_, *source_, {{"p", "b"}}));
+  ASSERT_TRUE(put(*store_, *source_, {{"p", "c"}}, item("c", "2")));
+
+  auto items_at = [&](std::optional<std::int64_t> time) {
+    std::map<std::string, std::string> found;
+    Result<void> read = store_->for_each_item_at(*source_, time, [&](const Item& item) {
+      found[*item.at("p").get_if<std::string>()] = *item.at("v").get_if<std::string>();
+      return Result<void>();
+    });
+    EXPECT_TRUE(read);
+    return found;
+  };
+  EXPECT_EQ(items_at(then), (std::map<std::string, std::string>{{"a", "1"}, {"b", "1"}}));
+  EXPECT_EQ(items_at(std::nullopt), (std::map<std::string, std::string>{{"a", "2"}, {"c", "2"}}));
+}
+
 }  // namespace
 }  // namespace ddblocal::storage
