@@ -150,12 +150,13 @@ Result<std::unique_ptr<Database>> Database::open(const StoreOptions& store_optio
   DDB_ASSIGN_OR_RETURN(std::vector<rocksdb::ColumnFamilyHandle*> handles,
                        open_families(options, path, families, database->db_));
   database->path_ = path;
-  database->write_options_.sync = store_options.sync_writes;
   // In memory, a write-ahead log can recover nothing (it dies with the process) and costs the
   // tail: the in-memory environment keeps each file in one std::string, so appending to the
   // log copies all of it each time the string doubles (tens of ms at 32 or 64 MB), and the log
-  // holds a second copy of every write until all column families flush.
+  // holds a second copy of every write until all column families flush. (RocksDB refuses a
+  // synced write without a log; in memory there is nothing to sync anyway.)
   database->write_options_.disableWAL = store_options.in_memory;
+  database->write_options_.sync = store_options.sync_writes && !store_options.in_memory;
   database->items_ = handles[0];
   database->catalog_ = handles[1];
   database->stats_ = handles[2];

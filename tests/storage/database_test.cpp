@@ -53,5 +53,20 @@ TEST(Database, CreatesTheColumnFamiliesAnOlderFolderLacks) {
   std::filesystem::remove_all(path);
 }
 
+// In memory there is no write-ahead log, and --sync-writes (which would sync it) must not make
+// RocksDB refuse every write.
+TEST(Database, InMemoryWritesWithSyncWritesAsked) {
+  StoreOptions options;
+  options.in_memory = true;
+  options.sync_writes = true;
+  Result<std::unique_ptr<Database>> database = Database::open(options);
+  ASSERT_TRUE(database.has_value()) << database.error().message();
+  rocksdb::WriteBatch batch;
+  ASSERT_TRUE(batch.Put((*database)->catalog(), "key", "value").ok());
+  Result<void> written = (*database)->write(batch);
+  ASSERT_TRUE(written.has_value()) << written.error().message();
+  EXPECT_EQ((*database)->get((*database)->catalog(), "key", nullptr)->value_or(""), "value");
+}
+
 }  // namespace
 }  // namespace ddblocal::storage
