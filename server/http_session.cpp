@@ -123,6 +123,25 @@ net::awaitable<void> wait_for_request(Stream& stream, beast::flat_buffer& buffer
   buffer.commit(read);
 }
 
+// Parses what `buffer` already holds into `parser`, as http::async_read would first do. Done
+// here, it spares the post beast makes when a request needs no further read: a trip through the
+// scheduler (and an epoll_wait) per request. Leaves `parser` not done when more must be read.
+void parse_buffered(http::request_parser<http::string_body>& parser, beast::flat_buffer& buffer,
+                    beast::error_code& error) {
+  parser.eager(true);
+  while (!parser.is_done() && buffer.size() > 0) {
+    std::size_t used = parser.put(buffer.data(), error);
+    buffer.consume(used);
+    if (error == http::error::need_more) {
+      error = {};
+      return;
+    }
+    if (error || used == 0) {
+      return;
+    }
+  }
+}
+
 template <typename Stream>
 net::awaitable<void> serve_requests(Stream& stream, LiveSession& session, const FrontEnd& front_end,
                                     Sessions& sessions, SessionTimeouts timeouts) {
@@ -152,8 +171,11 @@ net::awaitable<void> serve_requests(Stream& stream, LiveSession& session, const 
     parser.header_limit(kMaxRequestHeaderBytes);
     parser.body_limit(kMaxRequestBodyBytes);
     deadline.arm(timeouts.request);
-    co_await http::async_read(stream, buffer, parser,
-                              net::redirect_error(net::use_awaitable, error));
+    parse_buffered(parser, buffer, error);
+    if (!error && !parser.is_done()) {
+      co_await http::async_read(stream, buffer, parser,
+                                net::redirect_error(net::use_awaitable, error));
+    }
     deadline.disarm();
     HttpResponse response;
     if (deadline.expired()) {
