@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 
 #include <spdlog/spdlog.h>
 
@@ -142,6 +143,26 @@ void parse_buffered(http::request_parser<http::string_body>& parser, beast::flat
   }
 }
 
+// Sends `response`. On a plain socket (non-blocking) it is first written at once: an answer
+// that fits the socket's buffer, as nearly all do, then completes without the post Asio makes
+// for an asynchronous write that needed no wait. What does not fit is written as the client
+// reads it.
+template <typename Stream>
+net::awaitable<void> write_response(Stream& stream, HttpResponse& response,
+                                    beast::error_code& error) {
+  http::response_serializer<http::string_body> serializer(response);
+  if constexpr (!std::is_same_v<Stream, TlsStream>) {
+    if (stream.socket().non_blocking()) {
+      http::write(stream.socket(), serializer, error);
+      if (error != net::error::would_block) {
+        co_return;
+      }
+      error = {};
+    }
+  }
+  co_await http::async_write(stream, serializer, net::redirect_error(net::use_awaitable, error));
+}
+
 template <typename Stream>
 net::awaitable<void> serve_requests(Stream& stream, LiveSession& session, const FrontEnd& front_end,
                                     Sessions& sessions, SessionTimeouts timeouts) {
@@ -191,7 +212,7 @@ net::awaitable<void> serve_requests(Stream& stream, LiveSession& session, const 
     }
     // A client that does not read its answer is closed once the timeout passes.
     deadline.arm(timeouts.request);
-    co_await http::async_write(stream, response, net::redirect_error(net::use_awaitable, error));
+    co_await write_response(stream, response, error);
     deadline.disarm();
     if (error || !response.keep_alive()) {
       break;
@@ -226,6 +247,8 @@ net::awaitable<void> serve_http_session(tcp::socket socket, const FrontEnd& fron
   if (tls != nullptr) {
     co_await serve_tls(*session, *tls, front_end, sessions, timeouts);
   } else {
+    beast::error_code ignored;  // if it fails, answers are written asynchronously only
+    session->stream.socket().non_blocking(true, ignored);
     co_await serve_requests(session->stream, *session, front_end, sessions, timeouts);
   }
   beast::error_code error;
