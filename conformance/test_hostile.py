@@ -238,6 +238,27 @@ def test_idle_connections_closed_after_the_idle_timeout(server):
     assert IDLE_TIMEOUT_S - 0.5 < elapsed < IDLE_TIMEOUT_S + 2.5, elapsed
 
 
+# A client that sends requests but never reads the answers is closed once the request timeout
+# passes with an answer unsent: it cannot hold a connection, a buffer and a coroutine forever.
+def test_client_not_reading_answers_closed_after_the_request_timeout(server):
+    key = "unread"
+    server.new_client().put_item(TableName=TABLE, Item={"p": {"S": key}, "v": {"S": "x" * 350_000}})
+    requests = 40  # 14 MB of answers: more than the socket buffers hold
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", server.port))
+    try:
+        get = request_bytes("GetItem", {"TableName": TABLE, "Key": {"p": {"S": key}}})
+        sock.sendall(get * requests)
+        time.sleep(REQUEST_TIMEOUT_S + 1.5)
+        server.assert_serves_others()
+        answers = read_until_closed(sock, 5)
+    finally:
+        sock.close()
+    assert answers is not None
+    assert 0 < answers.count(b"HTTP/1.1 200 OK") < requests
+
+
 # A client that half-closes after its request (shutdown(SHUT_WR)) still gets its answer, then
 # the server closes too: no wait for a timeout.
 def test_half_closed_after_request_is_answered(server):

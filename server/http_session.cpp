@@ -1,5 +1,7 @@
 #include "server/http_session.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <type_traits>
 
@@ -13,33 +15,27 @@ namespace {
 constexpr std::size_t kIdleBufferBytes = 16 * 1024;
 constexpr std::chrono::seconds kTlsGoodbyeTimeout{1};
 
-// A deadline for waiting for, then reading, one request. tcp_stream's own expiry closes the
-// socket when it fires, which leaves no way to answer; this one only cancels the wait or the
-// read, so that the session can still send 408 before it closes.
-class ReadDeadline {
+// A deadline for one phase of a request: waiting for it, reading it, writing its answer. When it
+// passes it cancels what the connection waits for (tcp_stream's own expiry closes the socket,
+// which leaves no way to send 408). It moves lazily: arming only records the new deadline, and
+// the timer, once it fires, waits again for the deadline as it stands then. Since each request
+// moves the deadline later, the timer is re-armed about once a timeout rather than several times
+// a request (each a timerfd_settime system call).
+class Deadline {
  public:
-  explicit ReadDeadline(beast::tcp_stream& stream) : state_(std::make_shared<State>(stream)) {}
-  ~ReadDeadline() { state_->timer.cancel(); }
-  ReadDeadline(const ReadDeadline&) = delete;
-  ReadDeadline& operator=(const ReadDeadline&) = delete;
+  explicit Deadline(beast::tcp_stream& stream) : state_(std::make_shared<State>(stream)) {}
+  ~Deadline() { state_->timer.cancel(); }
+  Deadline(const Deadline&) = delete;
+  Deadline& operator=(const Deadline&) = delete;
 
   void arm(std::chrono::seconds timeout) {
     state_->expired = false;
-    state_->timer.expires_after(timeout);
-    // Runs on the connection's strand (the timer's executor), like the session itself. It holds
-    // the state weakly: once the session has ended, it must touch nothing.
-    state_->timer.async_wait([weak = std::weak_ptr<State>(state_)](beast::error_code error) {
-      std::shared_ptr<State> state = weak.lock();
-      // A wait that completed just as the deadline was moved finds the expiry in the future.
-      if (error || !state || state->timer.expiry() > std::chrono::steady_clock::now()) {
-        return;
-      }
-      state->expired = true;
-      beast::error_code ignored;
-      state->stream.socket().cancel(ignored);
-    });
+    state_->deadline = std::chrono::steady_clock::now() + timeout;
+    if (!state_->waiting || state_->timer.expiry() > state_->deadline) {
+      wait(state_);
+    }
   }
-  void disarm() { state_->timer.expires_at(std::chrono::steady_clock::time_point::max()); }
+  void disarm() { state_->deadline = std::chrono::steady_clock::time_point::max(); }
   bool expired() const { return state_->expired; }
 
  private:
@@ -47,8 +43,38 @@ class ReadDeadline {
     explicit State(beast::tcp_stream& stream) : stream(stream), timer(stream.get_executor()) {}
     beast::tcp_stream& stream;
     net::steady_timer timer;
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    // Which wait is current: one the timer completed just as it was moved comes late.
+    std::uint64_t wait_number = 0;
+    bool waiting = false;
     bool expired = false;
   };
+
+  // Runs on the connection's strand (the timer's executor), like the session itself. It holds
+  // the state weakly: once the session has ended, it must touch nothing.
+  static void wait(const std::shared_ptr<State>& state) {
+    state->waiting = true;
+    state->timer.expires_at(state->deadline);
+    state->timer.async_wait([weak = std::weak_ptr<State>(state),
+                             number = ++state->wait_number](beast::error_code error) {
+      std::shared_ptr<State> state = weak.lock();
+      if (error || !state || number != state->wait_number) {
+        return;
+      }
+      state->waiting = false;
+      if (state->deadline == std::chrono::steady_clock::time_point::max()) {
+        return;  // disarmed: the next arm waits again
+      }
+      if (state->deadline > std::chrono::steady_clock::now()) {
+        wait(state);  // moved later since this wait began
+        return;
+      }
+      state->expired = true;
+      beast::error_code ignored;
+      state->stream.socket().cancel(ignored);
+    });
+  }
+
   std::shared_ptr<State> state_;
 };
 
@@ -83,29 +109,67 @@ bool ends_connection(const beast::error_code& error) {
          error == ssl::error::stream_truncated;
 }
 
-// Waits for the first bytes of the next request. On a plain connection the wait holds no buffer
-// (an idle connection costs little); over TLS, decrypted bytes may already wait inside the TLS
-// layer where the socket cannot see them, so the wait is a first read.
+// Waits for the first bytes of the next request by reading them into `buffer` (empty), with
+// the room it kept from the last request. A read rather than a wait for readability: over TLS,
+// decrypted bytes may already wait inside the TLS layer where the socket cannot see them; on a
+// plain socket, Asio re-registers a wait with epoll each time (an epoll_ctl per request), while a
+// read after one that drained the socket waits for epoll's next event without a system call.
 template <typename Stream>
 net::awaitable<void> wait_for_request(Stream& stream, beast::flat_buffer& buffer,
                                       beast::error_code& error) {
-  if constexpr (std::is_same_v<Stream, TlsStream>) {
-    constexpr std::size_t kFirstReadBytes = 1024;
-    std::size_t read = co_await stream.async_read_some(
-        buffer.prepare(kFirstReadBytes), net::redirect_error(net::use_awaitable, error));
-    buffer.commit(read);
-  } else {
-    co_await stream.socket().async_wait(tcp::socket::wait_read,
-                                        net::redirect_error(net::use_awaitable, error));
+  constexpr std::size_t kFirstReadBytes = 1024;
+  std::size_t read =
+      co_await stream.async_read_some(buffer.prepare(std::max(buffer.capacity(), kFirstReadBytes)),
+                                      net::redirect_error(net::use_awaitable, error));
+  buffer.commit(read);
+}
+
+// Parses what `buffer` already holds into `parser`, as http::async_read would first do. Done
+// here, it spares the post beast makes when a request needs no further read: a trip through the
+// scheduler (and an epoll_wait) per request. Leaves `parser` not done when more must be read.
+void parse_buffered(http::request_parser<http::string_body>& parser, beast::flat_buffer& buffer,
+                    beast::error_code& error) {
+  parser.eager(true);
+  while (!parser.is_done() && buffer.size() > 0) {
+    std::size_t used = parser.put(buffer.data(), error);
+    buffer.consume(used);
+    if (error == http::error::need_more) {
+      error = {};
+      return;
+    }
+    if (error || used == 0) {
+      return;
+    }
   }
+}
+
+// Sends `response`. On a plain socket (non-blocking) it is first written at once: an answer
+// that fits the socket's buffer, as nearly all do, then completes without the post Asio makes
+// for an asynchronous write that needed no wait. What does not fit is written as the client
+// reads it.
+template <typename Stream>
+net::awaitable<void> write_response(Stream& stream, HttpResponse& response,
+                                    beast::error_code& error) {
+  http::response_serializer<http::string_body> serializer(response);
+  if constexpr (!std::is_same_v<Stream, TlsStream>) {
+    if (stream.socket().non_blocking()) {
+      http::write(stream.socket(), serializer, error);
+      if (error != net::error::would_block) {
+        co_return;
+      }
+      error = {};
+    }
+  }
+  co_await http::async_write(stream, serializer, net::redirect_error(net::use_awaitable, error));
 }
 
 template <typename Stream>
 net::awaitable<void> serve_requests(Stream& stream, LiveSession& session, const FrontEnd& front_end,
                                     Sessions& sessions, SessionTimeouts timeouts) {
-  ReadDeadline deadline(session.stream);
+  Deadline deadline(session.stream);
   beast::flat_buffer buffer;
   beast::error_code error;
+  session.stream.expires_never();  // left from a TLS handshake
   while (!sessions.shutting_down()) {
     if (buffer.size() == 0) {
       // Idle until the next request begins, holding no more than a small buffer meanwhile (a
@@ -124,13 +188,15 @@ net::awaitable<void> serve_requests(Stream& stream, LiveSession& session, const 
       }
     }
     // The request has begun: the rest of it, header and body, must come within the timeout.
-    session.stream.expires_never();  // left from the last write
     http::request_parser<http::string_body> parser;
     parser.header_limit(kMaxRequestHeaderBytes);
     parser.body_limit(kMaxRequestBodyBytes);
     deadline.arm(timeouts.request);
-    co_await http::async_read(stream, buffer, parser,
-                              net::redirect_error(net::use_awaitable, error));
+    parse_buffered(parser, buffer, error);
+    if (!error && !parser.is_done()) {
+      co_await http::async_read(stream, buffer, parser,
+                                net::redirect_error(net::use_awaitable, error));
+    }
     deadline.disarm();
     HttpResponse response;
     if (deadline.expired()) {
@@ -145,8 +211,9 @@ net::awaitable<void> serve_requests(Stream& stream, LiveSession& session, const 
       response.keep_alive(false);
     }
     // A client that does not read its answer is closed once the timeout passes.
-    session.stream.expires_after(timeouts.request);
-    co_await http::async_write(stream, response, net::redirect_error(net::use_awaitable, error));
+    deadline.arm(timeouts.request);
+    co_await write_response(stream, response, error);
+    deadline.disarm();
     if (error || !response.keep_alive()) {
       break;
     }
@@ -180,6 +247,8 @@ net::awaitable<void> serve_http_session(tcp::socket socket, const FrontEnd& fron
   if (tls != nullptr) {
     co_await serve_tls(*session, *tls, front_end, sessions, timeouts);
   } else {
+    beast::error_code ignored;  // if it fails, answers are written asynchronously only
+    session->stream.socket().non_blocking(true, ignored);
     co_await serve_requests(session->stream, *session, front_end, sessions, timeouts);
   }
   beast::error_code error;
