@@ -141,6 +141,9 @@ def test_export_of_a_past_moment(s3_server):
                S3Prefix="now")["ExportDescription"]
     assert exported_items(root, "now", now["ExportArn"]) == [("kept", "2"), ("new", None)]
 
+    code, message = call_error(endpoint, "ExportTableToPointInTime", TableArn=arn, S3Bucket="bucket",
+                               ExportType="INCREMENTAL_EXPORT", IncrementalExportSpecification={})
+    assert code == "ValidationException" and "full exports only" in message
     for outside in (then - 3600, time.time() + 3600):
         assert call_error(endpoint, "ExportTableToPointInTime", TableArn=arn, S3Bucket="bucket",
                           ExportTime=outside) == ("InvalidExportTimeException",

@@ -98,9 +98,9 @@ Result<ExportTableRequest> parse_export_table(const JsonValue& body) {
                                   "export specification is provided");
   }
   if (type == "INCREMENTAL_EXPORT") {
-    // Incremental exports read the table's history, which point-in-time recovery keeps.
     return ApiError::validation(
-        "Invalid Request: ddblocal exports a table's current items only (FULL_EXPORT)");
+        "Invalid Request: ddblocal makes full exports only (FULL_EXPORT), of the present or of a "
+        "moment of the point-in-time recovery window");
   }
   if (format == "ION") {
     return ApiError::validation("Invalid Request: ddblocal exports DYNAMODB_JSON only");
