@@ -1,11 +1,12 @@
 #include "server/response.h"
 
-#include <regex>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <boost/uuid/string_generator.hpp>
+#include <boost/uuid/uuid_io.hpp>
 #include <gtest/gtest.h>
 
 namespace ddblocal {
@@ -22,9 +23,12 @@ std::vector<std::string> request_ids(int count) {
 
 // Request ids are version 4 UUIDs in their usual text form, as DynamoDB's are.
 TEST(RequestIdTest, IsARandomUuidInTextForm) {
-  const std::regex uuid_v4("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  // (std::regex would do, but GCC 12 warns inside it under the sanitizers' -O1.)
   for (const std::string& id : request_ids(100)) {
-    EXPECT_TRUE(std::regex_match(id, uuid_v4)) << id;
+    const boost::uuids::uuid uuid = boost::uuids::string_generator()(id);
+    EXPECT_EQ(uuid.version(), boost::uuids::uuid::version_random_number_based) << id;
+    EXPECT_EQ(uuid.variant(), boost::uuids::uuid::variant_rfc_4122) << id;
+    EXPECT_EQ(boost::uuids::to_string(uuid), id);
   }
 }
 
