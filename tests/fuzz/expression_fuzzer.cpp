@@ -229,16 +229,21 @@ void fuzz_condition(std::string_view text, expr::ExpressionKind kind, expr::Plac
   expr::evaluate(*condition, &key_only_item());
   expr::evaluate(*condition, nullptr);
 
-  static const AttributeDefinition p{"p", ScalarType::kS};
-  static const std::optional<AttributeDefinition> s = AttributeDefinition{"s", ScalarType::kN};
-  static const AttributeDefinition name{"name", ScalarType::kB};
-  static const std::optional<AttributeDefinition> no_sort_key;
-  if (kind == expr::ExpressionKind::kKeyCondition) {
-    (void)succeeded(expr::to_key_condition(*condition, p, s));
-    (void)succeeded(expr::to_key_condition(*condition, p, no_sort_key));
-    (void)succeeded(expr::to_key_condition(*condition, name, s));
-  } else if (kind == expr::ExpressionKind::kFilter) {
-    (void)succeeded(expr::check_filter_keys(*condition, p, s));
+  // Keys (p S, s N), p alone, (name B, s N), and a multi-attribute index key (p S, name B;
+  // s N, q S).
+  static const std::vector<KeySchema> keys = {
+      {{{"p", ScalarType::kS}}, {{"s", ScalarType::kN}}},
+      {{{"p", ScalarType::kS}}, {}},
+      {{{"name", ScalarType::kB}}, {{"s", ScalarType::kN}}},
+      {{{"p", ScalarType::kS}, {"name", ScalarType::kB}},
+       {{"s", ScalarType::kN}, {"q", ScalarType::kS}}},
+  };
+  for (const KeySchema& key : keys) {
+    if (kind == expr::ExpressionKind::kKeyCondition) {
+      (void)succeeded(expr::to_key_condition(*condition, key_attributes(key)));
+    } else if (kind == expr::ExpressionKind::kFilter) {
+      (void)succeeded(expr::check_filter_keys(*condition, key_attributes(key)));
+    }
   }
 }
 

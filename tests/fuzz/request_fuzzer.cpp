@@ -97,10 +97,13 @@ void query(const wire::JsonValue& body) {
   if (!succeeded(request)) {
     return;
   }
-  static const AttributeDefinition p{"p", ScalarType::kS};
-  static const std::optional<AttributeDefinition> s = AttributeDefinition{"s", ScalarType::kN};
-  (void)succeeded(wire::query_key_range(*request, p, s));
-  (void)succeeded(wire::query_key_range(*request, p, std::nullopt));
+  static const KeySchema table{{{"p", ScalarType::kS}}, {{"s", ScalarType::kN}}};
+  static const KeySchema hash_only{{{"p", ScalarType::kS}}, {}};
+  static const KeySchema multi{{{"p", ScalarType::kS}, {"g", ScalarType::kN}},
+                               {{"s", ScalarType::kN}, {"m", ScalarType::kS}}};
+  for (const KeySchema* key : {&table, &hash_only, &multi}) {
+    (void)succeeded(wire::query_key_range(*request, key_attributes(*key)));
+  }
   if (request->exclusive_start_key) {
     check_storable(*request->exclusive_start_key, "Query ExclusiveStartKey");
   }
