@@ -65,7 +65,7 @@ struct ParsedAction {
 
 Result<ParsedAction> read_write_action(const JsonValue& element, std::size_t position,
                                        Violations& violations) {
-  DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element, "TransactWriteItem"));
   ParsedAction parsed;
   for (const ActionMember& member : kActionMembers) {
     DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(*object, member.member));
@@ -186,7 +186,7 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
   std::size_t position = 0;
   for (const JsonValue& element : items->GetArray()) {
     const std::string path = "transactItems." + std::to_string(++position) + ".member.get";
-    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element));
+    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element, "TransactGetItem"));
     DDB_ASSIGN_OR_RETURN(const JsonValue* get, optional_object(*object, "Get"));
     if (get == nullptr) {
       violations.add(path, std::nullopt, "Member must not be null");
