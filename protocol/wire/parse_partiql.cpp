@@ -54,6 +54,12 @@ Result<StatementMembers> read_statement(const JsonValue& object, const std::stri
   StatementMembers members;
   DDB_ASSIGN_OR_RETURN(members.statement, optional_string(object, "Statement"));
   DDB_ASSIGN_OR_RETURN(members.parameters, optional_array(object, "Parameters"));
+  if (members.parameters != nullptr) {
+    // Their JSON types now, their values once every member's constraints passed.
+    for (const JsonValue& parameter : members.parameters->GetArray()) {
+      DDB_RETURN_IF_ERROR(check_value_shapes(parameter));
+    }
+  }
   DDB_ASSIGN_OR_RETURN(members.consistent_read, optional_bool(object, "ConsistentRead"));
   DDB_ASSIGN_OR_RETURN(members.on_failure,
                        optional_string(object, "ReturnValuesOnConditionCheckFailure"));

@@ -92,6 +92,7 @@ Result<ParsedAction> read_write_action(const JsonValue& element, std::size_t pos
                        optional_string(*parsed.json, "ReturnValuesOnConditionCheckFailure"));
   DDB_ASSIGN_OR_RETURN(auto condition, optional_string(*parsed.json, "ConditionExpression"));
   DDB_ASSIGN_OR_RETURN(auto update, optional_string(*parsed.json, "UpdateExpression"));
+  DDB_RETURN_IF_ERROR(read_expression_member_types(*parsed.json, parsed.member->expressions));
   check_table_name_or_arn(violations, path + "tableName", parsed.table_name);
   check_present(violations, path + (parsed.member->item_member == "Item" ? "item" : "key"),
                 parsed.attributes.present);
@@ -195,6 +196,7 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
     ParsedGet entry{get, std::nullopt, {}};
     DDB_ASSIGN_OR_RETURN(entry.table_name, optional_string(*get, "TableName"));
     DDB_ASSIGN_OR_RETURN(entry.key, decode_attributes(*get, "Key"));
+    DDB_RETURN_IF_ERROR(read_expression_member_types(*get, kTransactProjection));
     check_table_name_or_arn(violations, path + ".tableName", entry.table_name);
     check_present(violations, path + ".key", entry.key.present);
     parsed.push_back(std::move(entry));

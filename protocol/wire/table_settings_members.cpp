@@ -197,13 +197,17 @@ Result<void> apply_settings_update(const SettingsUpdate& update, const TableSche
   return {};
 }
 
-Result<TagList> read_tag_list(const JsonValue& list) {
-  // Every tag's JSON types before any tag's constraints, as DynamoDB reads them.
+Result<void> read_tag_types(const JsonValue& list) {
   for (const JsonValue& element : list.GetArray()) {
     DDB_RETURN_IF_ERROR(object_value(element, "Tag"));
     DDB_RETURN_IF_ERROR(optional_string(element, "Key"));
     DDB_RETURN_IF_ERROR(optional_string(element, "Value"));
   }
+  return {};
+}
+
+Result<TagList> read_tag_list(const JsonValue& list) {
+  DDB_RETURN_IF_ERROR(read_tag_types(list));
   TagList tags;
   for (const JsonValue& element : list.GetArray()) {
     std::optional<std::string_view> key = optional_string(element, "Key").value();
