@@ -228,6 +228,9 @@ SHAPES = {
         ("AttributesToGet", LIST),
         ("FilterExpression", STRING),
         ("ExclusiveStartKey", VALUES),
+        ("Select", STRING),
+        ("ConditionalOperator", STRING),
+        ("ExpressionAttributeValues.Attr", element_struct("AttributeValue")),
     ],
     "BatchWriteItem": [
         ("RequestItems", member_map(f"java.util.List<{MODEL}WriteRequest>")),
@@ -333,6 +336,7 @@ SHAPES = {
         ("Tags.0.Value", STRING),
     ],
     "UntagResource": [("ResourceArn", STRING), ("TagKeys", LIST), ("TagKeys.0", STRING)],
+    "ListTagsOfResource": [("ResourceArn", STRING), ("NextToken", STRING)],
     "UpdateContinuousBackups": [
         ("TableName", STRING),
         ("PointInTimeRecoverySpecification", struct("PointInTimeRecoverySpecification")),

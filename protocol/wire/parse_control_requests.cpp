@@ -71,8 +71,8 @@ Result<ListTagsOfResourceRequest> parse_list_tags_of_resource(const JsonValue& b
   Violations violations;
   ListTagsOfResourceRequest request;
   DDB_ASSIGN_OR_RETURN(request.resource_arn, resource_arn_of(body, violations));
-  DDB_RETURN_IF_ERROR(violations.to_result());
   DDB_ASSIGN_OR_RETURN(auto token, optional_string(body, "NextToken"));
+  DDB_RETURN_IF_ERROR(violations.to_result());
   if (token) {
     // Our tokens are the decimal position of the page's first tag.
     const bool digits = !token->empty() && token->size() < 6 &&
