@@ -13,6 +13,10 @@
 namespace ddblocal::wire {
 namespace {
 
+// The Value member of Expected and AttributeUpdates entries, given a JSON array.
+constexpr std::string_view kAttributeValueMember =
+    "class com.amazonaws.dynamodb.v20120810.AttributeValue";
+
 // The enums of the API model, in the order DynamoDB lists them in its messages.
 constexpr std::string_view kComparisonOperatorNames[] = {
     "IN",       "NULL", "BETWEEN", "LT",          "NOT_CONTAINS", "EQ",      "GT",
@@ -70,7 +74,9 @@ void add_entry(std::vector<Entry>& entries, Entry entry) {
 Result<void> read_values(const JsonValue& object, ClassicCondition& entry, bool expected) {
   if (expected) {
     DDB_ASSIGN_OR_RETURN(entry.exists, optional_bool(object, "Exists"));
-    if (const JsonValue* value = optional_member(object, "Value")) {
+    DDB_ASSIGN_OR_RETURN(const JsonValue* value,
+                         optional_object(object, "Value", kAttributeValueMember));
+    if (value != nullptr) {
       entry.has_value = true;
       DDB_ASSIGN_OR_RETURN(auto decoded, decode_deferring(*value, entry.value_error));
       if (decoded) {
@@ -106,7 +112,9 @@ Result<std::optional<std::vector<ClassicCondition>>> read_conditions(const JsonV
     if (field.value.IsNull()) {
       entry.null = true;
     } else {
-      DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(field.value));
+      DDB_ASSIGN_OR_RETURN(
+          const JsonValue* object,
+          object_value(field.value, expected ? "ExpectedAttributeValue" : "Condition"));
       DDB_ASSIGN_OR_RETURN(entry.comparison_operator,
                            optional_string(*object, "ComparisonOperator"));
       DDB_RETURN_IF_ERROR(read_values(*object, entry, expected));
@@ -128,9 +136,12 @@ Result<std::optional<std::vector<ClassicUpdate>>> read_updates(const JsonValue& 
     if (field.value.IsNull()) {
       entry.null = true;
     } else {
-      DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(field.value));
+      DDB_ASSIGN_OR_RETURN(const JsonValue* object,
+                           object_value(field.value, "AttributeValueUpdate"));
       DDB_ASSIGN_OR_RETURN(entry.action, optional_string(*object, "Action"));
-      if (const JsonValue* value = optional_member(*object, "Value")) {
+      DDB_ASSIGN_OR_RETURN(const JsonValue* value,
+                           optional_object(*object, "Value", kAttributeValueMember));
+      if (value != nullptr) {
         DDB_ASSIGN_OR_RETURN(entry.value, decode_deferring(*value, entry.value_error));
       }
     }

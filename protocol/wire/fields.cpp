@@ -1,7 +1,8 @@
 // Typed reads of request members with DynamoDB's SerializationException texts. DynamoDB's
 // deserializer (Java) names the JSON token it got and the Java type it wanted:
-// "NUMBER_VALUE cannot be converted to String". The texts are the ones dynalite's test suite
-// recorded from DynamoDB (helpers.js, assertType); see /work/notes/messages-values.md.
+// "NUMBER_VALUE cannot be converted to String"; a structure, list or map is worded by where it
+// sits (a member, or a list element or map value). The texts are the ones dynalite's test suite
+// recorded from DynamoDB (test/helpers.js, assertType); see /work/notes/serialization-shapes.md.
 #include "protocol/wire/fields.h"
 
 #include <cmath>
@@ -14,6 +15,13 @@ namespace {
 
 constexpr char kObjectNotExpected[] = "Start of structure or map found where not expected";
 constexpr char kUnexpectedFieldType[] = "Unexpected field type";
+constexpr char kUnexpectedValueType[] = "Unexpected value type in payload";
+// A list or map that is a list element or map value, given a scalar: Java's reflection error.
+constexpr char kParameterizedCast[] =
+    "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class "
+    "java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and "
+    "java.lang.Class are in module java.base of loader 'bootstrap')";
+constexpr std::string_view kModel = "com.amazonaws.dynamodb.v20120810.";
 
 // Jackson's name for a scalar token, as DynamoDB puts it in its messages.
 std::string token_name(const JsonValue& value) {
@@ -40,11 +48,9 @@ ApiError scalar_mismatch(const JsonValue& value, const char* java_type) {
 }
 
 // The Java type DynamoDB names when a JSON array arrives where the object member `name` was
-// expected: the maps of the API by their value type, a structure by its class, which is named
-// like the member (ProvisionedThroughput, StreamSpecification, Put). Maps missing from the list
-// (RequestItems) get the structure form: an approximation of a message no SDK provokes.
+// expected, for the members whose callers do not name it: the maps of the API by their value
+// type, else a structure named like the member (ProvisionedThroughput, StreamSpecification, Put).
 std::string collection_type_of(std::string_view name) {
-  constexpr std::string_view kModel = "com.amazonaws.dynamodb.v20120810.";
   auto map_of = [](std::string_view value_type) {
     return "java.util.Map<java.lang.String, " + std::string(value_type) + ">";
   };
@@ -64,7 +70,7 @@ std::string collection_type_of(std::string_view name) {
   if (name == "KeyConditions" || name == "QueryFilter" || name == "ScanFilter") {
     return map_of(std::string(kModel) + "Condition");
   }
-  return "class " + std::string(kModel) + std::string(name);
+  return structure_collection_type(name);
 }
 
 bool equals_ignoring_case(std::string_view text, std::string_view lower) {
@@ -85,9 +91,9 @@ bool equals_ignoring_case(std::string_view text, std::string_view lower) {
 
 // DynamoDB accepts a fraction where an integer is expected ("Limit": 5.5) and drops the
 // fraction; values out of range saturate so that the caller's range rule rejects them.
-Result<std::int64_t> integer_value(const JsonValue& value) {
+Result<std::int64_t> integer_value(const JsonValue& value, const char* java_type) {
   if (!value.IsNumber()) {
-    return scalar_mismatch(value, "Integer");
+    return scalar_mismatch(value, java_type);
   }
   if (value.IsInt64()) {
     return value.GetInt64();
@@ -126,6 +132,21 @@ Result<std::optional<T>> read_member(const JsonValue& object, std::string_view n
     DDB_ASSIGN_OR_RETURN(found, read(member.value));
   }
   return found;
+}
+
+// A list; a scalar there is `scalar_error` (a member's or an element's wording).
+Result<const JsonValue*> list_or(const JsonValue& value, const char* scalar_error) {
+  if (value.IsObject()) {
+    return ApiError::serialization(kObjectNotExpected);
+  }
+  if (!value.IsArray()) {
+    return ApiError::serialization(scalar_error);
+  }
+  return &value;
+}
+
+Result<const JsonValue*> member_array(const JsonValue& value) {
+  return list_or(value, kUnexpectedFieldType);
 }
 
 Result<const JsonValue*> pointer_or_null(Result<std::optional<const JsonValue*>> member) {
@@ -171,25 +192,40 @@ Result<std::optional<bool>> optional_bool(const JsonValue& object, std::string_v
 
 Result<std::optional<std::int64_t>> optional_integer(const JsonValue& object,
                                                      std::string_view name) {
-  return read_member<std::int64_t>(object, name, integer_value);
+  return read_member<std::int64_t>(
+      object, name, [](const JsonValue& value) { return integer_value(value, "Integer"); });
 }
 
-Result<const JsonValue*> object_value(const JsonValue& value) {
+Result<std::optional<std::int64_t>> optional_long(const JsonValue& object, std::string_view name) {
+  return read_member<std::int64_t>(
+      object, name, [](const JsonValue& value) { return integer_value(value, "Long"); });
+}
+
+std::string structure_collection_type(std::string_view shape) {
+  return "class " + std::string(kModel) + std::string(shape);
+}
+
+Result<const JsonValue*> object_value(const JsonValue& value, std::string_view shape) {
   if (value.IsArray()) {
-    return ApiError::serialization("Start of list found where not expected");
+    return ApiError::serialization("Unrecognized collection type " +
+                                   structure_collection_type(shape));
   }
   if (!value.IsObject()) {
-    return ApiError::serialization(kUnexpectedFieldType);
+    return ApiError::serialization(kUnexpectedValueType);
   }
   return &value;
 }
 
 Result<const JsonValue*> array_value(const JsonValue& value) {
-  if (value.IsObject()) {
-    return ApiError::serialization(kObjectNotExpected);
+  return list_or(value, kParameterizedCast);
+}
+
+Result<const JsonValue*> attribute_map_value(const JsonValue& value) {
+  if (value.IsArray()) {
+    return ApiError::serialization("Unrecognized collection type " + collection_type_of("Item"));
   }
-  if (!value.IsArray()) {
-    return ApiError::serialization(kUnexpectedFieldType);
+  if (!value.IsObject()) {
+    return ApiError::serialization(kParameterizedCast);
   }
   return &value;
 }
@@ -199,10 +235,13 @@ const JsonValue* optional_member(const JsonValue& object, std::string_view name)
   return pointer_or_null(read_member<const JsonValue*>(object, name, any)).value();
 }
 
-Result<const JsonValue*> optional_object(const JsonValue& object, std::string_view name) {
-  auto read = [name](const JsonValue& value) -> Result<const JsonValue*> {
+Result<const JsonValue*> optional_object(const JsonValue& object, std::string_view name,
+                                         std::string_view collection_type) {
+  auto read = [name, collection_type](const JsonValue& value) -> Result<const JsonValue*> {
     if (value.IsArray()) {
-      return ApiError::serialization("Unrecognized collection type " + collection_type_of(name));
+      return ApiError::serialization(
+          "Unrecognized collection type " +
+          (collection_type.empty() ? collection_type_of(name) : std::string(collection_type)));
     }
     if (!value.IsObject()) {
       return ApiError::serialization(kUnexpectedFieldType);
@@ -213,7 +252,7 @@ Result<const JsonValue*> optional_object(const JsonValue& object, std::string_vi
 }
 
 Result<const JsonValue*> optional_array(const JsonValue& object, std::string_view name) {
-  return pointer_or_null(read_member<const JsonValue*>(object, name, array_value));
+  return pointer_or_null(read_member<const JsonValue*>(object, name, member_array));
 }
 
 }  // namespace ddblocal::wire

@@ -156,21 +156,25 @@ struct OverrideMembers {
 Result<OverrideMembers> read_override_members(const JsonValue& body) {
   OverrideMembers members;
   DDB_ASSIGN_OR_RETURN(members.billing, optional_string(body, "BillingModeOverride"));
-  DDB_ASSIGN_OR_RETURN(members.throughput_object,
-                       optional_object(body, "ProvisionedThroughputOverride"));
+  DDB_ASSIGN_OR_RETURN(
+      members.throughput_object,
+      optional_object(body, "ProvisionedThroughputOverride",
+                      "class com.amazonaws.dynamodb.v20120810.ProvisionedThroughput"));
   if (members.throughput_object != nullptr) {
     members.throughput.object = members.throughput_object;
     DDB_ASSIGN_OR_RETURN(members.throughput.read_units,
-                         optional_integer(*members.throughput_object, "ReadCapacityUnits"));
+                         optional_long(*members.throughput_object, "ReadCapacityUnits"));
     DDB_ASSIGN_OR_RETURN(members.throughput.write_units,
-                         optional_integer(*members.throughput_object, "WriteCapacityUnits"));
+                         optional_long(*members.throughput_object, "WriteCapacityUnits"));
   }
   DDB_ASSIGN_OR_RETURN(
       members.overrides.global_index_override,
       read_index_list(body, "GlobalSecondaryIndexOverride", "GlobalSecondaryIndex"));
   DDB_ASSIGN_OR_RETURN(members.overrides.local_index_override,
                        read_index_list(body, "LocalSecondaryIndexOverride", "LocalSecondaryIndex"));
-  DDB_ASSIGN_OR_RETURN(members.sse, optional_object(body, "SSESpecificationOverride"));
+  DDB_ASSIGN_OR_RETURN(members.sse,
+                       optional_object(body, "SSESpecificationOverride",
+                                       "class com.amazonaws.dynamodb.v20120810.SSESpecification"));
   return members;
 }
 

@@ -35,7 +35,15 @@ struct RequestItems {
 Result<RequestItems> read_request_items(const JsonValue& body,
                                         std::optional<std::string_view> collection_metrics,
                                         bool batch_write) {
-  DDB_ASSIGN_OR_RETURN(const JsonValue* request_items, optional_object(body, "RequestItems"));
+  // The Java type of each operation's RequestItems, which DynamoDB names for a JSON array.
+  constexpr std::string_view kWriteItems =
+      "java.util.Map<java.lang.String, "
+      "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>>";
+  constexpr std::string_view kGetItems =
+      "java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.KeysAndAttributes>";
+  DDB_ASSIGN_OR_RETURN(
+      const JsonValue* request_items,
+      optional_object(body, "RequestItems", batch_write ? kWriteItems : kGetItems));
   DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
   Violations violations;
   if (request_items != nullptr && request_items->MemberCount() == 0) {
@@ -83,7 +91,7 @@ std::string rendered_tables(const JsonValue& request_items) {
 // `position` counts from 1, as DynamoDB's member paths do.
 Result<BatchWrite> parse_write_request(std::string_view table_name, std::size_t position,
                                        const JsonValue& element) {
-  DDB_ASSIGN_OR_RETURN(const JsonValue* request, object_value(element));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* request, object_value(element, "WriteRequest"));
   DDB_ASSIGN_OR_RETURN(const JsonValue* put, optional_object(*request, "PutRequest"));
   DDB_ASSIGN_OR_RETURN(const JsonValue* remove, optional_object(*request, "DeleteRequest"));
   if ((put == nullptr) == (remove == nullptr)) {
@@ -122,7 +130,7 @@ Result<BatchGetTable> parse_keys_and_attributes(std::string_view table_name, con
   DDB_ASSIGN_OR_RETURN(auto consistent_read, optional_bool(json, "ConsistentRead"));
   table.consistent_read = consistent_read.value_or(false);
   for (const JsonValue& element : keys->GetArray()) {
-    DDB_ASSIGN_OR_RETURN(const JsonValue* key, object_value(element));
+    DDB_ASSIGN_OR_RETURN(const JsonValue* key, attribute_map_value(element));
     DDB_ASSIGN_OR_RETURN(auto decoded, decode_item(*key, ValueWording::kCurrent));
     table.keys.push_back(std::move(decoded));
   }
@@ -193,10 +201,14 @@ Result<BatchGetItemRequest> parse_batch_get_item(const JsonValue& body) {
       classics.emplace_back();
       continue;
     }
-    DDB_ASSIGN_OR_RETURN(const JsonValue* keys_and_attributes, object_value(table.value));
+    DDB_ASSIGN_OR_RETURN(const JsonValue* keys_and_attributes,
+                         object_value(table.value, "KeysAndAttributes"));
     DDB_ASSIGN_OR_RETURN(
         ClassicMembers classic,
         read_classic_members(*keys_and_attributes, classic_members_taken(kProjectionOnly)));
+    // Every member's JSON type before any constraint: DynamoDB reads the whole request first.
+    DDB_RETURN_IF_ERROR(optional_bool(*keys_and_attributes, "ConsistentRead"));
+    DDB_RETURN_IF_ERROR(read_expression_member_types(*keys_and_attributes, kProjectionOnly));
     check_classic_constraints(classic, violations, prefix);
     classics.push_back(std::move(classic));
     DDB_ASSIGN_OR_RETURN(const JsonValue* keys, optional_array(*keys_and_attributes, "Keys"));

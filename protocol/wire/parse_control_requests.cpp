@@ -29,6 +29,9 @@ Result<TagResourceRequest> parse_tag_resource(const JsonValue& body) {
   TagResourceRequest request;
   DDB_ASSIGN_OR_RETURN(request.resource_arn, resource_arn_of(body, violations));
   DDB_ASSIGN_OR_RETURN(const JsonValue* tags, optional_array(body, "Tags"));
+  if (tags != nullptr) {
+    DDB_RETURN_IF_ERROR(read_tag_types(*tags));
+  }
   check_present(violations, "tags", tags != nullptr);
   DDB_RETURN_IF_ERROR(violations.to_result());
   DDB_ASSIGN_OR_RETURN(request.tags, read_tag_list(*tags));
@@ -44,6 +47,12 @@ Result<UntagResourceRequest> parse_untag_resource(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(request.resource_arn, resource_arn_of(body, violations));
   DDB_ASSIGN_OR_RETURN(const JsonValue* keys, optional_array(body, "TagKeys"));
   check_present(violations, "tagKeys", keys != nullptr);
+  // Every key's JSON type before any constraint, as DynamoDB reads them.
+  for (std::size_t i = 0; keys != nullptr && i < keys->Size(); ++i) {
+    if (!(*keys)[i].IsNull()) {
+      DDB_RETURN_IF_ERROR(string_value((*keys)[i]));
+    }
+  }
   DDB_RETURN_IF_ERROR(violations.to_result());
   for (const JsonValue& key : keys->GetArray()) {
     if (key.IsNull()) {
@@ -62,8 +71,8 @@ Result<ListTagsOfResourceRequest> parse_list_tags_of_resource(const JsonValue& b
   Violations violations;
   ListTagsOfResourceRequest request;
   DDB_ASSIGN_OR_RETURN(request.resource_arn, resource_arn_of(body, violations));
-  DDB_RETURN_IF_ERROR(violations.to_result());
   DDB_ASSIGN_OR_RETURN(auto token, optional_string(body, "NextToken"));
+  DDB_RETURN_IF_ERROR(violations.to_result());
   if (token) {
     // Our tokens are the decimal position of the page's first tag.
     const bool digits = !token->empty() && token->size() < 6 &&

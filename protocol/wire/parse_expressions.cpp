@@ -202,6 +202,29 @@ Result<ExpressionTexts> read_texts(const JsonValue& body, const ExpressionMember
 
 }  // namespace
 
+Result<void> read_expression_member_types(const JsonValue& body,
+                                          const ExpressionMembersAllowed& allowed) {
+  DDB_RETURN_IF_ERROR(read_texts(body, allowed));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* names, optional_object(body, "ExpressionAttributeNames"));
+  if (names != nullptr) {
+    for (const auto& member : names->GetObject()) {
+      if (!member.value.IsNull()) {
+        DDB_RETURN_IF_ERROR(string_value(member.value));
+      }
+    }
+  }
+  if (!takes_values(allowed)) {
+    return {};
+  }
+  DDB_ASSIGN_OR_RETURN(const JsonValue* values, optional_object(body, "ExpressionAttributeValues"));
+  if (values != nullptr) {
+    for (const auto& member : values->GetObject()) {
+      DDB_RETURN_IF_ERROR(check_value_shapes(member.value));
+    }
+  }
+  return {};
+}
+
 Result<void> check_expression_members(const JsonValue& body,
                                       const ExpressionMembersAllowed& allowed) {
   DDB_ASSIGN_OR_RETURN(const ExpressionTexts texts, read_texts(body, allowed));

@@ -60,6 +60,13 @@ struct ExpressionMembers {
   bool filter_from_query_filter = false;
 };
 
+// Reads the JSON types of the expression members (the texts, the placeholder maps and every
+// value in ExpressionAttributeValues) and fails with the SerializationException for one out of
+// place. DynamoDB reads the whole request before validating any of it, so parsers call this with
+// their other member reads, before the first ValidationException.
+Result<void> read_expression_member_types(const JsonValue& body,
+                                          const ExpressionMembersAllowed& allowed);
+
 // The checks DynamoDB makes on which members are present, before it looks at anything else in
 // them: classic parameters mixed with expressions, placeholder maps without an expression to
 // use them, a ConditionalOperator without conditions to join, a Query without its key

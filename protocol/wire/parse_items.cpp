@@ -133,6 +133,7 @@ Result<ItemWriteRequest> parse_item_write(const JsonValue& body,
                        optional_string(body, "ReturnValuesOnConditionCheckFailure"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(operation.expressions)));
+  DDB_RETURN_IF_ERROR(read_expression_member_types(body, operation.expressions));
 
   DDB_RETURN_IF_ERROR(check_table_name_not_empty(common.table_name));
   Violations violations;
@@ -267,6 +268,7 @@ Result<GetItemRequest> parse_get_item(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto consistent_read, optional_bool(body, "ConsistentRead"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(kProjectionOnly)));
+  DDB_RETURN_IF_ERROR(read_expression_member_types(body, kProjectionOnly));
 
   Violations violations;
   check(violations, "returnConsumedCapacity", common.return_consumed_capacity,

@@ -54,6 +54,12 @@ Result<StatementMembers> read_statement(const JsonValue& object, const std::stri
   StatementMembers members;
   DDB_ASSIGN_OR_RETURN(members.statement, optional_string(object, "Statement"));
   DDB_ASSIGN_OR_RETURN(members.parameters, optional_array(object, "Parameters"));
+  if (members.parameters != nullptr) {
+    // Their JSON types now, their values once every member's constraints passed.
+    for (const JsonValue& parameter : members.parameters->GetArray()) {
+      DDB_RETURN_IF_ERROR(check_value_shapes(parameter));
+    }
+  }
   DDB_ASSIGN_OR_RETURN(members.consistent_read, optional_bool(object, "ConsistentRead"));
   DDB_ASSIGN_OR_RETURN(members.on_failure,
                        optional_string(object, "ReturnValuesOnConditionCheckFailure"));
@@ -79,14 +85,16 @@ Result<StatementRequest> to_request(const StatementMembers& members) {
   return request;
 }
 
-// The statement objects of a Statements or TransactStatements list.
+// The statement objects of a Statements or TransactStatements list; `shape` names them in the
+// API model.
 Result<std::vector<StatementRequest>> read_statements(const JsonValue& list,
                                                       std::string_view member,
+                                                      std::string_view shape,
                                                       Violations& violations) {
   std::vector<StatementMembers> read;
   std::size_t position = 0;
   for (const JsonValue& element : list.GetArray()) {
-    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element));
+    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element, shape));
     const std::string path = std::string(member) + "." + std::to_string(++position) + ".member.";
     DDB_ASSIGN_OR_RETURN(StatementMembers members, read_statement(*object, path, violations));
     read.push_back(members);
@@ -174,7 +182,8 @@ Result<BatchExecuteStatementRequest> parse_batch_execute_statement(const JsonVal
   DDB_RETURN_IF_ERROR(violations.to_result());
 
   BatchExecuteStatementRequest request;
-  DDB_ASSIGN_OR_RETURN(request.statements, read_statements(*list, "statements", violations));
+  DDB_ASSIGN_OR_RETURN(request.statements,
+                       read_statements(*list, "statements", "BatchStatementRequest", violations));
   request.return_consumed_capacity = consumed_capacity_report(capacity);
   return request;
 }
@@ -190,8 +199,8 @@ Result<ExecuteTransactionRequest> parse_execute_transaction(const JsonValue& bod
   DDB_RETURN_IF_ERROR(violations.to_result());
 
   ExecuteTransactionRequest request;
-  DDB_ASSIGN_OR_RETURN(request.statements,
-                       read_statements(*list, "transactStatements", violations));
+  DDB_ASSIGN_OR_RETURN(request.statements, read_statements(*list, "transactStatements",
+                                                           "ParameterizedStatement", violations));
   request.client_request_token = owned(token);
   request.digest = digest_of(*list);
   request.return_consumed_capacity = consumed_capacity_report(capacity);

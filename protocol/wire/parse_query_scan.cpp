@@ -162,6 +162,7 @@ Result<QueryRequest> parse_query(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto projection_text, optional_string(body, "ProjectionExpression"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(kQueryExpressions)));
+  DDB_RETURN_IF_ERROR(read_expression_member_types(body, kQueryExpressions));
 
   Violations violations;
   check_query_limit(violations, read.limit);
@@ -208,6 +209,7 @@ Result<ScanRequest> parse_scan(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto total_segments, optional_integer(body, "TotalSegments"));
   DDB_ASSIGN_OR_RETURN(ClassicMembers classic,
                        read_classic_members(body, classic_members_taken(kScanExpressions)));
+  DDB_RETURN_IF_ERROR(read_expression_member_types(body, kScanExpressions));
 
   Violations violations;
   check(violations, "select", read.select, kSelectRule);

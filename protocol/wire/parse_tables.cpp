@@ -259,6 +259,12 @@ Result<void> add_indexes(const CreateTableMembers& members, TableSchema& schema)
 
 Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto members, read_create_table_members(body));
+  // The tags' constraints come last, their JSON types with the other members' (a
+  // SerializationException before any ValidationException).
+  Result<TagList> tags = read_tags(body);
+  if (!tags && tags.error().type() == ErrorType::kSerialization) {
+    return std::move(tags).error();
+  }
   DDB_RETURN_IF_ERROR(check_member_constraints(members));
   const bool pay_per_request = members.billing_mode == "PAY_PER_REQUEST";
   DDB_RETURN_IF_ERROR(check_billing(pay_per_request, members.throughput));
@@ -278,7 +284,7 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(schema.settings, initial_settings(settings, schema.billing_mode));
   CreateTableRequest request;
   request.schema = std::move(schema);
-  DDB_ASSIGN_OR_RETURN(request.tags, read_tags(body));
+  DDB_ASSIGN_OR_RETURN(request.tags, std::move(tags));
   if (members.resource_policy) {
     DDB_RETURN_IF_ERROR(check_policy_document(*members.resource_policy));
     request.resource_policy = std::string(*members.resource_policy);

@@ -65,7 +65,7 @@ struct ParsedAction {
 
 Result<ParsedAction> read_write_action(const JsonValue& element, std::size_t position,
                                        Violations& violations) {
-  DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element, "TransactWriteItem"));
   ParsedAction parsed;
   for (const ActionMember& member : kActionMembers) {
     DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(*object, member.member));
@@ -92,6 +92,7 @@ Result<ParsedAction> read_write_action(const JsonValue& element, std::size_t pos
                        optional_string(*parsed.json, "ReturnValuesOnConditionCheckFailure"));
   DDB_ASSIGN_OR_RETURN(auto condition, optional_string(*parsed.json, "ConditionExpression"));
   DDB_ASSIGN_OR_RETURN(auto update, optional_string(*parsed.json, "UpdateExpression"));
+  DDB_RETURN_IF_ERROR(read_expression_member_types(*parsed.json, parsed.member->expressions));
   check_table_name_or_arn(violations, path + "tableName", parsed.table_name);
   check_present(violations, path + (parsed.member->item_member == "Item" ? "item" : "key"),
                 parsed.attributes.present);
@@ -186,7 +187,7 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
   std::size_t position = 0;
   for (const JsonValue& element : items->GetArray()) {
     const std::string path = "transactItems." + std::to_string(++position) + ".member.get";
-    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element));
+    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element, "TransactGetItem"));
     DDB_ASSIGN_OR_RETURN(const JsonValue* get, optional_object(*object, "Get"));
     if (get == nullptr) {
       violations.add(path, std::nullopt, "Member must not be null");
@@ -195,6 +196,7 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
     ParsedGet entry{get, std::nullopt, {}};
     DDB_ASSIGN_OR_RETURN(entry.table_name, optional_string(*get, "TableName"));
     DDB_ASSIGN_OR_RETURN(entry.key, decode_attributes(*get, "Key"));
+    DDB_RETURN_IF_ERROR(read_expression_member_types(*get, kTransactProjection));
     check_table_name_or_arn(violations, path + ".tableName", entry.table_name);
     check_present(violations, path + ".key", entry.key.present);
     parsed.push_back(std::move(entry));

@@ -47,18 +47,27 @@ struct UpdateTableMembers {
   SettingsMembers settings;
 };
 
+// The Java classes of a GlobalSecondaryIndexUpdate's members, which DynamoDB names for a JSON
+// array.
+constexpr std::string_view kCreateAction =
+    "class com.amazonaws.dynamodb.v20120810.CreateGlobalSecondaryIndexAction";
+constexpr std::string_view kUpdateAction =
+    "class com.amazonaws.dynamodb.v20120810.UpdateGlobalSecondaryIndexAction";
+constexpr std::string_view kDeleteAction =
+    "class com.amazonaws.dynamodb.v20120810.DeleteGlobalSecondaryIndexAction";
+
 Result<IndexUpdateMembers> read_index_update(const JsonValue& element) {
   IndexUpdateMembers members;
-  DDB_ASSIGN_OR_RETURN(const JsonValue* create, optional_object(element, "Create"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* create, optional_object(element, "Create", kCreateAction));
   if (create != nullptr) {
     DDB_ASSIGN_OR_RETURN(members.create, read_index(*create));
   }
-  DDB_ASSIGN_OR_RETURN(members.update, optional_object(element, "Update"));
+  DDB_ASSIGN_OR_RETURN(members.update, optional_object(element, "Update", kUpdateAction));
   if (members.update != nullptr) {
     DDB_ASSIGN_OR_RETURN(members.update_name, optional_string(*members.update, "IndexName"));
     DDB_ASSIGN_OR_RETURN(members.update_throughput, read_throughput(*members.update));
   }
-  DDB_ASSIGN_OR_RETURN(members.del, optional_object(element, "Delete"));
+  DDB_ASSIGN_OR_RETURN(members.del, optional_object(element, "Delete", kDeleteAction));
   if (members.del != nullptr) {
     DDB_ASSIGN_OR_RETURN(members.delete_name, optional_string(*members.del, "IndexName"));
   }
@@ -78,7 +87,7 @@ Result<UpdateTableMembers> read_members(const JsonValue& body) {
   if (updates != nullptr) {
     members.index_updates.emplace();
     for (const JsonValue& element : updates->GetArray()) {
-      DDB_RETURN_IF_ERROR(check_structure(element, "GlobalSecondaryIndexUpdate"));
+      DDB_RETURN_IF_ERROR(object_value(element, "GlobalSecondaryIndexUpdate"));
       DDB_ASSIGN_OR_RETURN(auto update, read_index_update(element));
       members.index_updates->push_back(std::move(update));
     }

@@ -94,18 +94,6 @@ std::string member_path(std::string_view list, std::size_t index, std::string_vi
   return std::string(list) + "." + std::to_string(index + 1) + ".member." + std::string(member);
 }
 
-Result<void> check_structure(const JsonValue& element, std::string_view shape) {
-  if (element.IsArray()) {
-    return ApiError::serialization(
-        "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." +
-        std::string(shape));
-  }
-  if (!element.IsObject()) {
-    return ApiError::serialization("Unexpected value type in payload");
-  }
-  return {};
-}
-
 Result<std::optional<std::vector<NameAndType>>> read_attribute_definitions(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(const JsonValue* definitions, optional_array(body, "AttributeDefinitions"));
   if (definitions == nullptr) {
@@ -126,7 +114,7 @@ Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
       elements.emplace_back();
       continue;
     }
-    DDB_RETURN_IF_ERROR(check_structure(element, shape));
+    DDB_RETURN_IF_ERROR(object_value(element, shape));
     DDB_ASSIGN_OR_RETURN(auto name, optional_string(element, "AttributeName"));
     DDB_ASSIGN_OR_RETURN(auto type, optional_string(element, type_member));
     elements.push_back({name, type});
@@ -162,9 +150,9 @@ Result<ThroughputMembers> read_throughput(const JsonValue& object) {
   DDB_ASSIGN_OR_RETURN(throughput.object, optional_object(object, "ProvisionedThroughput"));
   if (throughput.object != nullptr) {
     DDB_ASSIGN_OR_RETURN(throughput.read_units,
-                         optional_integer(*throughput.object, "ReadCapacityUnits"));
+                         optional_long(*throughput.object, "ReadCapacityUnits"));
     DDB_ASSIGN_OR_RETURN(throughput.write_units,
-                         optional_integer(*throughput.object, "WriteCapacityUnits"));
+                         optional_long(*throughput.object, "WriteCapacityUnits"));
   }
   return throughput;
 }
@@ -189,11 +177,9 @@ Result<IndexMembers> read_index(const JsonValue& index) {
       for (const JsonValue& name : non_key->GetArray()) {
         if (name.IsNull()) {
           members.non_key_attributes.emplace_back();
-        } else if (name.IsString()) {
-          members.non_key_attributes.emplace_back(
-              std::string_view(name.GetString(), name.GetStringLength()));
         } else {
-          return ApiError::serialization("Unexpected value type in payload");
+          DDB_ASSIGN_OR_RETURN(std::string_view text, string_value(name));
+          members.non_key_attributes.emplace_back(text);
         }
       }
     }
@@ -211,7 +197,7 @@ Result<std::optional<std::vector<IndexMembers>>> read_index_list(const JsonValue
   }
   std::vector<IndexMembers> indexes;
   for (const JsonValue& element : list->GetArray()) {
-    DDB_RETURN_IF_ERROR(check_structure(element, shape));
+    DDB_RETURN_IF_ERROR(object_value(element, shape));
     DDB_ASSIGN_OR_RETURN(auto index, read_index(element));
     indexes.push_back(std::move(index));
   }

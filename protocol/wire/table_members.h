@@ -69,10 +69,6 @@ Result<std::string> parse_table_name_only(const JsonValue& body);
 // "list.3.member.name": DynamoDB's path of a member of a list element.
 std::string member_path(std::string_view list, std::size_t index, std::string_view member);
 
-// An element of a list of structures `shape` (its name in the API model) must be an object:
-// DynamoDB's SerializationException otherwise.
-Result<void> check_structure(const JsonValue& element, std::string_view shape);
-
 // AttributeDefinitions (nullopt when absent).
 Result<std::optional<std::vector<NameAndType>>> read_attribute_definitions(const JsonValue& body);
 

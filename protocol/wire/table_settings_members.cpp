@@ -87,16 +87,16 @@ Result<SettingsMembers> read_settings_members(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(members.on_demand, optional_object(body, "OnDemandThroughput"));
   if (members.on_demand != nullptr) {
     DDB_ASSIGN_OR_RETURN(members.max_read_request_units,
-                         optional_integer(*members.on_demand, "MaxReadRequestUnits"));
+                         optional_long(*members.on_demand, "MaxReadRequestUnits"));
     DDB_ASSIGN_OR_RETURN(members.max_write_request_units,
-                         optional_integer(*members.on_demand, "MaxWriteRequestUnits"));
+                         optional_long(*members.on_demand, "MaxWriteRequestUnits"));
   }
   DDB_ASSIGN_OR_RETURN(members.warm, optional_object(body, "WarmThroughput"));
   if (members.warm != nullptr) {
     DDB_ASSIGN_OR_RETURN(members.read_units_per_second,
-                         optional_integer(*members.warm, "ReadUnitsPerSecond"));
+                         optional_long(*members.warm, "ReadUnitsPerSecond"));
     DDB_ASSIGN_OR_RETURN(members.write_units_per_second,
-                         optional_integer(*members.warm, "WriteUnitsPerSecond"));
+                         optional_long(*members.warm, "WriteUnitsPerSecond"));
   }
   return members;
 }
@@ -197,12 +197,21 @@ Result<void> apply_settings_update(const SettingsUpdate& update, const TableSche
   return {};
 }
 
+Result<void> read_tag_types(const JsonValue& list) {
+  for (const JsonValue& element : list.GetArray()) {
+    DDB_RETURN_IF_ERROR(object_value(element, "Tag"));
+    DDB_RETURN_IF_ERROR(optional_string(element, "Key"));
+    DDB_RETURN_IF_ERROR(optional_string(element, "Value"));
+  }
+  return {};
+}
+
 Result<TagList> read_tag_list(const JsonValue& list) {
+  DDB_RETURN_IF_ERROR(read_tag_types(list));
   TagList tags;
   for (const JsonValue& element : list.GetArray()) {
-    DDB_RETURN_IF_ERROR(check_structure(element, "Tag"));
-    DDB_ASSIGN_OR_RETURN(auto key, optional_string(element, "Key"));
-    DDB_ASSIGN_OR_RETURN(auto value, optional_string(element, "Value"));
+    std::optional<std::string_view> key = optional_string(element, "Key").value();
+    std::optional<std::string_view> value = optional_string(element, "Value").value();
     if (!value) {
       return ApiError::validation("The Tag Value provided is invalid, Value: null");
     }

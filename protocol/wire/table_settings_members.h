@@ -56,6 +56,9 @@ Result<void> apply_settings_update(const SettingsUpdate& update, const TableSche
 Result<TagList> read_tags(const JsonValue& body);
 // A list of {Key, Value} structures (TagResource, CreateTable). REQUIRES: list.IsArray().
 Result<TagList> read_tag_list(const JsonValue& list);
+// The JSON types of such a list's members alone (a SerializationException, before any
+// constraint is checked). REQUIRES: list.IsArray().
+Result<void> read_tag_types(const JsonValue& list);
 
 // A resource policy document: JSON, at most 20 KB. ValidationException otherwise.
 Result<void> check_policy_document(std::string_view document);

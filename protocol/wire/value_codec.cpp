@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <openssl/evp.h>
 
 #include "protocol/utf16.h"
@@ -221,7 +222,9 @@ Result<void> check_blob(const JsonValue& json) {
 // not type names are skipped unread, as the deserializer skips unknown members; JSON null is
 // absent everywhere and left to phase 2.
 Result<void> check_shapes(const JsonValue& root) {
-  std::vector<std::pair<const JsonValue*, Shape>> pending = {{&root, Shape::kValue}};
+  // Inline room for a usual value, so that checking one allocates nothing.
+  boost::container::small_vector<std::pair<const JsonValue*, Shape>, 16> pending = {
+      {&root, Shape::kValue}};
   auto push_elements = [&](const JsonValue& array, Shape element_shape) {
     for (auto it = array.End(); it != array.Begin();) {
       --it;
@@ -525,6 +528,10 @@ Result<AttributeValue> decode_checked(const JsonValue& json, Decoding at) {
 }
 
 }  // namespace
+
+Result<void> check_value_shapes(const JsonValue& json) {
+  return check_shapes(json);
+}
 
 Result<AttributeValue> decode_value(const JsonValue& json, ValueWording wording) {
   DDB_RETURN_IF_ERROR(check_shapes(json));

@@ -77,6 +77,10 @@ Result<AttributeValue> decode_value(const JsonValue& json,
 // Decodes a JSON object of attribute name -> attribute value (an Item, a Key).
 Result<Item> decode_item(const JsonValue& json, ValueWording wording = ValueWording::kOlder);
 
+// The deserializer's check alone: the SerializationException for a value (an AttributeValue
+// as a map value or list element) with a JSON type out of place anywhere in it, if any.
+Result<void> check_value_shapes(const JsonValue& json);
+
 // Writes DynamoDB's JSON for a value or an item: numbers in canonical text, binaries in base64,
 // sets as arrays in their sorted order.
 void write_value(JsonWriter& writer, const AttributeValue& value);

@@ -163,6 +163,60 @@ TEST(Fields, ArrayMismatches) {
   EXPECT_EQ(error_of(getter, "{}"), "Start of structure or map found where not expected");
 }
 
+TEST(Fields, LongMismatchesNameLong) {
+  auto getter = [](const JsonValue& o, std::string_view n) { return optional_long(o, n); };
+  EXPECT_EQ(error_of(getter, R"("23")"), "STRING_VALUE cannot be converted to Long");
+  EXPECT_EQ(error_of(getter, "true"), "TRUE_VALUE cannot be converted to Long");
+  EXPECT_EQ(error_of(getter, "[]"), "Unrecognized collection type class java.lang.Long");
+  JsonDocument document = parse(R"({"ReadCapacityUnits":5.9})");
+  EXPECT_EQ(*optional_long(document, "ReadCapacityUnits"), 5);
+}
+
+TEST(Fields, ObjectMemberNamedByItsCaller) {
+  auto getter = [](const JsonValue& o, std::string_view n) {
+    return optional_object(o, n, "class com.amazonaws.dynamodb.v20120810.DeleteRequest");
+  };
+  EXPECT_EQ(error_of(getter, "[]", "Delete"),
+            "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.DeleteRequest");
+  EXPECT_EQ(error_of(getter, "5", "Delete"), "Unexpected field type");
+}
+
+// The error of a getter of one value (a list element or map value) for `json`.
+template <typename Getter>
+std::string element_error_of(Getter getter, std::string_view json) {
+  JsonDocument document = parse("{\"m\":[" + std::string(json) + "]}");
+  auto result = getter(document["m"][0]);
+  if (result.has_value()) {
+    ADD_FAILURE() << "accepted: " << json;
+    return "";
+  }
+  EXPECT_EQ(result.error().type(), ErrorType::kSerialization);
+  return result.error().message();
+}
+
+constexpr char kCast[] =
+    "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class "
+    "java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and "
+    "java.lang.Class are in module java.base of loader 'bootstrap')";
+
+// An element is worded apart from a member of the same type (dynalite's ValueStruct,
+// ParameterizedList and ParameterizedMap).
+TEST(Fields, ElementMismatchesAreWordedAsElements) {
+  auto structure = [](const JsonValue& v) { return object_value(v, "WriteRequest"); };
+  for (const char* json : {R"("23")", "true", "23", "34.56"}) {
+    EXPECT_EQ(element_error_of(structure, json), "Unexpected value type in payload") << json;
+    EXPECT_EQ(element_error_of(array_value, json), kCast) << json;
+    EXPECT_EQ(element_error_of(attribute_map_value, json), kCast) << json;
+  }
+  EXPECT_EQ(element_error_of(structure, "[]"),
+            "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.WriteRequest");
+  EXPECT_EQ(element_error_of(array_value, "{}"),
+            "Start of structure or map found where not expected");
+  EXPECT_EQ(element_error_of(attribute_map_value, "[]"),
+            "Unrecognized collection type java.util.Map<java.lang.String, "
+            "com.amazonaws.dynamodb.v20120810.AttributeValue>");
+}
+
 TEST(Fields, MemberGivenTwiceReadsAsItsLastOccurrence) {
   JsonDocument document =
       parse(R"({"TableName":"a","TableName":"b","Limit":3,"Limit":null,"x":null,"x":true})");

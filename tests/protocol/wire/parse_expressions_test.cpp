@@ -36,6 +36,29 @@ TEST(ParseExpressionMembers, ParsesAndResolvesEachExpression) {
   EXPECT_EQ(members->update->set.at(0).path.elements.at(0).name, "count");
 }
 
+// The JSON types of the expression members alone, with DynamoDB's texts; members the operation
+// does not take are not read.
+TEST(ReadExpressionMemberTypes, ReportsTheFirstMemberOfTheWrongType) {
+  auto error = [](std::string_view text, ExpressionMembersAllowed allowed) -> std::string {
+    JsonDocument document;
+    document.Parse(text.data(), text.size());
+    Result<void> read = read_expression_member_types(document, allowed);
+    return read.has_value() ? "" : read.error().message();
+  };
+  EXPECT_EQ(error(R"({"ConditionExpression":5})", kConditionOnly),
+            "NUMBER_VALUE cannot be converted to String");
+  EXPECT_EQ(error(R"({"ExpressionAttributeNames":[]})", kConditionOnly),
+            "Unrecognized collection type java.util.Map<java.lang.String, java.lang.String>");
+  EXPECT_EQ(error(R"({"ExpressionAttributeValues":{":v":{"M":[]}}})", kConditionOnly),
+            "Unrecognized collection type java.util.Map<java.lang.String, "
+            "com.amazonaws.dynamodb.v20120810.AttributeValue>");
+  EXPECT_EQ(error(R"({"ExpressionAttributeValues":{":v":5}})", kProjectionOnly), "");
+  EXPECT_EQ(
+      error(R"({"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"S":"x"}}})",
+            kConditionOnly),
+      "");
+}
+
 TEST(ParseExpressionMembers, NoExpressionsIsFine) {
   Result<ExpressionMembers> members = parse("{}", kConditionOnly);
   ASSERT_TRUE(members.has_value());

@@ -43,6 +43,18 @@ TEST(ParsePutItem, EmptyBodyListsTableNameAndItem) {
                 "; Value null at 'item' failed to satisfy constraint: Member must not be null");
 }
 
+// DynamoDB reads every member's JSON type before it validates any member: an expression member
+// of the wrong type fails a body that also lacks TableName and Item.
+TEST(ParsePutItem, MemberTypesComeBeforeConstraints) {
+  for (const char* body :
+       {R"({"ConditionExpression":true})", R"({"ExpressionAttributeNames":{"#a":5}})",
+        R"({"ExpressionAttributeValues":{":v":{"L":[{"S":5}]}}})"}) {
+    Result<PutItemRequest> parsed = parse_put_item(parse_json(body));
+    ASSERT_FALSE(parsed.has_value()) << body;
+    EXPECT_EQ(parsed.error().type(), ErrorType::kSerialization) << body;
+  }
+}
+
 TEST(ParsePutItem, TableNameUsesTheModelConstraints) {
   EXPECT_EQ(validation_message(parse_put_item(parse_json(R"({"TableName":"a;","Item":{}})"))),
             "2 validation errors detected: " + table_name_violations("a;"));
