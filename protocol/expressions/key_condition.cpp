@@ -257,11 +257,12 @@ Result<KeyCondition> to_key_condition(const Condition& condition, const KeyAttri
     }
     result.partition_values.push_back(*partition->values[0]);
   }
-  // The conditions left are on the first sort key attributes; only the last may be a range.
+  // The conditions left are on the first sort key attributes; only the last may be a range. (The
+  // length checks above leave no more of them than there are sort key attributes.)
   const std::size_t sort_terms = terms.size() - keys.partition.size();
   for (std::size_t i = 0; i < sort_terms; ++i) {
-    const AttributeDefinition& key = keys.sort[std::min(i, keys.sort.size() - 1)];
-    const KeyTerm* sort = i < keys.sort.size() ? term_of(key) : nullptr;
+    const AttributeDefinition& key = keys.sort[i];
+    const KeyTerm* sort = term_of(key);
     if (sort == nullptr) {
       return missed_key(key.name);
     }

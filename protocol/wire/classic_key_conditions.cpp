@@ -88,13 +88,11 @@ Result<expr::KeyCondition> to_key_condition(const KeyConditionTerms& terms,
     DDB_ASSIGN_OR_RETURN(const KeyConditionTerm* partition, key_term(terms, key, true));
     range.partition_values.push_back(partition->values[0]);
   }
-  // The conditions left are on the first sort key attributes, from the left.
+  // The conditions left are on the first sort key attributes, from the left. (The length checks
+  // above leave no more of them than there are sort key attributes.)
   std::size_t left = terms.size() - keys.partition.size();
   for (std::size_t i = 0; left > 0; ++i, --left) {
-    const AttributeDefinition& key = keys.sort[std::min(i, keys.sort.size() - 1)];
-    if (i >= keys.sort.size()) {
-      return ApiError::validation("Query condition missed key schema element: " + key.name);
-    }
+    const AttributeDefinition& key = keys.sort[i];
     DDB_ASSIGN_OR_RETURN(const KeyConditionTerm* sort, key_term(terms, key, left > 1));
     if (left > 1) {
       range.sort_prefix.push_back(sort->values[0]);
