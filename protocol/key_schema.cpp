@@ -23,10 +23,9 @@ KeyAttributes key_attributes(const AttributeDefinition& partition,
           sort ? std::span(&*sort, 1) : std::span<const AttributeDefinition>()};
 }
 
-std::optional<std::vector<const AttributeValue*>> key_values(
-    const Item& item, std::span<const AttributeDefinition> attributes) {
-  std::vector<const AttributeValue*> values;
-  values.reserve(attributes.size());
+std::optional<KeyValues> key_values(const Item& item,
+                                    std::span<const AttributeDefinition> attributes) {
+  KeyValues values;
   for (const AttributeDefinition& attribute : attributes) {
     auto it = item.find(attribute.name);
     if (it == item.end() || it->second.type() != value_type_of(attribute.type)) {

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/static_vector.hpp>
+
 #include "protocol/attribute_value.h"
 
 namespace ddblocal {
@@ -66,10 +68,15 @@ KeyAttributes key_attributes(const KeySchema& schema);
 KeyAttributes key_attributes(const AttributeDefinition& partition,
                              const std::optional<AttributeDefinition>& sort);
 
-// The values of `item`'s key attributes `attributes`, in order, when it holds every one with its
-// declared type; nullopt otherwise (a sparse index leaves such an item out).
-std::optional<std::vector<const AttributeValue*>> key_values(
-    const Item& item, std::span<const AttributeDefinition> attributes);
+// The values of one part of a key (at most kMaxKeyAttributesPerPart), held inline: reading an
+// item's index keys on every write allocates nothing.
+using KeyValues = boost::container::static_vector<const AttributeValue*, kMaxKeyAttributesPerPart>;
+
+// The values of `item`'s key attributes `attributes` (one part of a key), in order, when it
+// holds every one with its declared type; nullopt otherwise (a sparse index leaves such an item
+// out). REQUIRES: attributes.size() <= kMaxKeyAttributesPerPart.
+std::optional<KeyValues> key_values(const Item& item,
+                                    std::span<const AttributeDefinition> attributes);
 
 // "S", "N" or "B".
 const char* scalar_type_name(ScalarType type);

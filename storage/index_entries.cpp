@@ -61,17 +61,8 @@ std::optional<std::string> index_entry_key(const Table& table, std::size_t index
   if (!partition || !sort) {
     return std::nullopt;
   }
-  const std::uint64_t uid = table.indexes[index].uid;
-  std::string key;
-  if (partition->size() == 1) {
-    key = encode_partition_prefix(uid, *partition->front());
-  } else {
-    std::vector<AttributeValue> values;
-    for (const AttributeValue* value : *partition) {
-      values.push_back(*value);
-    }
-    key = encode_composite_partition_prefix(uid, values);
-  }
+  std::string key = encode_composite_partition_prefix(
+      table.indexes[index].uid, std::span(partition->data(), partition->size()));
   for (const AttributeValue* value : *sort) {
     append_key_value(key, *value);
   }

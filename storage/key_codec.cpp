@@ -174,13 +174,13 @@ std::uint64_t partition_hash(const AttributeValue& partition_key) {
   return md5_prefix(hashed);
 }
 
-std::uint64_t composite_partition_hash(std::span<const AttributeValue> partition_key) {
+std::uint64_t composite_partition_hash(std::span<const AttributeValue* const> partition_key) {
   if (partition_key.size() == 1) {
-    return partition_hash(partition_key.front());
+    return partition_hash(*partition_key.front());
   }
   std::string hashed;
-  for (const AttributeValue& value : partition_key) {
-    append_key_value(hashed, value);
+  for (const AttributeValue* value : partition_key) {
+    append_key_value(hashed, *value);
   }
   return md5_prefix(hashed);
 }
@@ -202,16 +202,16 @@ std::string encode_partition_prefix(std::uint64_t table_uid, const AttributeValu
   return key;
 }
 
-std::string encode_composite_partition_prefix(std::uint64_t table_uid,
-                                              std::span<const AttributeValue> partition_key) {
+std::string encode_composite_partition_prefix(
+    std::uint64_t table_uid, std::span<const AttributeValue* const> partition_key) {
   if (partition_key.size() == 1) {
-    return encode_partition_prefix(table_uid, partition_key.front());
+    return encode_partition_prefix(table_uid, *partition_key.front());
   }
   std::string key;
   append_fixed64_be(key, table_uid);
   append_fixed64_be(key, composite_partition_hash(partition_key));
-  for (const AttributeValue& value : partition_key) {
-    append_key_value(key, value);
+  for (const AttributeValue* value : partition_key) {
+    append_key_value(key, *value);
   }
   return key;
 }

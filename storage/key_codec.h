@@ -27,7 +27,7 @@ void append_key_value(std::string& out, const AttributeValue& value);
 std::uint64_t partition_hash(const AttributeValue& partition_key);
 // The hash of a partition key of one or more values (a global secondary index's may have up to
 // four): the one value's hash as above, or a hash of all of them. REQUIRES: each is S, N or B.
-std::uint64_t composite_partition_hash(std::span<const AttributeValue> partition_key);
+std::uint64_t composite_partition_hash(std::span<const AttributeValue* const> partition_key);
 
 // Appends what the encoding of every S (or B) value that begins with `prefix` begins with:
 // begins_with on a sort key is a key range. REQUIRES: prefix is S or B.
@@ -37,7 +37,7 @@ void append_key_prefix(std::string& out, const AttributeValue& prefix);
 std::string encode_partition_prefix(std::uint64_t table_uid, const AttributeValue& partition_key);
 // The same for a partition key of one or more values: table_uid | partition_hash | each value.
 std::string encode_composite_partition_prefix(std::uint64_t table_uid,
-                                              std::span<const AttributeValue> partition_key);
+                                              std::span<const AttributeValue* const> partition_key);
 
 // An item's RocksDB key: table_uid (8 bytes big-endian) | partition_hash (8 bytes big-endian) |
 // encoded partition key | encoded sort key (when sort_key is not null).

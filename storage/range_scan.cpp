@@ -73,7 +73,12 @@ KeyRange partition_range(std::uint64_t uid, const AttributeValue& partition_key)
 KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition) {
   using expr::SortKeyOp;
   // The partition, narrowed by the leading sort key attributes a multi-attribute key equals.
-  std::string partition = encode_composite_partition_prefix(uid, condition.partition_values);
+  KeyValues partition_values;
+  for (const AttributeValue& value : condition.partition_values) {
+    partition_values.push_back(&value);
+  }
+  std::string partition = encode_composite_partition_prefix(
+      uid, std::span(partition_values.data(), partition_values.size()));
   for (const AttributeValue& value : condition.sort_prefix) {
     append_key_value(partition, value);
   }

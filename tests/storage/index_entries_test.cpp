@@ -224,8 +224,10 @@ TEST(IndexEntryKey, MultiAttributeKeyNeedsEveryAttribute) {
 
 TEST(IndexEntryKey, MultiAttributeEntriesOfAPartitionShareItsPrefixInSortKeyOrder) {
   const Table table = multi_attribute_table();
-  const std::string prefix =
-      encode_composite_partition_prefix(8, std::vector{string_value("T"), number("1")});
+  const AttributeValue tenant = string_value("T");
+  const AttributeValue region = number("1");
+  const AttributeValue* values[] = {&tenant, &region};
+  const std::string prefix = encode_composite_partition_prefix(8, values);
   const std::string first = *index_entry_key(table, 0, multi_item("a", "9"));
   const std::string second = *index_entry_key(table, 0, multi_item("b", "-1"));
   const std::string third = *index_entry_key(table, 0, multi_item("b", "2"));
