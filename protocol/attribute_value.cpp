@@ -5,23 +5,12 @@
 namespace ddblocal {
 namespace {
 
-// DynamoDB stores a number as base-100 digit pairs aligned on the decimal point, plus one byte,
-// plus one more for a negative number. Checked against DynamoDB Local byte for byte: "15" and
-// "0.15" take 2 bytes, "1.5" takes 3 (digit pairs 01|50), "-1" takes 3, zero takes 1, a
-// 38-digit integer 20.
-std::size_t number_size(const Number& number) {
-  if (number.is_zero()) {
-    return 1;
-  }
-  // In the 0.<digits> x 10^exponent form, an odd exponent means the first pair starts with a
-  // padding digit.
-  std::size_t padded = number.digits().size() + (number.exponent() % 2 != 0 ? 1 : 0);
-  return 1 + (padded + 1) / 2 + (number.is_negative() ? 1 : 0);
-}
+using value_sizes::kContainerOverhead;
+using value_sizes::kElementOverhead;
 
-// Maps and lists cost 3 bytes, plus 1 byte per element (and a map element's name).
-constexpr std::size_t kContainerOverhead = 3;
-constexpr std::size_t kElementOverhead = 1;
+std::size_t number_size(const Number& number) {
+  return value_sizes::number_size(number.is_negative(), number.digits().size(), number.exponent());
+}
 
 // The members of a string or binary set, byte for byte.
 std::size_t bytes_of(const std::vector<std::string>& members) {
@@ -33,6 +22,20 @@ std::size_t bytes_of(const std::vector<std::string>& members) {
 }
 
 }  // namespace
+
+// DynamoDB stores a number as base-100 digit pairs aligned on the decimal point, plus one byte,
+// plus one more for a negative number. Checked against DynamoDB Local byte for byte: "15" and
+// "0.15" take 2 bytes, "1.5" takes 3 (digit pairs 01|50), "-1" takes 3, zero takes 1, a
+// 38-digit integer 20.
+std::size_t value_sizes::number_size(bool negative, std::size_t digit_count, int exponent) {
+  if (digit_count == 0) {
+    return 1;
+  }
+  // In the 0.<digits> x 10^exponent form, an odd exponent means the first pair starts with a
+  // padding digit.
+  const std::size_t padded = digit_count + (exponent % 2 != 0 ? 1 : 0);
+  return 1 + (padded + 1) / 2 + (negative ? 1 : 0);
+}
 
 const char* type_name(ValueType type) {
   switch (type) {

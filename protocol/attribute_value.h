@@ -74,4 +74,14 @@ const char* type_name(ValueType type);
 std::size_t value_size(const AttributeValue& value);
 std::size_t item_size(const Item& item);
 
+// The parts of those rules, for readers that size values they hold in another form (a stored
+// item read without decoding it).
+namespace value_sizes {
+// Maps and lists cost 3 bytes, plus 1 byte per element (and a map element's name).
+inline constexpr std::size_t kContainerOverhead = 3;
+inline constexpr std::size_t kElementOverhead = 1;
+// The number 0.<digits> x 10^exponent of `digit_count` significant digits (0 for zero).
+std::size_t number_size(bool negative, std::size_t digit_count, int exponent);
+}  // namespace value_sizes
+
 }  // namespace ddblocal

@@ -146,19 +146,27 @@ Number Number::from_parts(bool negative, std::string digits, int exponent) {
   return number;
 }
 
-std::string Number::to_string() const {
-  if (is_zero()) {
-    return "0";
+void append_number_text(std::string& out, bool negative, std::string_view digits, int exponent) {
+  if (digits.empty()) {
+    out.push_back('0');
+    return;
   }
-  std::string text = negative_ ? "-" : "";
-  int length = static_cast<int>(digits_.size());
-  if (exponent_ <= 0) {
-    text.append("0.").append(-exponent_, '0').append(digits_);
-  } else if (exponent_ >= length) {
-    text.append(digits_).append(exponent_ - length, '0');
+  if (negative) {
+    out.push_back('-');
+  }
+  const int length = static_cast<int>(digits.size());
+  if (exponent <= 0) {
+    out.append("0.").append(-exponent, '0').append(digits);
+  } else if (exponent >= length) {
+    out.append(digits).append(exponent - length, '0');
   } else {
-    text.append(digits_, 0, exponent_).append(".").append(digits_, exponent_);
+    out.append(digits.substr(0, exponent)).append(".").append(digits.substr(exponent));
   }
+}
+
+std::string Number::to_string() const {
+  std::string text;
+  append_number_text(text, negative_, digits_, exponent_);
   return text;
 }
 

@@ -51,4 +51,9 @@ class Number {
   int exponent_ = 0;
 };
 
+// Appends the canonical text (as Number::to_string) of the number 0.<digits> x 10^exponent,
+// negative when asked; empty digits are zero. For readers that hold a number's parts and no
+// Number: a stored item written straight to JSON.
+void append_number_text(std::string& out, bool negative, std::string_view digits, int exponent);
+
 }  // namespace ddblocal

@@ -145,32 +145,21 @@ void append_map(std::string& out, const AttributeMap& map) {
   }
 }
 
-// Reads an encoding front to back. Every read checks the bytes left first; on failure it
-// records why and returns false, and the caller stops.
-class Decoder {
- public:
-  explicit Decoder(std::string_view bytes) : pos_(bytes.data()), end_(pos_ + bytes.size()) {}
+// The parts of a stored number: 0.<digits> x 10^exponent, digits empty for zero.
+struct NumberParts {
+  bool negative = false;
+  char digits[kMaxDigits];
+  std::size_t count = 0;
+  int exponent = 0;
 
-  bool map(AttributeMap& out, int depth) {
-    std::uint32_t count;
-    if (!read_count(count)) {
-      return false;
-    }
-    for (std::uint32_t i = 0; i < count; ++i) {
-      std::string name;
-      if (!read_bytes(name)) {
-        return false;
-      }
-      if (!out.empty() && !(out.rbegin()->first < name)) {
-        return fail("names out of order");
-      }
-      auto it = out.emplace_hint(out.end(), std::move(name), AttributeValue());
-      if (!read_value(it->second, depth)) {
-        return false;
-      }
-    }
-    return true;
-  }
+  std::string_view digit_text() const { return {digits, count}; }
+};
+
+// Reads an encoding's pieces front to back. Every read checks the bytes left first; on failure
+// it records why and returns false, and the caller stops.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : pos_(bytes.data()), end_(pos_ + bytes.size()) {}
 
   bool at_end() const { return pos_ == end_; }
   const char* error() const { return error_; }
@@ -179,7 +168,7 @@ class Decoder {
     return false;
   }
 
- private:
+ protected:
   std::size_t left() const { return static_cast<std::size_t>(end_ - pos_); }
 
   bool read_byte(std::uint8_t& out) {
@@ -217,7 +206,8 @@ class Decoder {
     return out <= left() || fail("truncated");
   }
 
-  bool read_bytes(std::string& out) {
+  // A view of the next length-prefixed bytes, valid as long as the encoding.
+  bool read_bytes(std::string_view& out) {
     std::uint32_t length;
     if (!read_varint(length)) {
       return false;
@@ -225,21 +215,20 @@ class Decoder {
     if (length > left()) {
       return fail("truncated");
     }
-    out.assign(pos_, length);
+    out = std::string_view(pos_, length);
     pos_ += length;
     return true;
   }
 
-  bool read_number(Number& out) {
+  bool read_number(NumberParts& out) {
     std::uint8_t head;
     if (!read_byte(head)) {
       return false;
     }
-    bool negative = (head & kNegativeBit) != 0;
-    std::size_t count = head & ~kNegativeBit;
-    if (count == 0) {
-      out = Number();
-      return !negative || fail("bad number");
+    out.negative = (head & kNegativeBit) != 0;
+    out.count = head & ~kNegativeBit;
+    if (out.count == 0) {
+      return !out.negative || fail("bad number");
     }
     std::uint32_t zigzag;
     if (!read_varint(zigzag)) {
@@ -247,29 +236,82 @@ class Decoder {
     }
     std::int64_t exponent = (zigzag & 1) ? -static_cast<std::int64_t>(zigzag >> 1) - 1
                                          : static_cast<std::int64_t>(zigzag >> 1);
-    if (count > kMaxDigits || exponent < kMinExponent || exponent > kMaxExponent) {
+    if (out.count > kMaxDigits || exponent < kMinExponent || exponent > kMaxExponent) {
       return fail("bad number");
     }
-    if ((count + 1) / 2 > left()) {
+    out.exponent = static_cast<int>(exponent);
+    if ((out.count + 1) / 2 > left()) {
       return fail("truncated");
     }
-    std::string digits(count, '0');
-    for (std::size_t i = 0; i < count; i += 2) {
+    for (std::size_t i = 0; i < out.count; i += 2) {
       auto byte = static_cast<std::uint8_t>(*pos_++);
       std::uint8_t high = byte >> 4, low = byte & 0x0f;
-      bool has_low = i + 1 < count;
+      bool has_low = i + 1 < out.count;
       if (high > 9 || low > 9 || (!has_low && low != 0)) {
         return fail("bad number");
       }
-      digits[i] = static_cast<char>('0' + high);
+      out.digits[i] = static_cast<char>('0' + high);
       if (has_low) {
-        digits[i + 1] = static_cast<char>('0' + low);
+        out.digits[i + 1] = static_cast<char>('0' + low);
       }
     }
-    if (digits.front() == '0' || digits.back() == '0') {
+    if (out.digits[0] == '0' || out.digits[out.count - 1] == '0') {
       return fail("bad number");
     }
-    out = Number::from_parts(negative, std::move(digits), static_cast<int>(exponent));
+    return true;
+  }
+
+ private:
+  const char* pos_;
+  const char* end_;
+  const char* error_ = "";
+};
+
+// Decodes an encoding into an Item, checking the order of names and set members so that the
+// Item keeps its invariants.
+class Decoder : public Reader {
+ public:
+  using Reader::Reader;
+
+  bool map(AttributeMap& out, int depth) {
+    std::uint32_t count;
+    if (!read_count(count)) {
+      return false;
+    }
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string name;
+      if (!read_string(name)) {
+        return false;
+      }
+      if (!out.empty() && !(out.rbegin()->first < name)) {
+        return fail("names out of order");
+      }
+      auto it = out.emplace_hint(out.end(), std::move(name), AttributeValue());
+      if (!read_value(it->second, depth)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  bool read_string(std::string& out) {
+    std::string_view bytes;
+    if (!read_bytes(bytes)) {
+      return false;
+    }
+    out.assign(bytes);
+    return true;
+  }
+
+  bool read_decimal(Number& out) {
+    NumberParts parts;
+    if (!read_number(parts)) {
+      return false;
+    }
+    out = parts.count == 0
+              ? Number()
+              : Number::from_parts(parts.negative, std::string(parts.digit_text()), parts.exponent);
     return true;
   }
 
@@ -300,11 +342,11 @@ class Decoder {
     AttributeValue::Variant& v = out.variant();
     switch (tag) {
       case kString:
-        return read_bytes(v.emplace<std::string>());
+        return read_string(v.emplace<std::string>());
       case kNumber:
-        return read_number(v.emplace<Number>());
+        return read_decimal(v.emplace<Number>());
       case kBinary:
-        return read_bytes(v.emplace<Binary>().bytes);
+        return read_string(v.emplace<Binary>().bytes);
       case kFalse:
       case kTrue:
         v = tag == kTrue;
@@ -319,11 +361,11 @@ class Decoder {
         return depth < kMaxDepth ? read_list(v.emplace<AttributeList>(), depth + 1)
                                  : fail("nested too deep");
       case kStringSet:
-        return read_set(v.emplace<StringSet>().members, &Decoder::read_bytes);
+        return read_set(v.emplace<StringSet>().members, &Decoder::read_string);
       case kNumberSet:
-        return read_set(v.emplace<NumberSet>().members, &Decoder::read_number);
+        return read_set(v.emplace<NumberSet>().members, &Decoder::read_decimal);
       case kBinarySet:
-        return read_set(v.emplace<BinarySet>().members, &Decoder::read_bytes);
+        return read_set(v.emplace<BinarySet>().members, &Decoder::read_string);
       default:
         return fail("unknown tag");
     }
@@ -342,11 +384,175 @@ class Decoder {
     }
     return true;
   }
-
-  const char* pos_;
-  const char* end_;
-  const char* error_ = "";
 };
+
+// Walks an encoding, handing each value to ItemEvents (none to a null one: a value skipped) and
+// adding up the item's size as item_size counts it. Builds nothing: no allocation.
+class Walker : public Reader {
+ public:
+  using Reader::Reader;
+
+  bool item(ItemEvents& events, std::size_t& size) {
+    std::uint32_t count;
+    if (!read_count(count)) {
+      return false;
+    }
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string_view name;
+      if (!read_bytes(name)) {
+        return false;
+      }
+      size += name.size();
+      if (!value(events.attribute(name) ? &events : nullptr, 0, size)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  template <typename Event>
+  static void send(ItemEvents* events, Event event) {
+    if (events != nullptr) {
+      event(*events);
+    }
+  }
+
+  bool number(ValueType type, ItemEvents* events, std::size_t& size) {
+    NumberParts parts;
+    if (!read_number(parts)) {
+      return false;
+    }
+    size += value_sizes::number_size(parts.negative, parts.count, parts.exponent);
+    if (events != nullptr) {
+      text_.clear();
+      append_number_text(text_, parts.negative, parts.digit_text(), parts.exponent);
+      events->scalar(type, text_);
+    }
+    return true;
+  }
+
+  bool bytes(ValueType type, ItemEvents* events, std::size_t& size) {
+    std::string_view bytes;
+    if (!read_bytes(bytes)) {
+      return false;
+    }
+    size += bytes.size();
+    send(events, [&](ItemEvents& e) { e.scalar(type, bytes); });
+    return true;
+  }
+
+  // A set of `count` members read by `member`, which adds each one's size.
+  bool set(ValueType set_type, ValueType member_type,
+           bool (Walker::*member)(ValueType, ItemEvents*, std::size_t&), ItemEvents* events,
+           std::size_t& size) {
+    std::uint32_t count;
+    if (!read_count(count)) {
+      return false;
+    }
+    send(events, [&](ItemEvents& e) { e.begin(set_type); });
+    for (std::uint32_t i = 0; i < count; ++i) {
+      if (!(this->*member)(member_type, events, size)) {
+        return false;
+      }
+    }
+    send(events, [&](ItemEvents& e) { e.end(set_type); });
+    return true;
+  }
+
+  bool map(ItemEvents* events, int depth, std::size_t& size) {
+    std::uint32_t count;
+    if (!read_count(count)) {
+      return false;
+    }
+    size += value_sizes::kContainerOverhead;
+    send(events, [](ItemEvents& e) { e.begin(ValueType::kM); });
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string_view name;
+      if (!read_bytes(name)) {
+        return false;
+      }
+      size += value_sizes::kElementOverhead + name.size();
+      send(events, [&](ItemEvents& e) { e.member(name); });
+      if (!value(events, depth, size)) {
+        return false;
+      }
+    }
+    send(events, [](ItemEvents& e) { e.end(ValueType::kM); });
+    return true;
+  }
+
+  bool list(ItemEvents* events, int depth, std::size_t& size) {
+    std::uint32_t count;
+    if (!read_count(count)) {
+      return false;
+    }
+    size += value_sizes::kContainerOverhead;
+    send(events, [](ItemEvents& e) { e.begin(ValueType::kL); });
+    for (std::uint32_t i = 0; i < count; ++i) {
+      size += value_sizes::kElementOverhead;
+      if (!value(events, depth, size)) {
+        return false;
+      }
+    }
+    send(events, [](ItemEvents& e) { e.end(ValueType::kL); });
+    return true;
+  }
+
+  bool value(ItemEvents* events, int depth, std::size_t& size) {
+    std::uint8_t tag;
+    if (!read_byte(tag)) {
+      return false;
+    }
+    switch (tag) {
+      case kString:
+        return bytes(ValueType::kS, events, size);
+      case kNumber:
+        return number(ValueType::kN, events, size);
+      case kBinary:
+        return bytes(ValueType::kB, events, size);
+      case kFalse:
+      case kTrue:
+        size += 1;
+        send(events, [&](ItemEvents& e) { e.boolean(tag == kTrue); });
+        return true;
+      case kNull:
+        size += 1;
+        send(events, [](ItemEvents& e) { e.null(); });
+        return true;
+      case kMap:
+        return depth < kMaxDepth ? map(events, depth + 1, size) : fail("nested too deep");
+      case kList:
+        return depth < kMaxDepth ? list(events, depth + 1, size) : fail("nested too deep");
+      case kStringSet:
+        return set(ValueType::kSS, ValueType::kS, &Walker::bytes, events, size);
+      case kNumberSet:
+        return set(ValueType::kNS, ValueType::kN, &Walker::number, events, size);
+      case kBinarySet:
+        return set(ValueType::kBS, ValueType::kB, &Walker::bytes, events, size);
+      default:
+        return fail("unknown tag");
+    }
+  }
+
+  // A number's text, kept to reuse its memory.
+  std::string text_;
+};
+
+// Takes every attribute and drops it: a walk that only adds up the size.
+struct NoEvents : ItemEvents {
+  bool attribute(std::string_view) override { return false; }
+  void member(std::string_view) override {}
+  void scalar(ValueType, std::string_view) override {}
+  void boolean(bool) override {}
+  void null() override {}
+  void begin(ValueType) override {}
+  void end(ValueType) override {}
+};
+
+ApiError corrupt(const Reader& reader) {
+  return ApiError::internal(std::string("corrupt item: ") + reader.error());
+}
 
 }  // namespace
 
@@ -360,7 +566,21 @@ Result<Item> decode_item(std::string_view bytes) {
   if (decoder.map(item, 0) && (decoder.at_end() || decoder.fail("trailing bytes"))) {
     return item;
   }
-  return ApiError::internal(std::string("corrupt item: ") + decoder.error());
+  return corrupt(decoder);
+}
+
+Result<std::size_t> walk_item(std::string_view bytes, ItemEvents& events) {
+  Walker walker(bytes);
+  std::size_t size = 0;
+  if (walker.item(events, size) && (walker.at_end() || walker.fail("trailing bytes"))) {
+    return size;
+  }
+  return corrupt(walker);
+}
+
+Result<std::size_t> stored_item_size(std::string_view bytes) {
+  NoEvents none;
+  return walk_item(bytes, none);
 }
 
 Result<std::vector<std::optional<Item>>> decode_items(

@@ -388,3 +388,153 @@ TEST(ItemCodec, SurvivesDeepNestingBytes) {
 
 }  // namespace
 }  // namespace ddblocal::storage
+
+namespace ddblocal::storage {
+namespace {
+
+// Rebuilds an Item from walk_item's events, leaving out the attributes named in `skipped`.
+class ItemBuilder : public ItemEvents {
+ public:
+  explicit ItemBuilder(std::set<std::string> skipped = {}) : skipped_(std::move(skipped)) {}
+
+  Item item;
+
+  bool attribute(std::string_view name) override {
+    if (skipped_.count(std::string(name)) != 0) {
+      return false;
+    }
+    name_ = name;
+    return true;
+  }
+  void member(std::string_view name) override { name_ = name; }
+  void scalar(ValueType type, std::string_view text) override {
+    if (!open_.empty() && is_set(open_.back().value.variant())) {
+      add_member(open_.back().value.variant(), type, text);
+      return;
+    }
+    switch (type) {
+      case ValueType::kS:
+        return place(std::string(text));
+      case ValueType::kN:
+        return place(Number::parse(text).value());
+      default:
+        return place(Binary{std::string(text)});
+    }
+  }
+  void boolean(bool value) override { place(value); }
+  void null() override { place(Null{}); }
+  void begin(ValueType type) override {
+    AttributeValue empty;
+    switch (type) {
+      case ValueType::kM:
+        empty = AttributeMap{};
+        break;
+      case ValueType::kL:
+        empty = AttributeList{};
+        break;
+      case ValueType::kSS:
+        empty = StringSet{};
+        break;
+      case ValueType::kNS:
+        empty = NumberSet{};
+        break;
+      default:
+        empty = BinarySet{};
+    }
+    open_.push_back({name_, std::move(empty)});
+  }
+  void end(ValueType) override {
+    Open done = std::move(open_.back());
+    open_.pop_back();
+    name_ = done.name;
+    place(std::move(done.value));
+  }
+
+ private:
+  // A container being filled, and the name it will take in its parent.
+  struct Open {
+    std::string name;
+    AttributeValue value;
+  };
+
+  static bool is_set(const AttributeValue::Variant& v) {
+    return std::holds_alternative<StringSet>(v) || std::holds_alternative<NumberSet>(v) ||
+           std::holds_alternative<BinarySet>(v);
+  }
+  static void add_member(AttributeValue::Variant& set, ValueType type, std::string_view text) {
+    if (type == ValueType::kN) {
+      std::get<NumberSet>(set).members.push_back(Number::parse(text).value());
+    } else if (type == ValueType::kS) {
+      std::get<StringSet>(set).members.emplace_back(text);
+    } else {
+      std::get<BinarySet>(set).members.emplace_back(text);
+    }
+  }
+  void place(AttributeValue value) {
+    if (open_.empty()) {
+      item[name_] = std::move(value);
+    } else if (auto* map = std::get_if<AttributeMap>(&open_.back().value.variant())) {
+      (*map)[name_] = std::move(value);
+    } else {
+      std::get<AttributeList>(open_.back().value.variant()).push_back(std::move(value));
+    }
+  }
+
+  std::set<std::string> skipped_;
+  std::string name_;
+  std::vector<Open> open_;
+};
+
+TEST(ItemWalk, HandsOutEveryValueAndTheItemSize) {
+  std::mt19937_64 rng(21);
+  std::vector<Item> items{every_type_item()};
+  for (int i = 0; i < 2000; ++i) {
+    items.push_back(random_item(rng));
+  }
+  for (const Item& item : items) {
+    ItemBuilder builder;
+    Result<std::size_t> size = walk_item(encode(item), builder);
+    ASSERT_TRUE(size.has_value()) << size.error().message();
+    ASSERT_EQ(builder.item, item);
+    ASSERT_EQ(*size, item_size(item));
+    ASSERT_EQ(stored_item_size(encode(item)).value(), item_size(item));
+  }
+}
+
+TEST(ItemWalk, SkipsTheValuesOfAttributesRefusedButCountsTheirSize) {
+  const Item item = every_type_item();
+  ItemBuilder builder({"m", "ns", "s"});
+  Result<std::size_t> size = walk_item(encode(item), builder);
+  ASSERT_TRUE(size.has_value());
+  Item expected = item;
+  expected.erase("m");
+  expected.erase("ns");
+  expected.erase("s");
+  EXPECT_EQ(builder.item, expected);
+  EXPECT_EQ(*size, item_size(item));
+}
+
+TEST(ItemWalk, RejectsEveryTruncationAndSurvivesMutations) {
+  const std::string bytes = encode(every_type_item());
+  for (std::size_t length = 0; length < bytes.size(); ++length) {
+    ItemBuilder builder;
+    Result<std::size_t> size = walk_item(std::string_view(bytes).substr(0, length), builder);
+    ASSERT_FALSE(size.has_value()) << "length " << length;
+    EXPECT_EQ(size.error().type(), ErrorType::kInternalServerError);
+  }
+  std::mt19937_64 rng(22);
+  for (int i = 0; i < 20000; ++i) {
+    std::string mutated = bytes;
+    mutated[rng() % mutated.size()] = static_cast<char>(rng());
+    // Whatever the walk makes of it, a decodable item walks to itself.
+    Result<Item> decoded = decode_item(mutated);
+    Result<std::size_t> size = stored_item_size(mutated);
+    if (decoded.has_value()) {
+      ASSERT_TRUE(size.has_value());
+      ASSERT_EQ(*size, item_size(*decoded));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ddblocal::storage
