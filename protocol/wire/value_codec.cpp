@@ -607,4 +607,66 @@ void write_item(JsonWriter& writer, const Item& item) {
   writer.EndObject();
 }
 
+bool ItemJsonWriter::attribute(std::string_view name) {
+  if (names_ != nullptr && std::find(names_->begin(), names_->end(), name) == names_->end()) {
+    return false;
+  }
+  write_key(writer_, name);
+  return true;
+}
+
+void ItemJsonWriter::member(std::string_view name) {
+  write_key(writer_, name);
+}
+
+void ItemJsonWriter::scalar(ValueType type, std::string_view text) {
+  if (!in_set_) {
+    writer_.StartObject();
+    writer_.Key(type_name(type));
+  }
+  if (type == ValueType::kB) {
+    write_string(writer_, encode_base64(text));
+  } else {
+    write_string(writer_, text);
+  }
+  if (!in_set_) {
+    writer_.EndObject();
+  }
+}
+
+void ItemJsonWriter::boolean(bool value) {
+  writer_.StartObject();
+  writer_.Key(type_name(ValueType::kBool));
+  writer_.Bool(value);
+  writer_.EndObject();
+}
+
+void ItemJsonWriter::null() {
+  writer_.StartObject();
+  writer_.Key(type_name(ValueType::kNull));
+  writer_.Bool(true);
+  writer_.EndObject();
+}
+
+void ItemJsonWriter::begin(ValueType type) {
+  writer_.StartObject();
+  writer_.Key(type_name(type));
+  if (type == ValueType::kM) {
+    writer_.StartObject();
+  } else {
+    writer_.StartArray();
+    in_set_ = type != ValueType::kL;
+  }
+}
+
+void ItemJsonWriter::end(ValueType type) {
+  if (type == ValueType::kM) {
+    writer_.EndObject();
+  } else {
+    writer_.EndArray();
+    in_set_ = false;
+  }
+  writer_.EndObject();
+}
+
 }  // namespace ddblocal::wire

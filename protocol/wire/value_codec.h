@@ -55,6 +55,7 @@
 #pragma once
 
 #include "protocol/attribute_value.h"
+#include "protocol/item_events.h"
 #include "protocol/result.h"
 #include "protocol/wire/json.h"
 
@@ -85,5 +86,27 @@ Result<void> check_value_shapes(const JsonValue& json);
 // sets as arrays in their sorted order.
 void write_value(JsonWriter& writer, const AttributeValue& value);
 void write_item(JsonWriter& writer, const Item& item);
+
+// Writes an item's JSON from its events, as write_item writes the item itself: an item read
+// from storage without decoding it. Only the top-level attributes `names` lists, when given.
+class ItemJsonWriter : public ItemEvents {
+ public:
+  explicit ItemJsonWriter(JsonWriter& writer, const std::vector<std::string>* names = nullptr)
+      : writer_(writer), names_(names) {}
+
+  bool attribute(std::string_view name) override;
+  void member(std::string_view name) override;
+  void scalar(ValueType type, std::string_view text) override;
+  void boolean(bool value) override;
+  void null() override;
+  void begin(ValueType type) override;
+  void end(ValueType type) override;
+
+ private:
+  JsonWriter& writer_;
+  const std::vector<std::string>* names_;
+  // Inside a set, whose members are bare strings.
+  bool in_set_ = false;
+};
 
 }  // namespace ddblocal::wire

@@ -436,3 +436,107 @@ TEST(ValueCodec, SurvivesHundredThousandLevels) {
 
 }  // namespace
 }  // namespace ddblocal::wire
+
+namespace ddblocal::wire {
+namespace {
+
+// Hands a value's parts to ItemEvents as storage's walk of a stored item does.
+void send_value(ItemEvents& events, const AttributeValue& value) {
+  struct Visitor {
+    ItemEvents& events;
+    void operator()(const std::string& s) const { events.scalar(ValueType::kS, s); }
+    void operator()(const Number& n) const { events.scalar(ValueType::kN, n.to_string()); }
+    void operator()(const Binary& b) const { events.scalar(ValueType::kB, b.bytes); }
+    void operator()(bool b) const { events.boolean(b); }
+    void operator()(const Null&) const { events.null(); }
+    void operator()(const AttributeMap& map) const {
+      events.begin(ValueType::kM);
+      for (const auto& [name, element] : map) {
+        events.member(name);
+        send_value(events, element);
+      }
+      events.end(ValueType::kM);
+    }
+    void operator()(const AttributeList& list) const {
+      events.begin(ValueType::kL);
+      for (const AttributeValue& element : list) {
+        send_value(events, element);
+      }
+      events.end(ValueType::kL);
+    }
+    void operator()(const StringSet& set) const {
+      members(ValueType::kSS, ValueType::kS, set.members);
+    }
+    void operator()(const BinarySet& set) const {
+      members(ValueType::kBS, ValueType::kB, set.members);
+    }
+    void operator()(const NumberSet& set) const {
+      events.begin(ValueType::kNS);
+      for (const Number& member : set.members) {
+        events.scalar(ValueType::kN, member.to_string());
+      }
+      events.end(ValueType::kNS);
+    }
+    void members(ValueType set_type, ValueType member_type,
+                 const std::vector<std::string>& set) const {
+      events.begin(set_type);
+      for (const std::string& member : set) {
+        events.scalar(member_type, member);
+      }
+      events.end(set_type);
+    }
+  };
+  std::visit(Visitor{events}, value.variant());
+}
+
+std::string json_from_events(const Item& item, const std::vector<std::string>* names) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  ItemJsonWriter events(writer, names);
+  writer.StartObject();
+  for (const auto& [name, value] : item) {
+    if (events.attribute(name)) {
+      send_value(events, value);
+    }
+  }
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string json_of(const Item& item) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  write_item(writer, item);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+Item every_type_item() {
+  return Item{
+      {"s", std::string("h\xc3\xa9\"llo\n")},
+      {"n", Number::parse("-123.456e-7").value()},
+      {"b", Binary{std::string("\0\xff\x01", 3)}},
+      {"t", true},
+      {"null", Null{}},
+      {"m", AttributeMap{{"inner", Number::parse("42").value()},
+                         {"list", AttributeList{Null{}, std::string(), AttributeMap{}}}}},
+      {"l", AttributeList{StringSet{{"a"}}, AttributeList{}, Binary{}}},
+      {"ss", StringSet{{"", "a", "b"}}},
+      {"ns", NumberSet{{Number::parse("-1e125").value(), Number::parse("1.5").value()}}},
+      {"bs", BinarySet{{std::string("\0", 1), "\x7f"}}},
+  };
+}
+
+TEST(ItemJsonWriter, WritesWhatWriteItemWrites) {
+  const Item item = every_type_item();
+  EXPECT_EQ(json_from_events(item, nullptr), json_of(item));
+}
+
+TEST(ItemJsonWriter, WritesOnlyTheNamedAttributes) {
+  const Item item = every_type_item();
+  const std::vector<std::string> names{"ns", "m", "absent"};
+  EXPECT_EQ(json_from_events(item, &names),
+            json_of(Item{{"m", item.at("m")}, {"ns", item.at("ns")}}));
+}
+
+}  // namespace
+}  // namespace ddblocal::wire
