@@ -26,8 +26,10 @@ std::string sort_key_bound(const std::string& partition, const AttributeValue& v
 // on the partition prefix serve it when both bounds lie in one partition (a Query).
 std::unique_ptr<rocksdb::Iterator> new_range_iterator(Database& database,
                                                       const rocksdb::Slice& lower,
-                                                      const rocksdb::Slice& upper) {
+                                                      const rocksdb::Slice& upper,
+                                                      const rocksdb::Snapshot* snapshot = nullptr) {
   rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
   options.iterate_lower_bound = &lower;
   options.iterate_upper_bound = &upper;
   options.auto_prefix_mode = true;
@@ -39,7 +41,41 @@ std::uint64_t segment_start(std::uint64_t segment, std::uint64_t total) {
   return static_cast<std::uint64_t>((static_cast<unsigned __int128>(segment) << 64) / total);
 }
 
+// Hands `sink` the table's item for the index entry `entry`, read as of `snapshot`: a read of
+// its own. The entry itself if the item is not there (never, as one batch writes both).
+Result<void> hand_table_item(Database& database, const Table& table, const StoredItem& entry,
+                             const rocksdb::Snapshot* snapshot, PageSink& sink) {
+  DDB_ASSIGN_OR_RETURN(Item entry_item, entry.decode());
+  DDB_ASSIGN_OR_RETURN(auto stored,
+                       database.get(database.items(), item_key_of(table, entry_item), snapshot));
+  if (!stored) {
+    return sink.accept(entry);
+  }
+  StoredItem item{*stored, 0, true};
+  DDB_ASSIGN_OR_RETURN(item.size, stored_item_size(item.bytes));
+  return sink.accept(item);
+}
+
 }  // namespace
+
+Result<Item> StoredItem::decode() const {
+  return decode_item(bytes);
+}
+
+Result<void> StoredItem::walk(ItemEvents& events) const {
+  DDB_RETURN_IF_ERROR(walk_item(bytes, events));
+  return {};
+}
+
+Result<void> ItemCollector::accept(const StoredItem& item) {
+  DDB_ASSIGN_OR_RETURN(Item decoded, item.decode());
+  items.push_back(std::move(decoded));
+  bytes += item.size;
+  if (item.from_table) {
+    table_reads.push_back(item.size);
+  }
+  return {};
+}
 
 std::string item_key_of(const Table& table, const Item& item) {
   const TableSchema& schema = table.schema;
@@ -129,9 +165,9 @@ KeyRange scan_range(std::uint64_t uid, const std::optional<ScanSegment>& segment
   return range;
 }
 
-Result<ItemPage> read_page(Database& database, const KeyRange& range,
-                           const std::optional<std::string>& start_key,
-                           const PageRequest& request) {
+Result<PageSummary> read_page(Database& database, const Table& table, const KeyRange& range,
+                              const std::optional<std::string>& start_key,
+                              const PageRequest& request, PageSink& sink) {
   std::string lower = range.lower;
   std::string upper = range.upper;
   if (start_key) {
@@ -141,31 +177,43 @@ Result<ItemPage> read_page(Database& database, const KeyRange& range,
       upper = std::min(upper, *start_key);
     }
   }
-  ItemPage page;
+  PageSummary page;
   if (lower >= upper) {
     return page;
   }
+  // The index entries and the table's items they lead to, as of one moment.
+  std::optional<rocksdb::ManagedSnapshot> snapshot;
+  if (request.read_table_items) {
+    snapshot.emplace(&database.db());
+  }
   const rocksdb::Slice lower_slice(lower);
   const rocksdb::Slice upper_slice(upper);
-  std::unique_ptr<rocksdb::Iterator> it = new_range_iterator(database, lower_slice, upper_slice);
-  std::size_t page_bytes = 0;
+  std::unique_ptr<rocksdb::Iterator> it = new_range_iterator(
+      database, lower_slice, upper_slice, snapshot ? snapshot->snapshot() : nullptr);
   for (request.forward ? it->SeekToFirst() : it->SeekToLast(); it->Valid();
        request.forward ? it->Next() : it->Prev()) {
-    DDB_ASSIGN_OR_RETURN(auto item,
-                         decode_item(std::string_view(it->value().data(), it->value().size())));
-    page_bytes += item_size(item);
-    page.items.push_back(std::move(item));
+    StoredItem item{std::string_view(it->value().data(), it->value().size())};
+    DDB_ASSIGN_OR_RETURN(item.size, stored_item_size(item.bytes));
+    page.count += 1;
+    page.bytes += item.size;
     // Like DynamoDB, a page that reached its Limit or 1 MB has a LastEvaluatedKey even when
     // nothing follows: the next page is then empty.
-    if ((request.limit && page.items.size() == *request.limit) || page_bytes >= kMaxPageBytes) {
-      page.truncated = true;
+    page.truncated = (request.limit && page.count == *request.limit) || page.bytes >= kMaxPageBytes;
+    if (page.truncated) {
+      DDB_ASSIGN_OR_RETURN(page.last_item, item.decode());
+    }
+    if (request.read_table_items) {
+      DDB_RETURN_IF_ERROR(hand_table_item(database, table, item, snapshot->snapshot(), sink));
+    } else {
+      DDB_RETURN_IF_ERROR(sink.accept(item));
+    }
+    if (page.truncated) {
       break;
     }
   }
   if (!it->status().ok()) {
     return ApiError::internal("storage failure: " + it->status().ToString());
   }
-  page.bytes = page_bytes;
   return page;
 }
 

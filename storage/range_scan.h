@@ -34,11 +34,13 @@ KeyRange scan_range(std::uint64_t uid, const std::optional<ScanSegment>& segment
 KeyRange partition_range(std::uint64_t uid, const AttributeValue& partition_key);
 
 // Reads the items of `range` in order (backwards when !request.forward), starting after
-// `start_key` (the key of request.exclusive_start_key) when given, until the range ends,
-// request.limit items were read, or they add up to kMaxPageBytes. Memory is bounded by the
-// page, not by the range.
-Result<ItemPage> read_page(Database& database, const KeyRange& range,
-                           const std::optional<std::string>& start_key, const PageRequest& request);
+// `start_key` (the key of request.exclusive_start_key) when given, handing each to `sink`,
+// until the range ends, request.limit items were read, or they add up to kMaxPageBytes.
+// Memory is bounded by an item, not by the page. With request.read_table_items, `range` holds
+// index entries and the sink gets their items in `table`, read in the same snapshot.
+Result<PageSummary> read_page(Database& database, const Table& table, const KeyRange& range,
+                              const std::optional<std::string>& start_key,
+                              const PageRequest& request, PageSink& sink);
 
 // What the items of `range` add up to, as item_size counts them. Reads the whole range.
 Result<std::uint64_t> range_bytes(Database& database, const KeyRange& range);

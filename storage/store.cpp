@@ -543,18 +543,19 @@ std::vector<EngineProperty> Store::engine_properties() {
   return properties;
 }
 
-Result<ItemPage> Store::query(const Table& table, const expr::KeyCondition& condition,
-                              const PageRequest& request) {
+Result<PageSummary> Store::query(const Table& table, const expr::KeyCondition& condition,
+                                 const PageRequest& request, PageSink& sink) {
   KeyRange range = query_range(uid_to_read(table, request), condition);
   std::optional<std::string> start;
   if (request.exclusive_start_key != nullptr) {
     start = start_key_of(table, request);
     if (*start < range.lower || *start >= range.upper) {
-      return ApiError::validation(
-          "The provided starting key is outside query boundaries based on provided conditions");
+      PageSummary outside;
+      outside.start_outside_range = true;
+      return outside;
     }
   }
-  return read_page(*database_, range, start, request);
+  return read_page(*database_, table, range, start, request, sink);
 }
 
 Result<std::uint64_t> Store::item_collection_size(const Table& table,
@@ -573,13 +574,14 @@ Result<std::uint64_t> Store::item_collection_size(const Table& table,
   return bytes;
 }
 
-Result<ItemPage> Store::scan(const Table& table, const std::optional<ScanSegment>& segment,
-                             const PageRequest& request) {
+Result<PageSummary> Store::scan(const Table& table, const std::optional<ScanSegment>& segment,
+                                const PageRequest& request, PageSink& sink) {
   std::optional<std::string> start;
   if (request.exclusive_start_key != nullptr) {
     start = start_key_of(table, request);
   }
-  return read_page(*database_, scan_range(uid_to_read(table, request), segment), start, request);
+  return read_page(*database_, table, scan_range(uid_to_read(table, request), segment), start,
+                   request, sink);
 }
 
 }  // namespace ddblocal::storage

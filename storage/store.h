@@ -18,6 +18,7 @@
 #include "protocol/backup.h"
 #include "protocol/capacity.h"
 #include "protocol/expressions/key_condition.h"
+#include "protocol/item_events.h"
 #include "protocol/point_in_time_recovery.h"
 #include "protocol/resource_policy.h"
 #include "protocol/result.h"
@@ -178,15 +179,56 @@ struct PageRequest {
   // Read this secondary index (one of the table's schema.indexes) instead of the table. Its
   // pages hold the projected items, and an exclusive_start_key holds its keys and the table's.
   const SecondaryIndex* index = nullptr;
+  // For a local index that lacks attributes the read needs: hand out each entry's item in the
+  // table instead, read in the same snapshot as the index (DynamoDB's fetch from the table).
+  bool read_table_items = false;
 };
 
-// The items one page read, in order.
-struct ItemPage {
+// One item of a page as stored, handed to a PageSink while the page is read.
+struct StoredItem {
+  // The item's encoding, valid only during PageSink::accept.
+  std::string_view bytes;
+  // Its size, as item_size counts it.
+  std::size_t size = 0;
+  // Read from the table for an index entry (PageRequest::read_table_items): a read of its own.
+  bool from_table = false;
+
+  Result<Item> decode() const;
+  // Hands the item's attributes to `events` without building the item.
+  Result<void> walk(ItemEvents& events) const;
+};
+
+// Takes a page's items, in order, as the store reads them.
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  // A failure stops the read and is the read's answer.
+  virtual Result<void> accept(const StoredItem& item) = 0;
+};
+
+// Keeps a page's items, decoded: for readers that need whole items (PartiQL's SELECT).
+class ItemCollector : public PageSink {
+ public:
+  Result<void> accept(const StoredItem& item) override;
+
   std::vector<Item> items;
-  // What the items add up to, as item_size counts them: the bytes the page read.
+  // What the items add up to, as item_size counts them.
+  std::size_t bytes = 0;
+  // The sizes of the items read from the table (PageRequest::read_table_items), in order.
+  std::vector<std::size_t> table_reads;
+};
+
+// What a page read, beside the items it handed to its sink.
+struct PageSummary {
+  // Items (or index entries) read, and what they add up to as item_size counts them.
+  std::size_t count = 0;
   std::size_t bytes = 0;
   // The page stopped at its Limit or at 1 MB: the last item's key is the LastEvaluatedKey.
   bool truncated = false;
+  // When truncated: the last item (or index entry) read.
+  std::optional<Item> last_item;
+  // A Query's exclusive_start_key lay outside the key condition's range: nothing was read.
+  bool start_outside_range = false;
 };
 
 // Segment `segment` of `total` in a parallel Scan. REQUIRES: segment < total.
@@ -320,14 +362,15 @@ class Store {
   // RocksDB's own figures, each summed over the column families (see the .cpp for the list).
   std::vector<EngineProperty> engine_properties();
 
-  // A page of the items whose keys satisfy `condition` (one partition, a sort key range), of
-  // the table or of request.index, whose keys the condition is then on.
-  Result<ItemPage> query(const Table& table, const expr::KeyCondition& condition,
-                         const PageRequest& request);
-  // A page of the table's items (of one segment of them), in the order of their partitions'
-  // hashes: segments together hold every item exactly once.
-  Result<ItemPage> scan(const Table& table, const std::optional<ScanSegment>& segment,
-                        const PageRequest& request);
+  // Reads a page of the items whose keys satisfy `condition` (one partition, a sort key
+  // range), of the table or of request.index, whose keys the condition is then on, handing
+  // each to `sink`.
+  Result<PageSummary> query(const Table& table, const expr::KeyCondition& condition,
+                            const PageRequest& request, PageSink& sink);
+  // Reads a page of the table's items (of one segment of them), in the order of their
+  // partitions' hashes, handing each to `sink`: segments together hold every item exactly once.
+  Result<PageSummary> scan(const Table& table, const std::optional<ScanSegment>& segment,
+                           const PageRequest& request, PageSink& sink);
 
   // The size of the item collection of `partition_key` (a value of the table's partition key):
   // its items and their entries in the table's local secondary indexes, as item_size counts

@@ -91,4 +91,9 @@ std::vector<std::string> attribute_names(const std::vector<Path>& paths) {
   return names;
 }
 
+bool names_only(const std::vector<Path>& paths) {
+  return std::all_of(paths.begin(), paths.end(),
+                     [](const Path& path) { return path.elements.size() == 1; });
+}
+
 }  // namespace ddblocal::expr

@@ -13,6 +13,9 @@ namespace ddblocal::expr {
 // place (list elements renumbered in order, as DynamoDB returns them). REQUIRES: resolved.
 Item project(const Item& item, const std::vector<Path>& paths);
 
+// Whether every path is a top-level attribute: project then keeps just attribute_names(paths).
+bool names_only(const std::vector<Path>& paths);
+
 // The attributes the paths read (the first name of each path), in order.
 std::vector<std::string> attribute_names(const std::vector<Path>& paths);
 

@@ -276,31 +276,36 @@ std::string write_item_response(std::string_view member, const Item* item,
   return text_of(buffer);
 }
 
-std::string write_page_response(const std::vector<Item>* items, std::size_t count,
-                                std::size_t scanned_count, const Item* last_evaluated_key,
-                                const ResponseMetrics& metrics) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  writer.StartObject();
-  if (items != nullptr) {
-    write_key(writer, "Items");
-    writer.StartArray();
-    for (const Item& item : *items) {
-      write_item(writer, item);
-    }
-    writer.EndArray();
+PageResponseWriter::PageResponseWriter(bool with_items)
+    : writer_(buffer_), with_items_(with_items) {
+  writer_.StartObject();
+  if (with_items_) {
+    write_key(writer_, "Items");
+    writer_.StartArray();
   }
-  write_key(writer, "Count");
-  writer.Uint64(count);
-  write_key(writer, "ScannedCount");
-  writer.Uint64(scanned_count);
+}
+
+void PageResponseWriter::add(const Item& item) {
+  write_item(writer_, item);
+}
+
+std::string PageResponseWriter::finish(std::size_t count, std::size_t scanned_count,
+                                       const Item* last_evaluated_key,
+                                       const ResponseMetrics& metrics) {
+  if (with_items_) {
+    writer_.EndArray();
+  }
+  write_key(writer_, "Count");
+  writer_.Uint64(count);
+  write_key(writer_, "ScannedCount");
+  writer_.Uint64(scanned_count);
   if (last_evaluated_key != nullptr) {
-    write_key(writer, "LastEvaluatedKey");
-    write_item(writer, *last_evaluated_key);
+    write_key(writer_, "LastEvaluatedKey");
+    write_item(writer_, *last_evaluated_key);
   }
-  write_metrics(writer, metrics, MetricsShape::kSingleTable);
-  writer.EndObject();
-  return text_of(buffer);
+  write_metrics(writer_, metrics, MetricsShape::kSingleTable);
+  writer_.EndObject();
+  return text_of(buffer_);
 }
 
 std::string write_batch_get_response(const std::vector<TableItems>& responses,

@@ -13,6 +13,7 @@
 #include "protocol/table_schema.h"
 #include "protocol/wire/json.h"
 #include "protocol/wire/response_metrics.h"
+#include "protocol/wire/value_codec.h"
 
 namespace ddblocal::wire {
 
@@ -31,12 +32,35 @@ std::string write_list_tables_response(const std::vector<std::string>& names,
 std::string write_item_response(std::string_view member, const Item* item,
                                 const ResponseMetrics& metrics = {});
 
-// A Query or Scan page: {"Items":[...],"Count":n,"ScannedCount":m,"LastEvaluatedKey":{...}}.
-// `items` is null for Select COUNT, which answers without Items; LastEvaluatedKey appears only
-// when `last_evaluated_key` is not null.
-std::string write_page_response(const std::vector<Item>* items, std::size_t count,
-                                std::size_t scanned_count, const Item* last_evaluated_key,
-                                const ResponseMetrics& metrics = {});
+// A Query or Scan page, {"Items":[...],"Count":n,"ScannedCount":m,"LastEvaluatedKey":{...}},
+// written as the page is read: the items first, then the rest.
+class PageResponseWriter {
+ public:
+  // Without items (Select COUNT) the answer has no Items.
+  explicit PageResponseWriter(bool with_items);
+
+  // The next item.
+  void add(const Item& item);
+  // The next item, from the events `walk` hands the ItemEvents it is given; only the top-level
+  // attributes `names` lists, when given. After a failure of `walk` the answer is unusable.
+  template <typename Walk>
+  Result<void> add_walked(const Walk& walk, const std::vector<std::string>* names) {
+    writer_.StartObject();
+    ItemJsonWriter events(writer_, names);
+    DDB_RETURN_IF_ERROR(walk(events));
+    writer_.EndObject();
+    return {};
+  }
+
+  // The answer: LastEvaluatedKey only when `last_evaluated_key` is not null.
+  std::string finish(std::size_t count, std::size_t scanned_count, const Item* last_evaluated_key,
+                     const ResponseMetrics& metrics = {});
+
+ private:
+  rapidjson::StringBuffer buffer_;
+  JsonWriter writer_;
+  bool with_items_;
+};
 
 // One table's items in a BatchGetItem answer.
 struct TableItems {

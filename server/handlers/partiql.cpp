@@ -64,24 +64,27 @@ Result<SelectPage> read_page(RequestContext& context, const partiql::Read& read,
       reads_table_items(target, select, &read.projection, read.where ? &*read.where : nullptr);
   for (std::size_t query = position.query; query < reads_of(plan); ++query) {
     const Item* after = query == position.query && position.after ? &*position.after : nullptr;
-    const storage::PageRequest request = page_request(target, after, limit, plan.forward);
-    DDB_ASSIGN_OR_RETURN(storage::ItemPage page,
-                         plan.scan
-                             ? context.store.scan(*target.table, std::nullopt, request)
-                             : context.store.query(*target.table, plan.queries[query], request));
-    metrics.add_page_read(*target.table, target.index, page.bytes, consistency);
-    std::optional<Item> last_key;
-    if (page.truncated && !page.items.empty()) {
-      last_key = wire::key_of(target.table->schema, page.items.back(), target.index);
+    const storage::PageRequest request =
+        page_request(target, after, limit, plan.forward, fetch_items);
+    storage::ItemCollector page;
+    DDB_ASSIGN_OR_RETURN(
+        storage::PageSummary summary,
+        plan.scan ? context.store.scan(*target.table, std::nullopt, request, page)
+                  : context.store.query(*target.table, plan.queries[query], request, page));
+    DDB_RETURN_IF_ERROR(check_start_in_range(summary));
+    metrics.add_page_read(*target.table, target.index, summary.bytes, consistency);
+    for (std::size_t size : page.table_reads) {
+      metrics.add_item_read(*target.table, size, consistency);
     }
-    if (fetch_items) {
-      DDB_RETURN_IF_ERROR(read_table_items(context, *target.table, page, consistency, metrics));
+    std::optional<Item> last_key;
+    if (summary.last_item) {
+      last_key = wire::key_of(target.table->schema, *summary.last_item, target.index);
     }
     if (limit) {
-      *limit -= static_cast<std::int64_t>(page.items.size());
+      *limit -= static_cast<std::int64_t>(summary.count);
     }
+    bytes += page.bytes;
     for (Item& item : page.items) {
-      bytes += item_size(item);
       if (!read.where || expr::evaluate(*read.where, &item)) {
         result.items.push_back(partiql::selected(read, std::move(item)));
       }

@@ -39,36 +39,79 @@ Result<ReadTarget> target_to_read(RequestContext& context, const Request& reques
   return target;
 }
 
-// Count counts the items that pass the filter; ScannedCount every item read. The page costs
-// what it read, before the filter and the projection.
-Result<std::string> page_response(RequestContext& context, const ReadTarget& target,
-                                  storage::ItemPage page, const PageShape& shape,
-                                  capacity::Report report) {
-  const TableSchema& schema = target.table->schema;
+// Writes each item into the answer as the store reads it, filtered and projected. Without a
+// filter or a projection into nested paths, an item goes from its stored encoding straight to
+// JSON; otherwise it is decoded first.
+class AnswerSink : public storage::PageSink {
+ public:
+  AnswerSink(const PageShape& shape, const storage::Table& table, RequestMetrics& metrics)
+      : shape_(shape), table_(table), metrics_(metrics), answer_(!count_only()) {
+    if (shape.projection && expr::names_only(shape.projection->paths)) {
+      names_ = expr::attribute_names(shape.projection->paths);
+    }
+  }
+
+  Result<void> accept(const storage::StoredItem& item) override {
+    if (item.from_table) {
+      metrics_.add_item_read(table_, item.size, shape_.read);
+    }
+    if (!shape_.filter && (!shape_.projection || names_)) {
+      ++count_;
+      if (count_only()) {
+        return {};
+      }
+      return answer_.add_walked([&](ItemEvents& events) { return item.walk(events); },
+                                names_ ? &*names_ : nullptr);
+    }
+    DDB_ASSIGN_OR_RETURN(Item decoded, item.decode());
+    if (shape_.filter && !expr::evaluate(*shape_.filter, &decoded)) {
+      return {};
+    }
+    ++count_;
+    if (!count_only()) {
+      answer_.add(shape_.projection ? expr::project(decoded, shape_.projection->paths) : decoded);
+    }
+    return {};
+  }
+
+  // Count counts the items that pass the filter; ScannedCount every item read.
+  std::string finish(const storage::PageSummary& page, const Item* last_evaluated_key,
+                     const wire::ResponseMetrics& metrics) {
+    return answer_.finish(count_, page.count, last_evaluated_key, metrics);
+  }
+
+ private:
+  bool count_only() const { return shape_.select == wire::Select::kCount; }
+
+  const PageShape& shape_;
+  const storage::Table& table_;
+  RequestMetrics& metrics_;
+  wire::PageResponseWriter answer_;
+  // A projection of top-level attributes only: these.
+  std::optional<std::vector<std::string>> names_;
+  std::size_t count_ = 0;
+};
+
+// Reads a page through `read` (the store's query or scan) into the answer. The page costs what
+// it read, before the filter and the projection.
+template <typename Read>
+Result<std::string> read_answer(const ReadTarget& target, const PageShape& shape,
+                                capacity::Report report, const Read& read) {
   RequestMetrics metrics(report, false);
   metrics.name_table(*target.table, shape.table_member);
+  AnswerSink sink(shape, *target.table, metrics);
+  DDB_ASSIGN_OR_RETURN(
+      storage::PageSummary page,
+      read(reads_table_items(target, shape.select, shape.projection ? &*shape.projection : nullptr,
+                             shape.filter ? &*shape.filter : nullptr),
+           sink));
+  DDB_RETURN_IF_ERROR(check_start_in_range(page));
   metrics.add_page_read(*target.table, target.index, page.bytes, shape.read);
   std::optional<Item> last_evaluated_key;
-  if (page.truncated && !page.items.empty()) {
-    last_evaluated_key = wire::key_of(schema, page.items.back(), target.index);
+  if (page.last_item) {
+    last_evaluated_key = wire::key_of(target.table->schema, *page.last_item, target.index);
   }
-  if (reads_table_items(target, shape.select, shape.projection ? &*shape.projection : nullptr,
-                        shape.filter ? &*shape.filter : nullptr)) {
-    DDB_RETURN_IF_ERROR(read_table_items(context, *target.table, page, shape.read, metrics));
-  }
-  const std::size_t scanned_count = page.items.size();
-  std::vector<Item> matching;
-  for (Item& item : page.items) {
-    if (shape.filter && !expr::evaluate(*shape.filter, &item)) {
-      continue;
-    }
-    matching.push_back(shape.projection ? expr::project(item, shape.projection->paths)
-                                        : std::move(item));
-  }
-  const bool count_only = shape.select == wire::Select::kCount;
-  return wire::write_page_response(count_only ? nullptr : &matching, matching.size(), scanned_count,
-                                   last_evaluated_key ? &*last_evaluated_key : nullptr,
-                                   metrics.response());
+  return sink.finish(page, last_evaluated_key ? &*last_evaluated_key : nullptr, metrics.response());
 }
 
 }  // namespace
@@ -80,17 +123,18 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
   // The key condition is on the keys of what is read.
   DDB_ASSIGN_OR_RETURN(auto key_condition,
                        wire::query_key_range(request, key_attributes(schema, target.index)));
-  DDB_ASSIGN_OR_RETURN(
-      auto page,
-      context.store.query(
-          *target.table, key_condition,
-          page_request(target,
-                       request.exclusive_start_key ? &*request.exclusive_start_key : nullptr,
-                       request.limit, request.scan_index_forward)));
-  return page_response(context, target, std::move(page),
-                       {request.filter, request.projection, request.select,
-                        capacity::read_of(request.consistent_read), request.table_name},
-                       request.return_consumed_capacity);
+  return read_answer(
+      target,
+      {request.filter, request.projection, request.select,
+       capacity::read_of(request.consistent_read), request.table_name},
+      request.return_consumed_capacity, [&](bool read_table_items, storage::PageSink& sink) {
+        return context.store.query(
+            *target.table, key_condition,
+            page_request(target,
+                         request.exclusive_start_key ? &*request.exclusive_start_key : nullptr,
+                         request.limit, request.scan_index_forward, read_table_items),
+            sink);
+      });
 }
 
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body) {
@@ -101,17 +145,18 @@ Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& 
     segment = storage::ScanSegment{static_cast<std::uint64_t>(*request.segment),
                                    static_cast<std::uint64_t>(*request.total_segments)};
   }
-  DDB_ASSIGN_OR_RETURN(
-      auto page,
-      context.store.scan(
-          *target.table, segment,
-          page_request(target,
-                       request.exclusive_start_key ? &*request.exclusive_start_key : nullptr,
-                       request.limit, true)));
-  return page_response(context, target, std::move(page),
-                       {request.filter, request.projection, request.select,
-                        capacity::read_of(request.consistent_read), request.table_name},
-                       request.return_consumed_capacity);
+  return read_answer(
+      target,
+      {request.filter, request.projection, request.select,
+       capacity::read_of(request.consistent_read), request.table_name},
+      request.return_consumed_capacity, [&](bool read_table_items, storage::PageSink& sink) {
+        return context.store.scan(
+            *target.table, segment,
+            page_request(target,
+                         request.exclusive_start_key ? &*request.exclusive_start_key : nullptr,
+                         request.limit, true, read_table_items),
+            sink);
+      });
 }
 
 }  // namespace ddblocal

@@ -53,30 +53,17 @@ bool reads_table_items(const ReadTarget& target, wire::Select select,
   });
 }
 
-Result<void> read_table_items(RequestContext& context, const storage::Table& table,
-                              storage::ItemPage& page, capacity::Read read,
-                              RequestMetrics& metrics) {
-  std::vector<Item> keys;
-  keys.reserve(page.items.size());
-  for (const Item& item : page.items) {
-    keys.push_back(wire::key_of(table.schema, item));
-  }
-  std::vector<storage::ItemAddress> addresses;
-  for (const Item& key : keys) {
-    addresses.push_back({&table, &key});
-  }
-  DDB_ASSIGN_OR_RETURN(auto items, context.store.get_all(addresses));
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    metrics.add_item_read(table, items[i], read);
-    if (items[i]) {
-      page.items[i] = std::move(*items[i]);
-    }
+Result<void> check_start_in_range(const storage::PageSummary& page) {
+  if (page.start_outside_range) {
+    return ApiError::validation(
+        "The provided starting key is outside query boundaries based on provided conditions");
   }
   return {};
 }
 
 storage::PageRequest page_request(const ReadTarget& target, const Item* exclusive_start_key,
-                                  const std::optional<std::int64_t>& limit, bool forward) {
+                                  const std::optional<std::int64_t>& limit, bool forward,
+                                  bool read_table_items) {
   storage::PageRequest request;
   request.exclusive_start_key = exclusive_start_key;
   if (limit) {
@@ -84,6 +71,7 @@ storage::PageRequest page_request(const ReadTarget& target, const Item* exclusiv
   }
   request.forward = forward;
   request.index = target.index;
+  request.read_table_items = read_table_items;
   return request;
 }
 

@@ -1,6 +1,5 @@
 // What Query, Scan and a PartiQL SELECT share before and after the store reads a page: the
-// table (and index) read, checked as DynamoDB checks it; the page request; and the items a
-// local index lacks, read back from the table.
+// table (and index) read, checked as DynamoDB checks it, and the page request.
 #pragma once
 
 #include <cstdint>
@@ -32,13 +31,12 @@ Result<ReadTarget> target_to_read(RequestContext& context, const std::string& ta
 bool reads_table_items(const ReadTarget& target, wire::Select select,
                        const expr::Projection* projection, const expr::Condition* filter);
 
-// Replaces each index entry of the page by its item in the table (an item deleted since the
-// index was read keeps its entry). Each item fetched is a read of its own, in `metrics`.
-Result<void> read_table_items(RequestContext& context, const storage::Table& table,
-                              storage::ItemPage& page, capacity::Read read,
-                              RequestMetrics& metrics);
+// A Query's answer when the store found its ExclusiveStartKey outside the key condition's range.
+Result<void> check_start_in_range(const storage::PageSummary& page);
 
+// The page request of a read of `target`; `read_table_items` as reads_table_items answers.
 storage::PageRequest page_request(const ReadTarget& target, const Item* exclusive_start_key,
-                                  const std::optional<std::int64_t>& limit, bool forward);
+                                  const std::optional<std::int64_t>& limit, bool forward,
+                                  bool read_table_items);
 
 }  // namespace ddblocal

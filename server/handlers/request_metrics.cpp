@@ -42,7 +42,15 @@ void RequestMetrics::add_item_read(const storage::Table& table, const std::optio
   if (response_.report == capacity::Report::kNone) {
     return;
   }
-  consumption_.of(shown_name(table)).table.read += capacity::read_units(size_of(item), read);
+  add_item_read(table, size_of(item), read);
+}
+
+void RequestMetrics::add_item_read(const storage::Table& table, std::size_t bytes,
+                                   capacity::Read read) {
+  if (response_.report == capacity::Report::kNone) {
+    return;
+  }
+  consumption_.of(shown_name(table)).table.read += capacity::read_units(bytes, read);
 }
 
 void RequestMetrics::add_page_read(const storage::Table& table, const SecondaryIndex* index,

@@ -32,6 +32,8 @@ class RequestMetrics {
   // A read of one item of `table` (nullopt: it does not exist).
   void add_item_read(const storage::Table& table, const std::optional<Item>& item,
                      capacity::Read read);
+  // A read of one item of `table` of `bytes`, as item_size counts them.
+  void add_item_read(const storage::Table& table, std::size_t bytes, capacity::Read read);
   // One page of a Query or Scan of `table`, or of its `index`, that read `bytes`.
   void add_page_read(const storage::Table& table, const SecondaryIndex* index, std::size_t bytes,
                      capacity::Read read);

@@ -3,6 +3,7 @@
 #include "storage/range_scan.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -17,6 +18,19 @@ using expr::SortKeyOp;
 
 AttributeValue number(std::string_view text) {
   return *Number::parse(text);
+}
+
+// A page read: its items, decoded, and what the store said of it.
+struct Page {
+  std::vector<Item> items;
+  std::size_t bytes = 0;
+  PageSummary summary;
+};
+
+Result<Page> page_of(std::function<Result<PageSummary>(PageSink&)> read) {
+  ItemCollector collected;
+  DDB_ASSIGN_OR_RETURN(PageSummary summary, read(collected));
+  return Page{std::move(collected.items), collected.bytes, std::move(summary)};
 }
 
 class RangeScanTest : public ::testing::Test {
@@ -42,9 +56,20 @@ class RangeScanTest : public ::testing::Test {
     ASSERT_TRUE(store_->write_item(*table_, key, replace).has_value());
   }
 
+  Result<Page> query(const Table& table, const KeyCondition& condition,
+                     const PageRequest& request = {}) {
+    return page_of([&](PageSink& sink) { return store_->query(table, condition, request, sink); });
+  }
+  Result<Page> query(const KeyCondition& condition, const PageRequest& request = {}) {
+    return query(*table_, condition, request);
+  }
+  Result<Page> scan(const std::optional<ScanSegment>& segment) {
+    return page_of([&](PageSink& sink) { return store_->scan(*table_, segment, {}, sink); });
+  }
+
   // The sort keys a query answers, in order.
   std::vector<std::string> sort_keys(const KeyCondition& condition, PageRequest request = {}) {
-    Result<ItemPage> page = store_->query(*table_, condition, request);
+    Result<Page> page = query(condition, request);
     EXPECT_TRUE(page.has_value());
     std::vector<std::string> keys;
     for (const Item& item : page->items) {
@@ -104,7 +129,7 @@ TEST_F(RangeScanTest, BeginsWithIsAKeyRange) {
     ASSERT_TRUE(store_->write_item(*table, item, replace).has_value());
   }
   KeyCondition condition{{std::string("k")}, {}, SortKeyOp::kBeginsWith, std::string("ab"), {}};
-  Result<ItemPage> page = store_->query(*table, condition, {});
+  Result<Page> page = query(*table, condition);
   ASSERT_TRUE(page.has_value());
   std::vector<std::string> found;
   for (const Item& item : page->items) {
@@ -125,14 +150,16 @@ TEST_F(RangeScanTest, LimitAndExclusiveStartKeyPageThroughInOrder) {
       request.limit = 3;
       request.forward = forward;
       request.exclusive_start_key = start ? &*start : nullptr;
-      Result<ItemPage> page = store_->query(*table_, on("a"), request);
+      Result<Page> page = query(on("a"), request);
       ASSERT_TRUE(page.has_value());
       for (const Item& item : page->items) {
         all.push_back(item.at("c").get_if<Number>()->to_string());
       }
-      if (!page->truncated) {
+      if (!page->summary.truncated) {
+        EXPECT_FALSE(page->summary.last_item.has_value());
         break;
       }
+      ASSERT_EQ(page->summary.last_item, page->items.back());
       const Item& last = page->items.back();
       start = Item{{"p", last.at("p")}, {"c", last.at("c")}};
     }
@@ -150,12 +177,13 @@ TEST_F(RangeScanTest, APageThatReachesItsLimitIsTruncatedEvenAtTheEnd) {
   }
   PageRequest request;
   request.limit = 3;
-  Result<ItemPage> page = store_->query(*table_, on("a"), request);
+  Result<Page> page = query(on("a"), request);
   ASSERT_TRUE(page.has_value());
   EXPECT_EQ(page->items.size(), 3u);
-  EXPECT_TRUE(page->truncated);
+  EXPECT_EQ(page->summary.count, 3u);
+  EXPECT_TRUE(page->summary.truncated);
   request.limit = 4;
-  EXPECT_FALSE(store_->query(*table_, on("a"), request)->truncated);
+  EXPECT_FALSE(query(on("a"), request)->summary.truncated);
 }
 
 TEST_F(RangeScanTest, QueryStartKeyMustLieInTheKeyRange) {
@@ -163,13 +191,14 @@ TEST_F(RangeScanTest, QueryStartKeyMustLieInTheKeyRange) {
   const Item elsewhere{{"p", std::string("b")}, {"c", number("1")}};
   PageRequest request;
   request.exclusive_start_key = &elsewhere;
-  Result<ItemPage> page = store_->query(*table_, on("a"), request);
-  ASSERT_FALSE(page.has_value());
-  EXPECT_EQ(page.error().message(),
-            "The provided starting key is outside query boundaries based on provided conditions");
+  Result<Page> page = query(on("a"), request);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_TRUE(page->summary.start_outside_range);
+  EXPECT_TRUE(page->items.empty());
   const Item below{{"p", std::string("a")}, {"c", number("1")}};
   request.exclusive_start_key = &below;
-  EXPECT_FALSE(store_->query(*table_, on("a", SortKeyOp::kGt, "5"), request).has_value());
+  EXPECT_TRUE(query(on("a", SortKeyOp::kGt, "5"), request)->summary.start_outside_range);
+  EXPECT_FALSE(query(on("a", SortKeyOp::kGe, "1"), request)->summary.start_outside_range);
 }
 
 TEST_F(RangeScanTest, PageStopsAtOneMegabyte) {
@@ -177,15 +206,16 @@ TEST_F(RangeScanTest, PageStopsAtOneMegabyte) {
   for (int c = 0; c < 25; ++c) {
     put({{"p", std::string("a")}, {"c", number(std::to_string(c))}, {"v", payload}});
   }
-  Result<ItemPage> page = store_->query(*table_, on("a"), {});
+  Result<Page> page = query(on("a"));
   ASSERT_TRUE(page.has_value());
-  EXPECT_TRUE(page->truncated);
+  EXPECT_TRUE(page->summary.truncated);
   std::size_t bytes = 0;
   for (const Item& item : page->items) {
     bytes += item_size(item);
   }
   EXPECT_GE(bytes, kMaxPageBytes);
   EXPECT_LT(bytes - item_size(page->items.back()), kMaxPageBytes);
+  EXPECT_EQ(page->summary.bytes, bytes);
   EXPECT_EQ(page->bytes, bytes);
 }
 
@@ -193,18 +223,18 @@ TEST_F(RangeScanTest, PageReportsTheBytesOfEveryItemItRead) {
   put({{"p", std::string("a")}, {"c", number("1")}, {"v", std::string(1000, 'x')}});
   put({{"p", std::string("a")}, {"c", number("2")}});
   put({{"p", std::string("b")}, {"c", number("1")}, {"v", std::string(5000, 'x')}});
-  Result<ItemPage> page = store_->query(*table_, on("a"), {});
+  Result<Page> page = query(on("a"));
   ASSERT_TRUE(page.has_value());
   ASSERT_EQ(page->items.size(), 2u);
-  EXPECT_EQ(page->bytes, item_size(page->items[0]) + item_size(page->items[1]));
+  EXPECT_EQ(page->summary.bytes, item_size(page->items[0]) + item_size(page->items[1]));
   PageRequest one;
   one.limit = 1;
-  page = store_->query(*table_, on("a"), one);
+  page = query(on("a"), one);
   ASSERT_TRUE(page.has_value());
-  EXPECT_EQ(page->bytes, item_size(page->items.at(0)));
-  page = store_->query(*table_, on("none"), {});
+  EXPECT_EQ(page->summary.bytes, item_size(page->items.at(0)));
+  page = query(on("none"));
   ASSERT_TRUE(page.has_value());
-  EXPECT_EQ(page->bytes, 0u);
+  EXPECT_EQ(page->summary.bytes, 0u);
 }
 
 // The segments of 4096 that dynalite's scan tests recorded for these keys, in tests written to
@@ -230,9 +260,9 @@ TEST_F(RangeScanTest, ScanSegmentsHoldEveryItemExactlyOnce) {
   for (std::uint64_t total : {1, 2, 3, 7, 1000}) {
     std::multiset<std::string> seen;
     for (std::uint64_t segment = 0; segment < total; ++segment) {
-      Result<ItemPage> page = store_->scan(*table_, ScanSegment{segment, total}, {});
+      Result<Page> page = scan(ScanSegment{segment, total});
       ASSERT_TRUE(page.has_value());
-      EXPECT_FALSE(page->truncated);
+      EXPECT_FALSE(page->summary.truncated);
       for (const Item& item : page->items) {
         seen.insert(*item.at("p").get_if<std::string>());
       }
@@ -240,7 +270,7 @@ TEST_F(RangeScanTest, ScanSegmentsHoldEveryItemExactlyOnce) {
     EXPECT_EQ(seen.size(), 300u) << total;
     EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 300u) << total;
   }
-  Result<ItemPage> whole = store_->scan(*table_, std::nullopt, {});
+  Result<Page> whole = scan(std::nullopt);
   ASSERT_TRUE(whole.has_value());
   EXPECT_EQ(whole->items.size(), 300u);
 }

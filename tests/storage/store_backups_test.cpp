@@ -10,6 +10,7 @@ namespace ddblocal::storage {
 namespace {
 
 using test_util::keyed_by_p;
+using test_util::scan_items;
 
 constexpr std::string_view kRegion = "us-east-1";
 
@@ -22,10 +23,7 @@ void put(Store& store, const Table& table, const std::string& p) {
 }
 
 std::size_t count_items(Store& store, const Table& table) {
-  PageRequest request;
-  Result<ItemPage> page = store.scan(table, std::nullopt, request);
-  EXPECT_TRUE(page);
-  return page->items.size();
+  return scan_items(store, table).size();
 }
 
 RestoreSchema as_backed_up() {

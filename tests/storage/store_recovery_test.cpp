@@ -14,6 +14,7 @@ namespace {
 using test_util::keyed_by_p;
 using test_util::put;
 using test_util::remove;
+using test_util::scan_items;
 
 constexpr std::string_view kRegion = "us-east-1";
 
@@ -36,10 +37,8 @@ RestoreSchema unchanged() {
 // The items of `name`, as p=v pairs in key order.
 std::map<std::string, std::string> contents(Store& store, std::string_view name) {
   std::shared_ptr<const Table> table = *store.find_table(kRegion, name);
-  Result<ItemPage> page = store.scan(*table, std::nullopt, PageRequest{});
-  EXPECT_TRUE(page);
   std::map<std::string, std::string> found;
-  for (const Item& item : page->items) {
+  for (const Item& item : scan_items(store, *table)) {
     found[*item.at("p").get_if<std::string>()] = *item.at("v").get_if<std::string>();
   }
   return found;

@@ -15,6 +15,7 @@ namespace ddblocal::storage {
 namespace {
 
 using test_util::open_in_memory;
+using test_util::scan_items;
 
 TableSchema users_schema(std::string name = "users") {
   TableSchema schema;
@@ -339,18 +340,16 @@ std::vector<Item> query_index(Store& store, const Table& table, std::string_view
   EXPECT_NE(request.index, nullptr) << index;
   expr::KeyCondition condition;
   condition.partition_values = {std::move(partition)};
-  Result<ItemPage> page = store.query(table, condition, request);
-  EXPECT_TRUE(page.has_value());
-  return page ? page->items : std::vector<Item>();
+  ItemCollector collected;
+  EXPECT_TRUE(store.query(table, condition, request, collected).has_value());
+  return collected.items;
 }
 
 std::vector<Item> scan_index(Store& store, const Table& table, std::string_view index) {
   PageRequest request;
   request.index = find_index(table.schema, index);
   EXPECT_NE(request.index, nullptr) << index;
-  Result<ItemPage> page = store.scan(table, std::nullopt, request);
-  EXPECT_TRUE(page.has_value());
-  return page ? page->items : std::vector<Item>();
+  return scan_items(store, table, request);
 }
 
 // The description of the index named `name` in `description`.
@@ -395,6 +394,36 @@ TEST_F(StoreIndexTest, PutItemIsQueryableByEachIndexAsProjected) {
   EXPECT_EQ(query_index(*store_, *table_, "by_city", string_value("janedoe")),
             std::vector<Item>{jane});
   EXPECT_TRUE(query_index(*store_, *table_, "by_age", number("26")).empty());
+}
+
+TEST(StoreLocalIndex, AReadOfItsEntriesCanHandOutTheTableItemsInstead) {
+  std::unique_ptr<Store> store = open_in_memory();
+  TableSchema schema = indexed_schema();
+  schema.indexes[1].projection = ProjectionType::kKeysOnly;
+  ASSERT_TRUE(store->create_table("us-east-1", schema).has_value());
+  std::shared_ptr<const Table> table = *store->find_table("us-east-1", "users");
+  const Item jane = user_in("janedoe", "25", "Paris");
+  ASSERT_TRUE(put(*store, *table, jane).has_value());
+  PageRequest request;
+  request.index = find_index(table->schema, "by_city");
+  expr::KeyCondition condition;
+  condition.partition_values = {string_value("janedoe")};
+
+  ItemCollector entries;
+  ASSERT_TRUE(store->query(*table, condition, request, entries).has_value());
+  EXPECT_EQ(entries.items, (std::vector<Item>{{{"username", jane.at("username")},
+                                               {"last_name", jane.at("last_name")},
+                                               {"city", jane.at("city")}}}));
+  EXPECT_TRUE(entries.table_reads.empty());
+
+  request.read_table_items = true;
+  ItemCollector items;
+  Result<PageSummary> page = store->query(*table, condition, request, items);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(items.items, std::vector<Item>{jane});
+  EXPECT_EQ(items.table_reads, std::vector<std::size_t>{item_size(jane)});
+  // The page itself read the entry.
+  EXPECT_EQ(page->bytes, item_size(entries.items.at(0)));
 }
 
 TEST_F(StoreIndexTest, ChangingTheIndexKeyMovesTheEntry) {
@@ -636,7 +665,7 @@ TEST(Store, OpeningAFolderOfFormat1MovesItsItemsUnderTheCurrentKeys) {
     EXPECT_EQ(index_state(description, "by_age").item_count, 300);
     EXPECT_EQ(query_index(*store, *table, "by_age", number("3")).size(), 43u);
     EXPECT_EQ(query_index(*store, *table, "by_city", string_value("user7")).size(), 1u);
-    EXPECT_EQ(store->scan(*table, std::nullopt, {})->items.size(), 300u);
+    EXPECT_EQ(scan_items(*store, *table).size(), 300u);
   }
   std::filesystem::remove_all(path);
 }

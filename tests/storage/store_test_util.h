@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -64,6 +65,14 @@ inline Result<ItemWrite> remove(Store& store, const Table& table, const Item& ke
                           [](const std::optional<Item>&) -> Result<std::optional<Item>> {
                             return std::optional<Item>();
                           });
+}
+
+// The items of one page of a Scan of `table` (of request.index), decoded.
+inline std::vector<Item> scan_items(Store& store, const Table& table,
+                                    const PageRequest& request = {}) {
+  ItemCollector collected;
+  EXPECT_TRUE(store.scan(table, std::nullopt, request, collected).has_value());
+  return collected.items;
 }
 
 }  // namespace ddblocal::storage::test_util

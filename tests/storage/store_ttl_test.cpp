@@ -9,6 +9,7 @@ namespace {
 
 using test_util::open_in_memory;
 using test_util::put;
+using test_util::scan_items;
 
 constexpr std::string_view kRegion = "us-east-1";
 constexpr std::int64_t kNow = 1796499481;
@@ -111,7 +112,7 @@ TEST_F(StoreTtlTest, ADeletionKeepsIndexesAndCountsExactAndLogsAServiceRemove) {
   EXPECT_EQ(description.indexes[0].item_count, 0);
   PageRequest request;
   request.index = &table()->schema.indexes[0];
-  EXPECT_TRUE(store_->scan(*table(), std::nullopt, request)->items.empty());
+  EXPECT_TRUE(scan_items(*store_, *table(), request).empty());
   std::vector<ChangeRecord> logged = records();
   ASSERT_EQ(logged.size(), 2u);
   EXPECT_EQ(logged[1].origin, ChangeOrigin::kTimeToLive);

@@ -60,7 +60,7 @@ TEST(WriteMetrics, PageResponsesCarryTheirConsumption) {
   Consumption consumption;
   consumption.of("tab").table.read = 1.5;
   EXPECT_EQ(
-      write_page_response(nullptr, 0, 0, nullptr, {Report::kTotal, &consumption, {}}),
+      PageResponseWriter(false).finish(0, 0, nullptr, {Report::kTotal, &consumption, {}}),
       R"({"Count":0,"ScannedCount":0,"ConsumedCapacity":{"TableName":"tab","CapacityUnits":1.5}})");
 }
 

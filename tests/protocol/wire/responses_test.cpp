@@ -261,25 +261,43 @@ TEST(WriteItemResponse, ItemUnderItsMember) {
   EXPECT_TRUE(attributes["b"]["BOOL"].GetBool());
 }
 
-TEST(WritePageResponse, ItemsCountsAndLastEvaluatedKeyInTheServiceOrder) {
-  const std::vector<Item> items{{{"p", AttributeValue(std::string("a"))}},
-                                {{"p", AttributeValue(std::string("b"))}}};
+TEST(PageResponseWriter, ItemsCountsAndLastEvaluatedKeyInTheServiceOrder) {
+  PageResponseWriter page(true);
+  page.add({{"p", AttributeValue(std::string("a"))}});
+  page.add({{"p", AttributeValue(std::string("b"))}});
   const Item last{{"p", AttributeValue(std::string("b"))}};
-  EXPECT_EQ(write_page_response(&items, 2, 3, &last),
+  EXPECT_EQ(page.finish(2, 3, &last),
             R"({"Items":[{"p":{"S":"a"}},{"p":{"S":"b"}}],"Count":2,"ScannedCount":3,)"
             R"("LastEvaluatedKey":{"p":{"S":"b"}}})");
 }
 
-TEST(WritePageResponse, EmptyPageStillHasItems) {
-  const std::vector<Item> items;
-  EXPECT_EQ(write_page_response(&items, 0, 0, nullptr),
+TEST(PageResponseWriter, WalkedItemsTakeTheirPlaceAmongTheOthers) {
+  PageResponseWriter page(true);
+  page.add({{"p", AttributeValue(std::string("a"))}});
+  const std::vector<std::string> names{"q"};
+  ASSERT_TRUE(page.add_walked(
+      [](ItemEvents& events) -> Result<void> {
+        for (const char* name : {"p", "q"}) {
+          if (events.attribute(name)) {
+            events.scalar(ValueType::kN, "1");
+          }
+        }
+        return {};
+      },
+      &names));
+  EXPECT_EQ(page.finish(2, 2, nullptr),
+            R"({"Items":[{"p":{"S":"a"}},{"q":{"N":"1"}}],"Count":2,"ScannedCount":2})");
+}
+
+TEST(PageResponseWriter, EmptyPageStillHasItems) {
+  EXPECT_EQ(PageResponseWriter(true).finish(0, 0, nullptr),
             R"({"Items":[],"Count":0,"ScannedCount":0})");
 }
 
-TEST(WritePageResponse, SelectCountLeavesOutItems) {
+TEST(PageResponseWriter, SelectCountLeavesOutItems) {
   const Item last{{"p", AttributeValue(std::string("a"))}};
-  EXPECT_EQ(write_page_response(nullptr, 1, 4, nullptr), R"({"Count":1,"ScannedCount":4})");
-  EXPECT_EQ(write_page_response(nullptr, 1, 1, &last),
+  EXPECT_EQ(PageResponseWriter(false).finish(1, 4, nullptr), R"({"Count":1,"ScannedCount":4})");
+  EXPECT_EQ(PageResponseWriter(false).finish(1, 1, &last),
             R"({"Count":1,"ScannedCount":1,"LastEvaluatedKey":{"p":{"S":"a"}}})");
 }
 
