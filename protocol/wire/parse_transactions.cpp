@@ -135,9 +135,11 @@ Result<TransactWriteItemsRequest> parse_transact_write_items(const JsonValue& bo
   DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
   DDB_ASSIGN_OR_RETURN(auto token, optional_string(body, "ClientRequestToken"));
   Violations violations;
+  // The token is listed first (us-east-1, 2026-10-09: paritysuite/dynamodb-conformance
+  // tests/tier3/validation-ordering/transactions.test.ts).
+  check(violations, "clientRequestToken", token, kClientRequestTokenRule);
   check(violations, "returnConsumedCapacity", capacity, kReturnConsumedCapacityRule);
   check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
-  check(violations, "clientRequestToken", token, kClientRequestTokenRule);
   DDB_ASSIGN_OR_RETURN(const JsonValue* items, read_transact_items(body, violations));
   DDB_RETURN_IF_ERROR(violations.to_result());
 

@@ -145,6 +145,18 @@ Result<std::string> parse_table_name_only(const JsonValue& body) {
   return std::string(*name);
 }
 
+Result<void> check_throughput_bounds(const ThroughputMembers& throughput) {
+  if (throughput.read_units && *throughput.read_units > kMaxCapacityUnits) {
+    return ApiError::validation("Given value " + std::to_string(*throughput.read_units) +
+                                " for ReadCapacityUnits is out of bounds");
+  }
+  if (throughput.write_units && *throughput.write_units > kMaxCapacityUnits) {
+    return ApiError::validation("Given value " + std::to_string(*throughput.write_units) +
+                                " for WriteCapacityUnits is out of bounds");
+  }
+  return {};
+}
+
 Result<ThroughputMembers> read_throughput(const JsonValue& object) {
   ThroughputMembers throughput;
   DDB_ASSIGN_OR_RETURN(throughput.object, optional_object(object, "ProvisionedThroughput"));

@@ -1,0 +1,293 @@
+"""Which error wins when a request has several things wrong, for the operations beyond items,
+Query, Scan, batches, indexes and tables (whose order lives in their own test files). Grouped by
+operation; each test names where DynamoDB's answer was recorded. The rules, one per line, are in
+/work/notes/validation-order.md."""
+
+import pytest
+
+from conftest import failure, unique_name, validation
+
+RCC = ("Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy constraint: "
+       "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]")
+RICM = ("Value 'BOGUS2' at 'returnItemCollectionMetrics' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [SIZE, NONE]")
+
+
+# DynamoDB Local looks a missing table up before checks DynamoDB makes first.
+TABLE_FIRST = pytest.mark.oracle_deviation("DynamoDB Local looks the table up first")
+
+
+def one(message):
+    return validation("1 validation error detected: " + message)
+
+
+def key(p):
+    return {"p": {"S": p}}
+
+
+def deep(depth):
+    """A string nested in `depth` single-member maps."""
+    value = {"S": "leaf"}
+    for _ in range(depth):
+        value = {"M": {"n": value}}
+    return value
+
+
+# ---- TransactWriteItems -------------------------------------------------------------------------
+# paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts (us-east-1
+# and eu-west-2, 2026-10-09): member constraints first, all in one message; everything else after.
+
+# DynamoDB Local checks the actions before the top-level enums.
+ENUMS_AFTER_ACTIONS = pytest.mark.oracle_deviation(
+    "DynamoDB Local checks the actions before ReturnConsumedCapacity")
+
+
+@ENUMS_AFTER_ACTIONS
+def test_transact_write_reports_both_enums_consumed_capacity_first(raw_client, create_table):
+    table = create_table()
+    assert failure(raw_client.transact_write_items,
+                   TransactItems=[{"Put": {"TableName": table, "Item": key("a")}}],
+                   ReturnConsumedCapacity="BOGUS", ReturnItemCollectionMetrics="BOGUS2") == \
+        validation(f"2 validation errors detected: {RCC}; {RICM}")
+
+
+@ENUMS_AFTER_ACTIONS
+def test_transact_write_reports_an_enum_ahead_of_a_missing_table(raw_client):
+    assert failure(raw_client.transact_write_items,
+                   TransactItems=[{"Put": {"TableName": unique_name(), "Item": key("a")}}],
+                   ReturnConsumedCapacity="BOGUS") == one(RCC)
+
+
+@ENUMS_AFTER_ACTIONS
+def test_transact_write_reports_an_enum_ahead_of_a_duplicate_target(raw_client, create_table):
+    table = create_table()
+    assert failure(raw_client.transact_write_items, TransactItems=[
+        {"Put": {"TableName": table, "Item": key("a")}},
+        {"Delete": {"TableName": table, "Key": key("a")}},
+    ], ReturnConsumedCapacity="BOGUS") == one(RCC)
+
+
+# The same file: us-east-1 echoes a too-long token and lists it before the enum (eu-west-2 names
+# the member without its value and reports it alone).
+@pytest.mark.oracle_deviation("DynamoDB Local reports the token alone, without the envelope")
+def test_transact_write_reports_a_long_token_ahead_of_an_enum(raw_client, create_table):
+    table = create_table()
+    token = "x" * 37
+    assert failure(raw_client.transact_write_items,
+                   TransactItems=[{"Put": {"TableName": table, "Item": key("a")}}],
+                   ClientRequestToken=token, ReturnConsumedCapacity="BOGUS") == validation(
+        f"2 validation errors detected: Value '{token}' at 'clientRequestToken' failed to satisfy "
+        f"constraint: Member must have length less than or equal to 36; {RCC}")
+
+
+# The same file: a malformed condition on any action beats a missing table on an earlier one.
+def test_transact_write_reports_a_later_syntax_error_ahead_of_a_missing_table(raw_client,
+                                                                               create_table):
+    table = create_table()
+    assert failure(raw_client.transact_write_items, TransactItems=[
+        {"Put": {"TableName": unique_name(), "Item": key("a")}},
+        {"ConditionCheck": {"TableName": table, "Key": key("b"),
+                            "ConditionExpression": "attribute_not_exists("}},
+    ]) == validation('Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "("')
+
+
+# The same file: a value no expression uses beats a missing table (earlier or later action) and a
+# duplicate target.
+UNUSED = "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}"
+
+
+def unused_check(table):
+    return {"ConditionCheck": {"TableName": table, "Key": key("b"),
+                               "ConditionExpression": "attribute_not_exists(p)",
+                               "ExpressionAttributeValues": {":v": {"S": "x"}}}}
+
+
+@pytest.mark.parametrize("missing_first", [True, False])
+def test_transact_write_reports_an_unused_value_ahead_of_a_missing_table(raw_client, create_table,
+                                                                         missing_first):
+    missing = {"Put": {"TableName": unique_name(), "Item": key("a")}}
+    unused = unused_check(create_table())
+    items = [missing, unused] if missing_first else [unused, missing]
+    assert failure(raw_client.transact_write_items, TransactItems=items) == validation(UNUSED)
+
+
+def test_transact_write_reports_an_unused_value_ahead_of_a_duplicate_target(raw_client,
+                                                                            create_table):
+    table = create_table()
+    assert failure(raw_client.transact_write_items, TransactItems=[
+        {"Put": {"TableName": table, "Item": key("b")}}, unused_check(table),
+    ]) == validation(UNUSED)
+
+
+# paritysuite/dynamodb-conformance tests/tier3/validation-ordering/deepRequests.test.ts (ten
+# regions, 2026-10-09): actions are checked one at a time in request order, and the first problem
+# met wins whatever its kind. Every table there is absent: these answers come before the lookup.
+NEST = ("Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
+        "beyond supported limit")
+
+
+def test_transact_write_reports_an_earlier_deep_item_ahead_of_a_later_empty_name(raw_client):
+    table = unique_name()
+    assert failure(raw_client.transact_write_items, TransactItems=[
+        {"Put": {"TableName": table, "Item": dict(key("b"), d=deep(40))}},
+        {"Put": {"TableName": table, "Item": dict(key("a"), **{"": {"S": "x"}})}},
+    ]) == validation(NEST)
+
+
+def test_transact_write_reports_an_earlier_deep_key_ahead_of_a_later_syntax_error(raw_client):
+    table = unique_name()
+    assert failure(raw_client.transact_write_items, TransactItems=[
+        {"Delete": {"TableName": table, "Key": {"p": deep(40)}}},
+        {"Put": {"TableName": table, "Item": key("a"), "ConditionExpression": "a = = b"}},
+    ]) == validation(NEST)
+
+
+def test_transact_write_reports_an_earlier_syntax_error_ahead_of_a_later_deep_item(raw_client):
+    table = unique_name()
+    assert failure(raw_client.transact_write_items, TransactItems=[
+        {"Put": {"TableName": table, "Item": key("a"), "ConditionExpression": "a = = b"}},
+        {"Put": {"TableName": table, "Item": dict(key("b"), d=deep(40))}},
+    ]) == validation('Invalid ConditionExpression: Syntax error; token: "=", near: "= = b"')
+
+
+# ---- TransactGetItems ---------------------------------------------------------------------------
+# paritysuite/dynamodb-conformance tests/tier3/validation-ordering/transactions.test.ts (us-east-1
+# and eu-west-2, 2026-10-09).
+
+@ENUMS_AFTER_ACTIONS
+def test_transact_get_reports_an_enum_ahead_of_a_missing_table(raw_client):
+    assert failure(raw_client.transact_get_items,
+                   TransactItems=[{"Get": {"TableName": unique_name(), "Key": key("a")}}],
+                   ReturnConsumedCapacity="BOGUS") == one(RCC)
+
+
+@ENUMS_AFTER_ACTIONS
+def test_transact_get_reports_an_enum_ahead_of_a_duplicate_target(raw_client, create_table):
+    table = create_table()
+    get = {"Get": {"TableName": table, "Key": key("a")}}
+    assert failure(raw_client.transact_get_items, TransactItems=[get, get],
+                   ReturnConsumedCapacity="BOGUS") == one(RCC)
+
+
+# ---- PartiQL (ExecuteStatement) -----------------------------------------------------------------
+# nubo-db/dynamodb-conformance tests/tier3/validation-ordering/partiql.test.ts (recorded on AWS):
+# checks of the statement itself answer before the table is looked up.
+
+def test_statement_operand_type_is_checked_before_the_table(raw_client):
+    code, message, _ = failure(
+        raw_client.execute_statement,
+        Statement=f'SELECT p FROM "{unique_name()}" WHERE p = ? AND v < ?',
+        Parameters=[{"S": "x"}, {"BOOL": True}])
+    assert code == "ValidationException"
+    assert "Incorrect operand type" in message
+
+
+def test_empty_path_component_is_checked_before_the_table(raw_client):
+    code, message, _ = failure(raw_client.execute_statement,
+                               Statement="SELECT * FROM \"\" WHERE p = 'x'")
+    assert code == "ValidationException"
+    assert "Path component cannot be an empty string" in message
+
+
+def test_well_formed_statement_on_a_missing_table_is_not_found(raw_client):
+    code, _, _ = failure(raw_client.execute_statement,
+                         Statement=f'SELECT p FROM "{unique_name()}" WHERE p = ?',
+                         Parameters=[{"S": "x"}])
+    assert code == "ResourceNotFoundException"
+
+
+# ---- UpdateTable --------------------------------------------------------------------------------
+# architect/dynalite test/updateTable.js (recorded against DynamoDB). Its tables "abc" do not
+# exist, so every answer there but the not-found ones comes before the table is looked up.
+# Recorded there with TableName as the only member; that a wrong member beside it is not
+# reported is inferred from how dynalite (and ddblocal's other table-level operations) check it.
+TABLE_NAME_LENGTH = "TableName must be at least 3 characters long and at most 255 characters long"
+NAME_FIRST = pytest.mark.oracle_deviation(
+    "DynamoDB Local answers 'Invalid table/index name' for both")
+
+
+@NAME_FIRST
+def test_update_table_missing_name_comes_first_and_alone(raw_client):
+    assert failure(raw_client.update_table, BillingMode="BOGUS") == validation(
+        "The parameter 'TableName' is required but was not present in the request")
+
+
+@NAME_FIRST
+@pytest.mark.parametrize("name", ["", "a;", "a" * 256])
+def test_update_table_name_length_comes_first_and_alone(raw_client, name):
+    assert failure(raw_client.update_table, TableName=name, BillingMode="BOGUS") == \
+        validation(TABLE_NAME_LENGTH)
+
+
+@TABLE_FIRST
+def test_update_table_throughput_out_of_bounds_comes_before_the_table(raw_client):
+    assert failure(raw_client.update_table, TableName=unique_name(), ProvisionedThroughput={
+        "ReadCapacityUnits": 1000000000001, "WriteCapacityUnits": 1000000000001}) == \
+        validation("Given value 1000000000001 for ReadCapacityUnits is out of bounds")
+
+
+@TABLE_FIRST
+def test_update_table_member_constraint_comes_before_out_of_bounds(raw_client):
+    assert failure(raw_client.update_table, TableName=unique_name(), ProvisionedThroughput={
+        "ReadCapacityUnits": 1000000000001, "WriteCapacityUnits": -1}) == one(
+        "Value '-1' at 'provisionedThroughput.writeCapacityUnits' failed to satisfy constraint: "
+        "Member must have value greater than or equal to 1")
+
+
+def test_update_table_index_throughput_out_of_bounds_comes_after_the_table(raw_client):
+    code, _, _ = failure(raw_client.update_table, TableName=unique_name(),
+                         GlobalSecondaryIndexUpdates=[{"Update": {
+                             "IndexName": "abc", "ProvisionedThroughput": {
+                                 "ReadCapacityUnits": 1000000000001,
+                                 "WriteCapacityUnits": 1000000000001}}}])
+    assert code == "ResourceNotFoundException"
+
+
+@TABLE_FIRST
+@pytest.mark.parametrize("updates, message", [
+    ([{}] * 6, "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
+               "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be "
+               "null"),
+    ([{"Delete": {"IndexName": "abc"}}] * 2,
+     "One or more parameter values were invalid: Only one global secondary index update per "
+     "index is allowed simultaneously. Index: abc"),
+])
+def test_update_table_index_update_rules_come_before_the_table(raw_client, updates, message):
+    assert failure(raw_client.update_table, TableName=unique_name(),
+                   GlobalSecondaryIndexUpdates=updates) == validation(message)
+
+
+# The "At least one of" wording is 2026's (/work/notes/messages-2026.md); dynalite recorded the
+# rule with an empty GlobalSecondaryIndexUpdates on a missing table.
+@TABLE_FIRST
+def test_update_table_nothing_to_change_comes_before_the_table(raw_client):
+    code, message, _ = failure(raw_client.update_table, TableName=unique_name(),
+                               GlobalSecondaryIndexUpdates=[])
+    assert code == "ValidationException"
+    assert message.startswith("At least one of ProvisionedThroughput, BillingMode, ")
+
+
+# dynalite records these five as one message (it does not record their order).
+@TABLE_FIRST
+def test_update_table_index_update_constraints_are_listed_together(raw_client):
+    _, message, _ = failure(raw_client.update_table, TableName=unique_name(),
+                            GlobalSecondaryIndexUpdates=[
+                                {"Update": {"IndexName": "a", "ProvisionedThroughput": {}}},
+                                {"Update": {"IndexName": "abc;", "ProvisionedThroughput": {
+                                    "ReadCapacityUnits": 1000000000001,
+                                    "WriteCapacityUnits": 0}}}])
+    prefix = "5 validation errors detected: "
+    assert message.startswith(prefix)
+    path = "globalSecondaryIndexUpdates.{}.member.update."
+    assert sorted(message[len(prefix):].split("; ")) == sorted([
+        f"Value 'a' at '{path.format(1)}indexName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 3",
+        f"Value null at '{path.format(1)}provisionedThroughput.writeCapacityUnits' failed to "
+        "satisfy constraint: Member must not be null",
+        f"Value null at '{path.format(1)}provisionedThroughput.readCapacityUnits' failed to "
+        "satisfy constraint: Member must not be null",
+        f"Value 'abc;' at '{path.format(2)}indexName' failed to satisfy constraint: "
+        "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+        f"Value '0' at '{path.format(2)}provisionedThroughput.writeCapacityUnits' failed to "
+        "satisfy constraint: Member must have value greater than or equal to 1",
+    ])
