@@ -291,3 +291,78 @@ def test_update_table_index_update_constraints_are_listed_together(raw_client):
         f"Value '0' at '{path.format(2)}provisionedThroughput.writeCapacityUnits' failed to "
         "satisfy constraint: Member must have value greater than or equal to 1",
     ])
+
+
+# ---- UpdateTimeToLive ---------------------------------------------------------------------------
+# architect/dynalite test/updateTimeToLive.js (recorded against DynamoDB; table "abc" absent).
+
+@TABLE_FIRST
+def test_update_ttl_specification_members_come_before_the_table(raw_client):
+    _, message, _ = failure(raw_client.update_time_to_live, TableName=unique_name(),
+                            TimeToLiveSpecification={})
+    prefix = "2 validation errors detected: "
+    assert message.startswith(prefix)
+    assert sorted(message[len(prefix):].split("; ")) == [
+        f"Value null at 'timeToLiveSpecification.{member}' failed to satisfy constraint: "
+        "Member must not be null" for member in ("attributeName", "enabled")]
+
+
+@pytest.mark.oracle_deviation("DynamoDB Local looks the table up first, or says the length rule")
+def test_update_ttl_empty_attribute_name_comes_before_the_table(raw_client):
+    assert failure(raw_client.update_time_to_live, TableName=unique_name(),
+                   TimeToLiveSpecification={"AttributeName": "", "Enabled": True}) == \
+        validation("TimeToLiveSpecification.AttributeName must be non empty")
+
+
+# Recorded with TableName alone; that the specification is not looked at is inferred, as for
+# UpdateTable above.
+@NAME_FIRST
+def test_update_ttl_table_name_comes_first_and_alone(raw_client):
+    assert failure(raw_client.update_time_to_live, TableName="a;",
+                   TimeToLiveSpecification={}) == validation(TABLE_NAME_LENGTH)
+    assert failure(raw_client.update_time_to_live, TimeToLiveSpecification={}) == validation(
+        "The parameter 'TableName' is required but was not present in the request")
+
+
+# ---- TagResource / UntagResource ----------------------------------------------------------------
+# architect/dynalite test/tagResource.js (recorded against DynamoDB): a missing Tags is a member
+# constraint reported before the ARN is read; the ARN's form is checked before an empty Tags,
+# which comes before the table is looked up. Today's ARN texts: /work/notes/control-plane.md.
+TAGGING = pytest.mark.oracle_deviation("DynamoDB Local does not support tagging")
+
+
+@TAGGING
+def test_tag_missing_tags_comes_before_the_arn(raw_client):
+    assert failure(raw_client.tag_resource, ResourceArn="a:b:c:d:e:f/g") == one(
+        "Value null at 'tags' failed to satisfy constraint: Member must not be null")
+
+
+def other_region_arn(name):
+    return f"arn:aws:dynamodb:eu-west-1:000000000000:table/{name}"
+
+
+@TAGGING
+def test_tag_arn_form_comes_before_an_empty_tags(raw_client):
+    arn = other_region_arn(unique_name())
+    assert failure(raw_client.tag_resource, ResourceArn=arn, Tags=[]) == validation(
+        f"Invalid TableArn: Invalid ResourceArn provided as input {arn}")
+    assert failure(raw_client.tag_resource, ResourceArn="abc", Tags=[]) == validation(
+        "One or more parameter values were invalid: ARNs must start with 'arn:': abc")
+
+
+@TAGGING
+def test_tag_empty_tags_comes_before_the_table(raw_client, client):
+    arn = f"arn:aws:dynamodb:us-east-1:000000000000:table/{unique_name()}"
+    assert failure(raw_client.tag_resource, ResourceArn=arn, Tags=[]) == validation(
+        "Atleast one Tag needs to be provided as Input.")
+
+
+# UntagResource: the same order, inferred from TagResource's (dynalite records no untag case).
+@TAGGING
+def test_untag_arn_form_comes_before_empty_keys_which_come_before_the_table(raw_client):
+    arn = other_region_arn(unique_name())
+    assert failure(raw_client.untag_resource, ResourceArn=arn, TagKeys=[]) == validation(
+        f"Invalid TableArn: Invalid ResourceArn provided as input {arn}")
+    missing = f"arn:aws:dynamodb:us-east-1:000000000000:table/{unique_name()}"
+    assert failure(raw_client.untag_resource, ResourceArn=missing, TagKeys=[]) == validation(
+        "Atleast one Tag Key needs to be provided as Input.")

@@ -35,10 +35,21 @@ Result<TagResourceRequest> parse_tag_resource(const JsonValue& body) {
   check_present(violations, "tags", tags != nullptr);
   DDB_RETURN_IF_ERROR(violations.to_result());
   DDB_ASSIGN_OR_RETURN(request.tags, read_tag_list(*tags));
+  return request;
+}
+
+Result<void> check_tags_given(const TagResourceRequest& request) {
   if (request.tags.empty()) {
     return ApiError::validation("Atleast one Tag needs to be provided as Input.");
   }
-  return request;
+  return {};
+}
+
+Result<void> check_tag_keys_given(const UntagResourceRequest& request) {
+  if (request.tag_keys.empty()) {
+    return ApiError::validation("Atleast one Tag Key needs to be provided as Input.");
+  }
+  return {};
 }
 
 Result<UntagResourceRequest> parse_untag_resource(const JsonValue& body) {
@@ -60,9 +71,6 @@ Result<UntagResourceRequest> parse_untag_resource(const JsonValue& body) {
     }
     DDB_ASSIGN_OR_RETURN(auto text, string_value(key));
     request.tag_keys.emplace_back(text);
-  }
-  if (request.tag_keys.empty()) {
-    return ApiError::validation("Atleast one Tag Key needs to be provided as Input.");
   }
   return request;
 }

@@ -10,7 +10,9 @@
 namespace ddblocal::wire {
 namespace {
 
-constexpr StringRule kAttributeNameRule{.required = true, .min_length = 1, .max_length = 255};
+// An empty name is not a member-constraint violation but a check of its own, made after them and
+// before the table is looked up (dynalite's updateTimeToLive tests, recorded against DynamoDB).
+constexpr StringRule kAttributeNameRule{.required = true, .max_length = 255};
 
 }  // namespace
 
@@ -33,6 +35,9 @@ Result<UpdateTimeToLiveRequest> parse_update_time_to_live(const JsonValue& body)
     check(violations, "timeToLiveSpecification.attributeName", attribute, kAttributeNameRule);
   }
   DDB_RETURN_IF_ERROR(violations.to_result());
+  if (attribute->empty()) {
+    return ApiError::validation("TimeToLiveSpecification.AttributeName must be non empty");
+  }
   return UpdateTimeToLiveRequest{std::string(*name), *enabled, std::string(*attribute)};
 }
 

@@ -43,8 +43,12 @@ TEST(ParseUpdateTimeToLive, ChecksTableNameFirstThenTheMembers) {
   EXPECT_EQ(
       validation_message(parse(
           R"({"TableName":"abc","TimeToLiveSpecification":{"Enabled":true,"AttributeName":""}})")),
-      "1 validation error detected: Value '' at 'timeToLiveSpecification.attributeName' "
-      "failed to satisfy constraint: Member must have length greater than or equal to 1");
+      "TimeToLiveSpecification.AttributeName must be non empty");
+  // The member constraints come before the empty-name check.
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","TimeToLiveSpecification":
+                                         {"AttributeName":""}})")),
+            "1 validation error detected: Value null at 'timeToLiveSpecification.enabled' failed "
+            "to satisfy constraint: Member must not be null");
 }
 
 TEST(ApplyTimeToLiveUpdate, EnablesAndDisables) {
