@@ -357,7 +357,13 @@ def test_tag_empty_tags_comes_before_the_table(raw_client, client):
         "Atleast one Tag needs to be provided as Input.")
 
 
-# UntagResource: the same order, inferred from TagResource's (dynalite records no untag case).
+# UntagResource: the same order (architect/dynalite test/untagResource.js, recorded).
+@TAGGING
+def test_untag_missing_keys_comes_before_the_arn(raw_client):
+    assert failure(raw_client.untag_resource, ResourceArn="a:b:c:d:e:f/g") == one(
+        "Value null at 'tagKeys' failed to satisfy constraint: Member must not be null")
+
+
 @TAGGING
 def test_untag_arn_form_comes_before_empty_keys_which_come_before_the_table(raw_client):
     arn = other_region_arn(unique_name())
@@ -366,3 +372,29 @@ def test_untag_arn_form_comes_before_empty_keys_which_come_before_the_table(raw_
     missing = f"arn:aws:dynamodb:us-east-1:000000000000:table/{unique_name()}"
     assert failure(raw_client.untag_resource, ResourceArn=missing, TagKeys=[]) == validation(
         "Atleast one Tag Key needs to be provided as Input.")
+
+
+# ---- ListTables ---------------------------------------------------------------------------------
+# architect/dynalite test/listTables.js "should return ValidationExceptions in order" (recorded,
+# exact text): limit first, then the start name's pattern, then its length.
+LIST_TABLES_OWN_TEXTS = pytest.mark.oracle_deviation(
+    "DynamoDB Local answers ListTables with texts of its own")
+
+
+@LIST_TABLES_OWN_TEXTS
+def test_list_tables_lists_limit_then_the_start_name(raw_client):
+    assert failure(raw_client.list_tables, ExclusiveStartTableName="a;", Limit=500) == validation(
+        "3 validation errors detected: Value '500' at 'limit' failed to satisfy constraint: "
+        "Member must have value less than or equal to 100; Value 'a;' at 'exclusiveStartTableName' "
+        "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+        "[a-zA-Z0-9_.-]+; Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 3")
+
+
+@LIST_TABLES_OWN_TEXTS
+def test_list_tables_empty_start_name_breaks_pattern_and_length(raw_client):
+    assert failure(raw_client.list_tables, ExclusiveStartTableName="") == validation(
+        "2 validation errors detected: Value '' at 'exclusiveStartTableName' failed to satisfy "
+        "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value '' at "
+        "'exclusiveStartTableName' failed to satisfy constraint: Member must have length greater "
+        "than or equal to 3")
