@@ -294,24 +294,27 @@ def test_update_table_index_update_constraints_are_listed_together(raw_client):
 
 
 # ---- UpdateTimeToLive ---------------------------------------------------------------------------
-# architect/dynalite test/updateTimeToLive.js (recorded against DynamoDB; table "abc" absent).
+# ack-api-quirks DDB-TABLE-457 (details/DDB-TABLE-457.md, DynamoDB 2026-10-09, exact texts):
+# attributeName is listed before enabled, and an empty AttributeName is a member constraint.
+# architect/dynalite test/updateTimeToLive.js (recorded, table "abc" absent): both come before the
+# table is looked up. (dynalite's older capture had "TimeToLiveSpecification.AttributeName must
+# be non empty" for the empty name; the 2026 record replaces it.)
 
 @TABLE_FIRST
 def test_update_ttl_specification_members_come_before_the_table(raw_client):
-    _, message, _ = failure(raw_client.update_time_to_live, TableName=unique_name(),
-                            TimeToLiveSpecification={})
-    prefix = "2 validation errors detected: "
-    assert message.startswith(prefix)
-    assert sorted(message[len(prefix):].split("; ")) == [
-        f"Value null at 'timeToLiveSpecification.{member}' failed to satisfy constraint: "
-        "Member must not be null" for member in ("attributeName", "enabled")]
+    assert failure(raw_client.update_time_to_live, TableName=unique_name(),
+                   TimeToLiveSpecification={}) == validation(
+        "2 validation errors detected: Value null at 'timeToLiveSpecification.attributeName' "
+        "failed to satisfy constraint: Member must not be null; Value null at "
+        "'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be null")
 
 
-@pytest.mark.oracle_deviation("DynamoDB Local looks the table up first, or says the length rule")
+@TABLE_FIRST
 def test_update_ttl_empty_attribute_name_comes_before_the_table(raw_client):
     assert failure(raw_client.update_time_to_live, TableName=unique_name(),
-                   TimeToLiveSpecification={"AttributeName": "", "Enabled": True}) == \
-        validation("TimeToLiveSpecification.AttributeName must be non empty")
+                   TimeToLiveSpecification={"AttributeName": "", "Enabled": True}) == one(
+        "Value '' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1")
 
 
 # Recorded with TableName alone; that the specification is not looked at is inferred, as for

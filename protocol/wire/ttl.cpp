@@ -10,9 +10,7 @@
 namespace ddblocal::wire {
 namespace {
 
-// An empty name is not a member-constraint violation but a check of its own, made after them and
-// before the table is looked up (dynalite's updateTimeToLive tests, recorded against DynamoDB).
-constexpr StringRule kAttributeNameRule{.required = true, .max_length = 255};
+constexpr StringRule kAttributeNameRule{.required = true, .min_length = 1, .max_length = 255};
 
 }  // namespace
 
@@ -30,14 +28,12 @@ Result<UpdateTimeToLiveRequest> parse_update_time_to_live(const JsonValue& body)
   Violations violations;
   check_table_name_or_arn(violations, "tableName", name);
   check_present(violations, "timeToLiveSpecification", specification != nullptr);
+  // AttributeName is listed before Enabled (ack-api-quirks DDB-TABLE-457, 2026-10-09).
   if (specification != nullptr) {
-    check_present(violations, "timeToLiveSpecification.enabled", enabled.has_value());
     check(violations, "timeToLiveSpecification.attributeName", attribute, kAttributeNameRule);
+    check_present(violations, "timeToLiveSpecification.enabled", enabled.has_value());
   }
   DDB_RETURN_IF_ERROR(violations.to_result());
-  if (attribute->empty()) {
-    return ApiError::validation("TimeToLiveSpecification.AttributeName must be non empty");
-  }
   return UpdateTimeToLiveRequest{std::string(*name), *enabled, std::string(*attribute)};
 }
 

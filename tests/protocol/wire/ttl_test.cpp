@@ -36,19 +36,15 @@ TEST(ParseUpdateTimeToLive, ChecksTableNameFirstThenTheMembers) {
             "1 validation error detected: Value null at 'timeToLiveSpecification' failed to "
             "satisfy constraint: Member must not be null");
   EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","TimeToLiveSpecification":{}})")),
-            "2 validation errors detected: Value null at 'timeToLiveSpecification.enabled' failed "
-            "to satisfy constraint: Member must not be null; Value null at "
-            "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must "
-            "not be null");
+            "2 validation errors detected: Value null at 'timeToLiveSpecification.attributeName' "
+            "failed to satisfy constraint: Member must not be null; Value null at "
+            "'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be "
+            "null");
   EXPECT_EQ(
       validation_message(parse(
           R"({"TableName":"abc","TimeToLiveSpecification":{"Enabled":true,"AttributeName":""}})")),
-      "TimeToLiveSpecification.AttributeName must be non empty");
-  // The member constraints come before the empty-name check.
-  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","TimeToLiveSpecification":
-                                         {"AttributeName":""}})")),
-            "1 validation error detected: Value null at 'timeToLiveSpecification.enabled' failed "
-            "to satisfy constraint: Member must not be null");
+      "1 validation error detected: Value '' at 'timeToLiveSpecification.attributeName' "
+      "failed to satisfy constraint: Member must have length greater than or equal to 1");
 }
 
 TEST(ApplyTimeToLiveUpdate, EnablesAndDisables) {
