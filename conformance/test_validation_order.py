@@ -6,6 +6,7 @@ operation; each test names where DynamoDB's answer was recorded. The rules, one 
 import pytest
 
 from conftest import failure, unique_name, validation
+from raw_json import call_error
 
 RCC = ("Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy constraint: "
        "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]")
@@ -401,3 +402,50 @@ def test_list_tables_empty_start_name_breaks_pattern_and_length(raw_client):
         "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value '' at "
         "'exclusiveStartTableName' failed to satisfy constraint: Member must have length greater "
         "than or equal to 3")
+
+
+# ---- Backups, restores and exports --------------------------------------------------------------
+# ack-api-quirks DDB-TABLE-457 (details/DDB-TABLE-457.md, DynamoDB 2026-10-09, exact texts): an
+# empty ARN or target name is answered by the operation's own check, not by a member constraint.
+NO_BACKUPS = pytest.mark.oracle_deviation("DynamoDB Local has no backups, restores or exports")
+MISSING_BACKUP_ARN = ("arn:aws:dynamodb:us-east-1:000000000000:table/abc/backup/"
+                      "01700000000000-abcdef12")
+
+
+@NO_BACKUPS
+def test_describe_backup_empty_arn_is_an_invalid_arn(raw_client):
+    assert failure(raw_client.describe_backup, BackupArn="") == validation("Invalid Backup ARN")
+
+
+@NO_BACKUPS
+def test_restore_empty_target_name_gets_the_table_name_message(raw_client):
+    assert failure(raw_client.restore_table_from_backup, TargetTableName="",
+                   BackupArn=MISSING_BACKUP_ARN) == validation(TABLE_NAME_LENGTH)
+
+
+@NO_BACKUPS
+def test_export_empty_table_arn_is_an_invalid_table_arn(raw_client):
+    assert failure(raw_client.export_table_to_point_in_time, TableArn="",
+                   S3Bucket="bucket") == validation("Invalid TableArn: Invalid Table ARN")
+
+
+# The bucket's pattern is a member constraint, so it comes before the table is looked up (that
+# order is inferred; the text is recorded).
+@NO_BACKUPS
+def test_export_empty_bucket_breaks_its_pattern_before_the_table(raw_client):
+    arn = f"arn:aws:dynamodb:us-east-1:000000000000:table/{unique_name()}"
+    assert failure(raw_client.export_table_to_point_in_time, TableArn=arn, S3Bucket="") == one(
+        "Value '' at 's3Bucket' failed to satisfy constraint: Member must satisfy regular "
+        r"expression pattern: ^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$")
+
+
+# The text is recorded; that it comes before the table lookup is inferred.
+@NO_BACKUPS
+def test_continuous_backups_period_constraint_comes_before_the_table(endpoint):
+    # RecoveryPeriodInDays is newer than this machine's botocore: sent as signed JSON.
+    assert call_error(endpoint, "UpdateContinuousBackups", TableName=unique_name(),
+                      PointInTimeRecoverySpecification={
+                          "PointInTimeRecoveryEnabled": True, "RecoveryPeriodInDays": 0}) == (
+        "ValidationException", one(
+            "Value '0' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to "
+            "satisfy constraint: Member must have value greater than or equal to 1")[1])
