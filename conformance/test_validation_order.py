@@ -449,3 +449,76 @@ def test_continuous_backups_period_constraint_comes_before_the_table(endpoint):
         "ValidationException", one(
             "Value '0' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to "
             "satisfy constraint: Member must have value greater than or equal to 1")[1])
+
+
+# ---- RestoreTableToPointInTime ------------------------------------------------------------------
+# ack-api-quirks DDB-TABLE-100 (DynamoDB 2026-10-08): the request's shape, then whether the source
+# has point-in-time recovery, then the restore time, then whether the target exists; a missing
+# source before an existing target.
+def pitr_tables(client, create_table):
+    """(source without recovery, source with recovery, an existing target). Called in the test
+    body, so that DynamoDB Local's missing operations fail the test, not its setup."""
+    without, with_recovery, target = create_table(), create_table(), create_table()
+    client.update_continuous_backups(TableName=with_recovery, PointInTimeRecoverySpecification={
+        "PointInTimeRecoveryEnabled": True})
+    return without, with_recovery, target
+
+
+def restore_failure(client, **params):
+    code, message, _ = failure(client.restore_table_to_point_in_time, **params)
+    return code, message
+
+
+BOTH_TIMES = ("Invalid Request: Both RestoreDateTime and UseLatestRestorableTime cannot be set "
+              "for point-in-time restore request. Please specify either RestoreDateTime time or "
+              "UseLatestRestorableTime")
+NO_TIME = ("Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be "
+           "specified, but not both")
+
+
+@NO_BACKUPS
+def test_restore_time_flags_come_before_recovery(raw_client, client, create_table):
+    without, _, _ = pitr_tables(client, create_table)
+    target = unique_name()
+    assert restore_failure(raw_client, SourceTableName=without, TargetTableName=target,
+                           UseLatestRestorableTime=True, RestoreDateTime=10) == \
+        ("ValidationException", BOTH_TIMES)
+    assert restore_failure(raw_client, SourceTableName=without, TargetTableName=target) == \
+        ("ValidationException", NO_TIME)
+
+
+@NO_BACKUPS
+def test_restore_recovery_comes_before_the_time_and_the_target(raw_client, client, create_table):
+    without, _, existing = pitr_tables(client, create_table)
+    unavailable = ("PointInTimeRecoveryUnavailableException",
+                   f"Point in time recovery is not enabled for table '{without}'")
+    assert restore_failure(raw_client, SourceTableName=without, TargetTableName=existing,
+                           UseLatestRestorableTime=True) == unavailable
+    assert restore_failure(raw_client, SourceTableName=without, TargetTableName=unique_name(),
+                           RestoreDateTime=10) == unavailable
+
+
+@NO_BACKUPS
+def test_restore_time_comes_before_the_target(raw_client, client, create_table):
+    _, with_recovery, existing = pitr_tables(client, create_table)
+    code, _ = restore_failure(raw_client, SourceTableName=with_recovery, TargetTableName=existing,
+                              RestoreDateTime=10)
+    assert code == "InvalidRestoreTimeException"
+
+
+@NO_BACKUPS
+def test_restore_missing_source_comes_before_an_existing_target(raw_client, client, create_table):
+    _, _, existing = pitr_tables(client, create_table)
+    missing = unique_name()
+    assert restore_failure(raw_client, SourceTableName=missing, TargetTableName=existing,
+                           UseLatestRestorableTime=True) == \
+        ("TableNotFoundException", f"Table not found: {missing}")
+
+
+@NO_BACKUPS
+def test_restore_onto_an_existing_table_or_the_source(raw_client, client, create_table):
+    _, with_recovery, existing = pitr_tables(client, create_table)
+    for target in (existing, with_recovery):
+        assert restore_failure(raw_client, SourceTableName=with_recovery, TargetTableName=target,
+                               UseLatestRestorableTime=True) == \
+            ("TableAlreadyExistsException", f"Table already exists: {target}")

@@ -331,11 +331,16 @@ Result<RestoreTableToPointInTimeRequest> parse_restore_table_to_point_in_time(
   if (source_arn.has_value() == source_name.has_value()) {
     return invalid_request("Exactly one of SourceTableArn or SourceTableName must be specified");
   }
+  // Texts as DynamoDB answered in 2026-10 (ack-api-quirks DDB-TABLE-100; the recording cuts the
+  // first after "Pleas", completed as other emulators spell it).
   const bool latest = use_latest.value_or(false);
   if (latest == time.has_value()) {
-    return invalid_request(
-        latest ? "RestoreDateTime must not be specified when UseLatestRestorableTime is true"
-               : "Either RestoreDateTime or UseLatestRestorableTime must be specified");
+    return invalid_request(latest
+                               ? "Both RestoreDateTime and UseLatestRestorableTime cannot be set "
+                                 "for point-in-time restore request. Please specify either "
+                                 "RestoreDateTime time or UseLatestRestorableTime"
+                               : "Either one of RestoreDateTime or UseLatestRestorableTime must "
+                                 "be specified, but not both");
   }
   RestoreTableToPointInTimeRequest request;
   if (source_arn) {
