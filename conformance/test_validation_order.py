@@ -522,3 +522,46 @@ def test_restore_onto_an_existing_table_or_the_source(raw_client, client, create
         assert restore_failure(raw_client, SourceTableName=with_recovery, TargetTableName=target,
                                UseLatestRestorableTime=True) == \
             ("TableAlreadyExistsException", f"Table already exists: {target}")
+
+
+# ---- DynamoDB Streams: GetShardIterator ---------------------------------------------------------
+# scylladb/scylladb test/alternator/test_streams.py test_get_shard_iterator and
+# test_get_shard_iterator_for_nonexistent_stream (run against DynamoDB): a malformed StreamArn, an
+# unknown iterator type and an over-long SequenceNumber are ValidationExceptions, answered before
+# the stream or the shard is looked up; an unknown shard of a real stream is not found.
+def stream_and_shard(client, streams, create_table):
+    table = create_table(StreamSpecification={"StreamEnabled": True,
+                                              "StreamViewType": "KEYS_ONLY"})
+    arn = client.describe_table(TableName=table)["Table"]["LatestStreamArn"]
+    shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]
+    return arn, shard["ShardId"], shard["SequenceNumberRange"]["StartingSequenceNumber"]
+
+
+@pytest.mark.oracle_deviation("DynamoDB Local answers ResourceNotFoundException for any text")
+def test_shard_iterator_malformed_arn_comes_before_the_lookup(client, streams, create_table):
+    _, shard, _ = stream_and_shard(client, streams, create_table)
+    code, _, _ = failure(streams.get_shard_iterator,
+                         StreamArn="sdfadfsddafgdafsgjnadflkgnalngalsdfnlkasnlkasdfasdfasf",
+                         ShardId=shard, ShardIteratorType="LATEST")
+    assert code == "ValidationException"
+
+
+@pytest.mark.parametrize("kind, sequence", [
+    ("bulle", None),  # with the shard's own sequence number
+    ("LATEST", "sdfsafglldfngjdafnasdflgnaldklkafdsgklnasdlv"),
+])
+def test_shard_iterator_type_and_sequence_are_checked_on_a_real_shard(client, streams,
+                                                                      create_table, kind,
+                                                                      sequence):
+    arn, shard, start = stream_and_shard(client, streams, create_table)
+    code, _, _ = failure(streams.get_shard_iterator, StreamArn=arn, ShardId=shard,
+                         ShardIteratorType=kind, SequenceNumber=sequence or start)
+    assert code == "ValidationException"
+
+
+def test_shard_iterator_unknown_shard_is_not_found(client, streams, create_table):
+    arn, _, _ = stream_and_shard(client, streams, create_table)
+    code, _, _ = failure(streams.get_shard_iterator, StreamArn=arn,
+                         ShardId="semprinidfaasdasfsdvacsdcfsdsvsdvsdvsdvsdvsdv",
+                         ShardIteratorType="LATEST")
+    assert code == "ResourceNotFoundException"
