@@ -565,3 +565,44 @@ def test_shard_iterator_unknown_shard_is_not_found(client, streams, create_table
                          ShardId="semprinidfaasdasfsdvacsdcfsdsvsdvsdvsdvsdvsdv",
                          ShardIteratorType="LATEST")
     assert code == "ResourceNotFoundException"
+
+
+# ---- ImportTable --------------------------------------------------------------------------------
+# ack-api-quirks DDB-IMPORT-009 (DynamoDB 2026-10-09, exact texts). DynamoDB does not look at the
+# bucket while answering, so these come before anything is read from S3.
+def import_request(**extra):
+    return dict({
+        "S3BucketSource": {"S3Bucket": "bucket"},
+        "InputFormat": "DYNAMODB_JSON",
+        "TableCreationParameters": {
+            "TableName": unique_name(),
+            "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"}],
+            "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}],
+            "BillingMode": "PAY_PER_REQUEST"}}, **extra)
+
+
+@NO_BACKUPS
+def test_import_compression_enum_lists_dynamodbs_order(endpoint):
+    assert call_error(endpoint, "ImportTable", **import_request(InputCompressionType="BZIP2")) == (
+        "ValidationException", one(
+            "Value 'BZIP2' at 'inputCompressionType' failed to satisfy constraint: Member must "
+            "satisfy enum value set: [ZSTD, NONE, GZIP]")[1])
+
+
+@NO_BACKUPS
+def test_import_csv_options_with_json_are_refused_before_the_bucket(endpoint):
+    assert call_error(endpoint, "ImportTable", **import_request(
+        InputFormatOptions={"Csv": {"Delimiter": ","}})) == (
+        "ValidationException",
+        "Invalid Request: Unsupported InputFormatOptions for the given input format: "
+        "DYNAMODB_JSON.")
+
+
+@NO_BACKUPS
+def test_import_throughput_rule_comes_before_the_bucket(endpoint):
+    request = import_request()
+    del request["TableCreationParameters"]["BillingMode"]
+    assert call_error(endpoint, "ImportTable", **request) == (
+        "ValidationException",
+        "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must "
+        "both be specified when BillingMode is PROVISIONED")

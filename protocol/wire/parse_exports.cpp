@@ -14,7 +14,8 @@ namespace {
 constexpr std::string_view kExportFormats[] = {"DYNAMODB_JSON", "ION"};
 constexpr std::string_view kExportTypes[] = {"FULL_EXPORT", "INCREMENTAL_EXPORT"};
 constexpr std::string_view kInputFormats[] = {"DYNAMODB_JSON", "ION", "CSV"};
-constexpr std::string_view kCompressions[] = {"GZIP", "ZSTD", "NONE"};
+// In the order DynamoDB lists them (2026-10-09, ack-api-quirks DDB-IMPORT-009).
+constexpr std::string_view kCompressions[] = {"ZSTD", "NONE", "GZIP"};
 constexpr std::string_view kSseAlgorithms[] = {"AES256", "KMS"};
 // An empty TableArn is not a member-constraint violation but "Invalid TableArn: Invalid Table
 // ARN" (DynamoDB 2026-10-09, ack-api-quirks DDB-TABLE-457).
@@ -153,6 +154,8 @@ Result<ImportTableRequest> parse_import_table(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto format, optional_string(body, "InputFormat"));
   DDB_ASSIGN_OR_RETURN(auto compression, optional_string(body, "InputCompressionType"));
   DDB_ASSIGN_OR_RETURN(auto token, optional_string(body, "ClientToken"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* format_options,
+                       optional_object(body, "InputFormatOptions"));
   DDB_ASSIGN_OR_RETURN(const JsonValue* parameters,
                        optional_object(body, "TableCreationParameters"));
   std::optional<std::string_view> bucket;
@@ -170,6 +173,11 @@ Result<ImportTableRequest> parse_import_table(const JsonValue& body) {
   check(violations, "inputCompressionType", compression, kCompressionRule);
   check_present(violations, "tableCreationParameters", parameters != nullptr);
   DDB_RETURN_IF_ERROR(violations.to_result());
+  // Options belong to CSV only (DDB-IMPORT-009, with DYNAMODB_JSON).
+  if (format_options != nullptr && *format != "CSV") {
+    return invalid_request(
+        "Unsupported InputFormatOptions for the given input format: " + std::string(*format) + ".");
+  }
   if (*format != "DYNAMODB_JSON") {
     return ApiError::validation("Invalid Request: ddblocal imports DYNAMODB_JSON only");
   }
