@@ -120,6 +120,38 @@ def test_transact_write_reports_an_unused_value_ahead_of_a_duplicate_target(raw_
     ]) == validation(UNUSED)
 
 
+def listed(message):
+    """The count and the set of violations of a `N validation errors detected: ` message."""
+    count, _, rest = message.partition(" validation error")
+    return int(count), sorted(rest.split("detected: ", 1)[1].split("; "))
+
+
+def null_at(path):
+    return f"Value null at '{path}' failed to satisfy constraint: Member must not be null"
+
+
+# The same file's summary ("every failing member is reported in one message", naming a table
+# name's pattern among them) and architect/dynalite test/transactWriteItem.js "incorrect
+# attributes" (the enums with a Put's and a Delete's missing members of one element, listed
+# together): the actions' member constraints join the top-level ones, before the element's own
+# "one action" rule. Their order is not recorded.
+@ENUMS_AFTER_ACTIONS
+def test_transact_write_lists_top_level_and_action_members_together(raw_client, create_table):
+    table = create_table()
+    _, message, _ = failure(raw_client.transact_write_items, ReturnConsumedCapacity="BOGUS",
+                            TransactItems=[{"Put": {"TableName": table},
+                                            "Delete": {"TableName": table}}])
+    assert listed(message) == (3, sorted([RCC, null_at("transactItems.1.member.put.item"),
+                                          null_at("transactItems.1.member.delete.key")]))
+
+
+@ENUMS_AFTER_ACTIONS
+def test_transact_get_lists_top_level_and_action_members_together(raw_client, create_table):
+    _, message, _ = failure(raw_client.transact_get_items, ReturnConsumedCapacity="BOGUS",
+                            TransactItems=[{"Get": {"Key": key("a")}}])
+    assert listed(message) == (2, sorted([RCC, null_at("transactItems.1.member.get.tableName")]))
+
+
 # paritysuite/dynamodb-conformance tests/tier3/validation-ordering/deepRequests.test.ts (ten
 # regions, 2026-10-09): actions are checked one at a time in request order, and the first problem
 # met wins whatever its kind. Every table there is absent: these answers come before the lookup.
