@@ -638,3 +638,28 @@ def test_import_throughput_rule_comes_before_the_bucket(endpoint):
         "ValidationException",
         "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must "
         "both be specified when BillingMode is PROVISIONED")
+
+
+# ---- CreateTable / UpdateTable: AttributeDefinitions --------------------------------------------
+# ack-api-quirks DDB-TABLE-457 (DynamoDB 2026-10-09, exact texts, CreateTable and UpdateTable): an
+# empty definition lists its type before its name (a key schema element lists name, then key
+# type).
+EMPTY_DEFINITION = (
+    "2 validation errors detected: "
+    "Value null at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: "
+    "Member must not be null; "
+    "Value null at 'attributeDefinitions.1.member.attributeName' failed to satisfy constraint: "
+    "Member must not be null")
+
+
+@pytest.mark.oracle_deviation("DynamoDB Local has texts of its own for these")
+def test_create_table_empty_definition_lists_type_then_name(raw_client):
+    assert failure(raw_client.create_table, TableName=unique_name(), AttributeDefinitions=[{}],
+                   KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
+                   BillingMode="PAY_PER_REQUEST") == validation(EMPTY_DEFINITION)
+
+
+@TABLE_FIRST
+def test_update_table_empty_definition_lists_type_then_name(raw_client):
+    assert failure(raw_client.update_table, TableName=unique_name(), AttributeDefinitions=[{}],
+                   BillingMode="PAY_PER_REQUEST") == validation(EMPTY_DEFINITION)

@@ -216,12 +216,14 @@ Result<std::optional<std::vector<IndexMembers>>> read_index_list(const JsonValue
   return std::optional<std::vector<IndexMembers>>(std::move(indexes));
 }
 
+// The type is listed before the name (CreateTable and UpdateTable, DynamoDB 2026-10-09:
+// ack-api-quirks DDB-TABLE-457), unlike a key schema element's name and key type.
 void check_definition_members(Violations& violations, const std::vector<NameAndType>& definitions) {
   for (std::size_t i = 0; i < definitions.size(); ++i) {
-    check(violations, member_path("attributeDefinitions", i, "attributeName"), definitions[i].name,
-          kKeyAttributeNameRule);
     check(violations, member_path("attributeDefinitions", i, "attributeType"), definitions[i].type,
           kAttributeTypeRule);
+    check(violations, member_path("attributeDefinitions", i, "attributeName"), definitions[i].name,
+          kKeyAttributeNameRule);
   }
 }
 
