@@ -1,7 +1,7 @@
 """Which error wins when a request has several things wrong, for the operations beyond items,
-Query, Scan, batches, indexes and tables (whose order lives in their own test files). Grouped by
-operation; each test names where DynamoDB's answer was recorded. The rules, one per line, are in
-/work/notes/validation-order.md."""
+Query, Scan and batches (whose order lives in their own test files), and the few table rules
+recorded since those were written. Grouped by operation; each test names where DynamoDB's answer
+was recorded. The rules, one per line, are in /work/notes/validation-order.md."""
 
 import pytest
 
