@@ -663,3 +663,76 @@ def test_create_table_empty_definition_lists_type_then_name(raw_client):
 def test_update_table_empty_definition_lists_type_then_name(raw_client):
     assert failure(raw_client.update_table, TableName=unique_name(), AttributeDefinitions=[{}],
                    BillingMode="PAY_PER_REQUEST") == validation(EMPTY_DEFINITION)
+
+
+# ---- Member constraints DynamoDB checks before anything else (2026 records) --------------------
+# ack-api-quirks DDB-TABLE-457 (DynamoDB 2026-10-09, exact texts, each on a real table or backup;
+# that they also come before a missing backup's lookup follows from member constraints coming
+# first everywhere recorded, so is inferred).
+@NO_BACKUPS
+@pytest.mark.parametrize("kind, path", [
+    ("GlobalSecondaryIndexOverride", "globalSecondaryIndexOverride"),
+    ("LocalSecondaryIndexOverride", "localSecondaryIndexOverride"),
+])
+def test_restore_empty_index_override_lists_its_members(raw_client, kind, path):
+    assert failure(raw_client.restore_table_from_backup, TargetTableName=unique_name(),
+                   BackupArn=MISSING_BACKUP_ARN, **{kind: [{}]}) == validation(
+        "3 validation errors detected: " + "; ".join(
+            null_at(f"{path}.1.member.{member}")
+            for member in ("indexName", "keySchema", "projection")))
+
+
+@NO_BACKUPS
+def test_restore_empty_kms_key_is_a_member_constraint(raw_client):
+    assert failure(raw_client.restore_table_from_backup, TargetTableName=unique_name(),
+                   BackupArn=MISSING_BACKUP_ARN, SSESpecificationOverride={
+                       "Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": ""}) == one(
+        "Value '' at 'sSESpecificationOverride.kMSMasterKeyId' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1")
+
+
+def create_table_failure(raw_client, **extra):
+    return failure(raw_client.create_table, TableName=unique_name(),
+                   AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"}],
+                   KeySchema=[{"AttributeName": "p", "KeyType": "HASH"}],
+                   BillingMode="PAY_PER_REQUEST", **extra)
+
+
+@pytest.mark.oracle_deviation("DynamoDB Local accepts an empty key id")
+def test_create_table_empty_kms_key_is_a_member_constraint(raw_client):
+    assert create_table_failure(raw_client, SSESpecification={
+        "Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": ""}) == one(
+        "Value '' at 'sSESpecification.kMSMasterKeyId' failed to satisfy constraint: Member must "
+        "have length greater than or equal to 1")
+
+
+@pytest.mark.oracle_deviation("DynamoDB Local has a text of its own")
+def test_create_table_view_type_enum_lists_dynamodbs_order(raw_client):
+    assert create_table_failure(raw_client, StreamSpecification={
+        "StreamEnabled": True, "StreamViewType": ""}) == one(
+        "Value '' at 'streamSpecification.streamViewType' failed to satisfy constraint: Member "
+        "must satisfy enum value set: [OLD_IMAGE, KEYS_ONLY, NEW_AND_OLD_IMAGES, NEW_IMAGE]")
+
+
+# Tags: the key is checked before the value, an absent one named null.
+@pytest.mark.oracle_deviation("DynamoDB Local ignores or does not support tags")
+def test_create_table_empty_tag_is_a_missing_key(raw_client):
+    assert create_table_failure(raw_client, Tags=[{}]) == validation(
+        "The Tag Key provided is invalid, Key: null")
+
+
+@TAGGING
+def test_tag_value_alone_is_a_missing_key(raw_client, client, create_table):
+    arn = client.describe_table(TableName=create_table())["Table"]["TableArn"]
+    assert failure(raw_client.tag_resource, ResourceArn=arn, Tags=[{"Value": "v"}]) == \
+        validation("The Tag Key provided is invalid, Key: null")
+
+
+# ExpectedRevisionId (DeleteResourcePolicy, newer than this machine's botocore: signed JSON).
+@pytest.mark.oracle_deviation("DynamoDB Local has no resource policies")
+def test_delete_policy_empty_revision_is_a_member_constraint(endpoint, client, create_table):
+    arn = client.describe_table(TableName=create_table())["Table"]["TableArn"]
+    assert call_error(endpoint, "DeleteResourcePolicy", ResourceArn=arn,
+                      ExpectedRevisionId="") == ("ValidationException", one(
+        "Value '' at 'expectedRevisionId' failed to satisfy constraint: Member must have length "
+        "greater than or equal to 1")[1])

@@ -152,6 +152,7 @@ struct OverrideMembers {
   const JsonValue* throughput_object = nullptr;
   ThroughputMembers throughput;
   const JsonValue* sse = nullptr;
+  std::optional<std::string_view> sse_kms_key_id;
   RestoreOverrides overrides;  // the index overrides, read already
 };
 
@@ -177,14 +178,31 @@ Result<OverrideMembers> read_override_members(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(members.sse,
                        optional_object(body, "SSESpecificationOverride",
                                        "class com.amazonaws.dynamodb.v20120810.SSESpecification"));
+  if (members.sse != nullptr) {
+    DDB_ASSIGN_OR_RETURN(members.sse_kms_key_id, optional_string(*members.sse, "KMSMasterKeyId"));
+  }
   return members;
 }
 
+// The index overrides are checked as CreateTable's indexes are (an empty one lists indexName,
+// keySchema and projection: DynamoDB 2026-10-09, ack-api-quirks DDB-TABLE-457).
 void check_override_members(Violations& violations, const OverrideMembers& members) {
   check(violations, "billingModeOverride", members.billing, kBillingModeRule);
   if (members.throughput_object != nullptr) {
     check_throughput_members(violations, "provisionedThroughputOverride", members.throughput);
   }
+  for (bool global : {true, false}) {
+    const auto& indexes =
+        global ? members.overrides.global_index_override : members.overrides.local_index_override;
+    for (std::size_t i = 0; indexes && i < indexes->size(); ++i) {
+      const std::string path =
+          (global ? "globalSecondaryIndexOverride." : "localSecondaryIndexOverride.") +
+          std::to_string(i + 1) + ".member";
+      check_index_members(violations, path, (*indexes)[i], global);
+    }
+  }
+  check(violations, "sSESpecificationOverride.kMSMasterKeyId", members.sse_kms_key_id,
+        kKmsKeyIdRule);
 }
 
 // The overrides, once their members passed their constraints.
