@@ -20,8 +20,14 @@ class DynamoDBError(Exception):
         self.message = message
 
 
+# The X-Amz-Target prefix of each API on the endpoint: DynamoDB's, unless the operation is one of
+# DynamoDB Streams'.
+STREAMS_OPERATIONS = {"ListStreams", "DescribeStream", "GetShardIterator", "GetRecords"}
+
+
 def call(endpoint, operation, **body):
     """The answer (a dict) of `operation` with `body`, or DynamoDBError(code, message)."""
+    api = "DynamoDBStreams_20120810." if operation in STREAMS_OPERATIONS else "DynamoDB_20120810."
     data = json.dumps(body).encode()
     request = AWSRequest(
         method="POST",
@@ -29,7 +35,7 @@ def call(endpoint, operation, **body):
         data=data,
         headers={
             "Content-Type": "application/x-amz-json-1.0",
-            "X-Amz-Target": "DynamoDB_20120810." + operation,
+            "X-Amz-Target": api + operation,
         },
     )
     SigV4Auth(Credentials(ACCESS_KEY, SECRET_KEY), "dynamodb", REGION).add_auth(request)

@@ -420,6 +420,27 @@ SHAPES = {
         ("OnDemandThroughput.MaxWriteRequestUnits", LONG),
         ("DeletionProtectionEnabled", BOOLEAN),
     ],
+    # DynamoDB Streams (same endpoint, its own X-Amz-Target prefix). ShardFilter's own class is
+    # left out: no recording names the Streams model's package.
+    "ListStreams": [
+        ("TableName", STRING),
+        ("Limit", INTEGER),
+        ("ExclusiveStartStreamArn", STRING),
+    ],
+    "DescribeStream": [
+        ("StreamArn", STRING),
+        ("Limit", INTEGER),
+        ("ExclusiveStartShardId", STRING),
+        ("ShardFilter.Type", STRING),
+        ("ShardFilter.ShardId", STRING),
+    ],
+    "GetShardIterator": [
+        ("StreamArn", STRING),
+        ("ShardId", STRING),
+        ("ShardIteratorType", STRING),
+        ("SequenceNumber", STRING),
+    ],
+    "GetRecords": [("ShardIterator", STRING), ("Limit", INTEGER)],
 }
 
 

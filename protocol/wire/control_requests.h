@@ -50,6 +50,10 @@ inline constexpr std::size_t kTagsPerPage = 10;
 Result<TagResourceRequest> parse_tag_resource(const JsonValue& body);
 Result<UntagResourceRequest> parse_untag_resource(const JsonValue& body);
 Result<ListTagsOfResourceRequest> parse_list_tags_of_resource(const JsonValue& body);
+// A list of tags, or of tag keys, is not empty: checked after the ResourceArn's form and before
+// the table is looked up (dynalite's tagResource tests, recorded against DynamoDB).
+Result<void> check_tags_given(const TagResourceRequest& request);
+Result<void> check_tag_keys_given(const UntagResourceRequest& request);
 // Also checks the policy document (JSON, at most 20 KB).
 Result<PutResourcePolicyRequest> parse_put_resource_policy(const JsonValue& body);
 Result<ResourcePolicyRequest> parse_get_resource_policy(const JsonValue& body);

@@ -17,8 +17,14 @@ Result<std::string> resource_arn_of(const JsonValue& body, Violations& violation
   return std::string(arn.value_or(""));
 }
 
-Result<std::optional<std::string>> expected_revision_of(const JsonValue& body) {
+// ExpectedRevisionId, 1 to 255 characters (an empty one: DynamoDB 2026-10-09, ack-api-quirks
+// DDB-TABLE-457, DeleteResourcePolicy).
+constexpr StringRule kRevisionIdRule{.min_length = 1, .max_length = 255};
+
+Result<std::optional<std::string>> expected_revision_of(const JsonValue& body,
+                                                        Violations& violations) {
   DDB_ASSIGN_OR_RETURN(auto revision, optional_string(body, "ExpectedRevisionId"));
+  check(violations, "expectedRevisionId", revision, kRevisionIdRule);
   return revision ? std::optional<std::string>(*revision) : std::nullopt;
 }
 
@@ -35,10 +41,21 @@ Result<TagResourceRequest> parse_tag_resource(const JsonValue& body) {
   check_present(violations, "tags", tags != nullptr);
   DDB_RETURN_IF_ERROR(violations.to_result());
   DDB_ASSIGN_OR_RETURN(request.tags, read_tag_list(*tags));
+  return request;
+}
+
+Result<void> check_tags_given(const TagResourceRequest& request) {
   if (request.tags.empty()) {
     return ApiError::validation("Atleast one Tag needs to be provided as Input.");
   }
-  return request;
+  return {};
+}
+
+Result<void> check_tag_keys_given(const UntagResourceRequest& request) {
+  if (request.tag_keys.empty()) {
+    return ApiError::validation("Atleast one Tag Key needs to be provided as Input.");
+  }
+  return {};
 }
 
 Result<UntagResourceRequest> parse_untag_resource(const JsonValue& body) {
@@ -60,9 +77,6 @@ Result<UntagResourceRequest> parse_untag_resource(const JsonValue& body) {
     }
     DDB_ASSIGN_OR_RETURN(auto text, string_value(key));
     request.tag_keys.emplace_back(text);
-  }
-  if (request.tag_keys.empty()) {
-    return ApiError::validation("Atleast one Tag Key needs to be provided as Input.");
   }
   return request;
 }
@@ -91,7 +105,7 @@ Result<PutResourcePolicyRequest> parse_put_resource_policy(const JsonValue& body
   DDB_ASSIGN_OR_RETURN(request.resource_arn, resource_arn_of(body, violations));
   DDB_ASSIGN_OR_RETURN(auto policy, optional_string(body, "Policy"));
   check_present(violations, "policy", policy.has_value());
-  DDB_ASSIGN_OR_RETURN(request.expected_revision_id, expected_revision_of(body));
+  DDB_ASSIGN_OR_RETURN(request.expected_revision_id, expected_revision_of(body, violations));
   DDB_RETURN_IF_ERROR(violations.to_result());
   DDB_RETURN_IF_ERROR(check_policy_document(*policy));
   request.policy = std::string(*policy);
@@ -107,8 +121,11 @@ Result<ResourcePolicyRequest> parse_get_resource_policy(const JsonValue& body) {
 }
 
 Result<ResourcePolicyRequest> parse_delete_resource_policy(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto request, parse_get_resource_policy(body));
-  DDB_ASSIGN_OR_RETURN(request.expected_revision_id, expected_revision_of(body));
+  Violations violations;
+  ResourcePolicyRequest request;
+  DDB_ASSIGN_OR_RETURN(request.resource_arn, resource_arn_of(body, violations));
+  DDB_ASSIGN_OR_RETURN(request.expected_revision_id, expected_revision_of(body, violations));
+  DDB_RETURN_IF_ERROR(violations.to_result());
   return request;
 }
 

@@ -1,5 +1,7 @@
 // Parsing of the export and import operations. Messages from the 2026 probes of
 // /work/notes/control-plane.md.
+#include <algorithm>
+
 #include "protocol/arn.h"
 #include "protocol/wire/exports.h"
 #include "protocol/wire/field_rules.h"
@@ -12,10 +14,14 @@ namespace {
 constexpr std::string_view kExportFormats[] = {"DYNAMODB_JSON", "ION"};
 constexpr std::string_view kExportTypes[] = {"FULL_EXPORT", "INCREMENTAL_EXPORT"};
 constexpr std::string_view kInputFormats[] = {"DYNAMODB_JSON", "ION", "CSV"};
-constexpr std::string_view kCompressions[] = {"GZIP", "ZSTD", "NONE"};
+// In the order DynamoDB lists them (2026-10-09, ack-api-quirks DDB-IMPORT-009).
+constexpr std::string_view kCompressions[] = {"ZSTD", "NONE", "GZIP"};
 constexpr std::string_view kSseAlgorithms[] = {"AES256", "KMS"};
-constexpr StringRule kTableArnRule{.required = true, .min_length = 1, .max_length = 1024};
+// An empty TableArn is not a member-constraint violation but "Invalid TableArn: Invalid Table
+// ARN" (DynamoDB 2026-10-09, ack-api-quirks DDB-TABLE-457).
+constexpr StringRule kTableArnRule{.required = true, .max_length = 1024};
 constexpr StringRule kBucketRule{.required = true, .max_length = 255};
+constexpr std::string_view kBucketPattern = R"(^[a-z0-9A-Z]+[\.\-\w]*[a-z0-9A-Z]+$)";
 constexpr StringRule kPrefixRule{.max_length = 1024};
 constexpr StringRule kExportFormatRule{.allowed = kExportFormats};
 constexpr StringRule kExportTypeRule{.allowed = kExportTypes};
@@ -24,6 +30,24 @@ constexpr StringRule kCompressionRule{.allowed = kCompressions};
 constexpr StringRule kSseAlgorithmRule{.allowed = kSseAlgorithms};
 constexpr StringRule kJobArnRule{.required = true, .min_length = 37, .max_length = 1024};
 constexpr IntegerRule kMaxResultsRule{.min = 1, .max = 25};
+
+// S3Bucket as the API model constrains it: kBucketPattern (letters or digits at both ends,
+// also . - _ between), then kBucketRule (DDB-TABLE-457 records the pattern for an empty bucket).
+void check_bucket(Violations& violations, std::string_view path,
+                  std::optional<std::string_view> bucket) {
+  const auto alphanumeric = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (bucket &&
+      !(bucket->size() >= 2 && alphanumeric(bucket->front()) && alphanumeric(bucket->back()) &&
+        std::all_of(bucket->begin(), bucket->end(),
+                    [&](char c) { return alphanumeric(c) || c == '.' || c == '-' || c == '_'; }))) {
+    violations.add(
+        path, bucket,
+        "Member must satisfy regular expression pattern: " + std::string(kBucketPattern));
+  }
+  check(violations, path, bucket, kBucketRule);
+}
 
 ApiError invalid_request(std::string_view message) {
   return ApiError::validation("Invalid Request: " + std::string(message));
@@ -85,7 +109,7 @@ Result<ExportTableRequest> parse_export_table(const JsonValue& body) {
                        optional_object(body, "IncrementalExportSpecification"));
   Violations violations;
   check(violations, "tableArn", table_arn, kTableArnRule);
-  check(violations, "s3Bucket", bucket, kBucketRule);
+  check_bucket(violations, "s3Bucket", bucket);
   check(violations, "s3Prefix", prefix, kPrefixRule);
   check(violations, "exportFormat", format, kExportFormatRule);
   check(violations, "exportType", type, kExportTypeRule);
@@ -104,6 +128,9 @@ Result<ExportTableRequest> parse_export_table(const JsonValue& body) {
   }
   if (format == "ION") {
     return ApiError::validation("Invalid Request: ddblocal exports DYNAMODB_JSON only");
+  }
+  if (table_arn->empty()) {
+    return ApiError::validation("Invalid TableArn: Invalid Table ARN");
   }
   if (!table_arn->starts_with("arn:")) {
     return invalid_parameters("tableArn is not a valid ARN");
@@ -127,6 +154,8 @@ Result<ImportTableRequest> parse_import_table(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto format, optional_string(body, "InputFormat"));
   DDB_ASSIGN_OR_RETURN(auto compression, optional_string(body, "InputCompressionType"));
   DDB_ASSIGN_OR_RETURN(auto token, optional_string(body, "ClientToken"));
+  DDB_ASSIGN_OR_RETURN(const JsonValue* format_options,
+                       optional_object(body, "InputFormatOptions"));
   DDB_ASSIGN_OR_RETURN(const JsonValue* parameters,
                        optional_object(body, "TableCreationParameters"));
   std::optional<std::string_view> bucket;
@@ -138,12 +167,17 @@ Result<ImportTableRequest> parse_import_table(const JsonValue& body) {
   Violations violations;
   check_present(violations, "s3BucketSource", source != nullptr);
   if (source != nullptr) {
-    check(violations, "s3BucketSource.s3Bucket", bucket, kBucketRule);
+    check_bucket(violations, "s3BucketSource.s3Bucket", bucket);
   }
   check(violations, "inputFormat", format, kInputFormatRule);
   check(violations, "inputCompressionType", compression, kCompressionRule);
   check_present(violations, "tableCreationParameters", parameters != nullptr);
   DDB_RETURN_IF_ERROR(violations.to_result());
+  // Options belong to CSV only (DDB-IMPORT-009, with DYNAMODB_JSON).
+  if (format_options != nullptr && *format != "CSV") {
+    return invalid_request(
+        "Unsupported InputFormatOptions for the given input format: " + std::string(*format) + ".");
+  }
   if (*format != "DYNAMODB_JSON") {
     return ApiError::validation("Invalid Request: ddblocal imports DYNAMODB_JSON only");
   }

@@ -92,17 +92,7 @@ Result<void> check_billing(bool pay_per_request, const ThroughputMembers& throug
         "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits "
         "must both be specified when BillingMode is PROVISIONED");
   }
-  const std::int64_t read_units = *throughput.read_units;
-  const std::int64_t write_units = *throughput.write_units;
-  if (read_units > kMaxCapacityUnits) {
-    return ApiError::validation("Given value " + std::to_string(read_units) +
-                                " for ReadCapacityUnits is out of bounds");
-  }
-  if (write_units > kMaxCapacityUnits) {
-    return ApiError::validation("Given value " + std::to_string(write_units) +
-                                " for WriteCapacityUnits is out of bounds");
-  }
-  return {};
+  return check_throughput_bounds(throughput);
 }
 
 // CreateTable's members as the request gave them; absent ones are nullopt, nullptr or false.

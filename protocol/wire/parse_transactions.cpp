@@ -61,50 +61,61 @@ struct ParsedAction {
   DecodedAttributes attributes;
   std::optional<std::string_view> table_name;
   bool return_old_item = false;
+  // An element with no action or several: reported once every member constraint passed.
+  std::optional<ApiError> element_error;
 };
 
+Result<ParsedAction> read_action_members(const ActionMember& member, const JsonValue& json,
+                                         std::size_t position, Violations& violations) {
+  ParsedAction parsed;
+  parsed.member = &member;
+  parsed.json = &json;
+  const std::string path =
+      "transactItems." + std::to_string(position) + ".member." + std::string(member.path) + ".";
+  DDB_ASSIGN_OR_RETURN(parsed.table_name, optional_string(json, "TableName"));
+  DDB_ASSIGN_OR_RETURN(parsed.attributes, decode_attributes(json, member.item_member));
+  DDB_ASSIGN_OR_RETURN(auto on_failure,
+                       optional_string(json, "ReturnValuesOnConditionCheckFailure"));
+  DDB_ASSIGN_OR_RETURN(auto condition, optional_string(json, "ConditionExpression"));
+  DDB_ASSIGN_OR_RETURN(auto update, optional_string(json, "UpdateExpression"));
+  DDB_RETURN_IF_ERROR(read_expression_member_types(json, member.expressions));
+  check_table_name_or_arn(violations, path + "tableName", parsed.table_name);
+  check_present(violations, path + (member.item_member == "Item" ? "item" : "key"),
+                parsed.attributes.present);
+  check(violations, path + "returnValuesOnConditionCheckFailure", on_failure,
+        kReturnValuesOnConditionCheckFailureRule);
+  if (member.action == TransactionAction::kConditionCheck) {
+    check_present(violations, path + "conditionExpression", condition.has_value());
+  }
+  if (member.action == TransactionAction::kUpdate) {
+    check_present(violations, path + "updateExpression", update.has_value());
+  }
+  parsed.return_old_item = on_failure == "ALL_OLD";
+  return parsed;
+}
+
+// Every action an element holds is read and constrained, as DynamoDB's validator walks the
+// whole request (architect/dynalite test/transactWriteItem.js lists a Put's and a Delete's
+// missing members of one element together).
 Result<ParsedAction> read_write_action(const JsonValue& element, std::size_t position,
                                        Violations& violations) {
   DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element, "TransactWriteItem"));
   ParsedAction parsed;
+  std::size_t actions = 0;
   for (const ActionMember& member : kActionMembers) {
     DDB_ASSIGN_OR_RETURN(const JsonValue* json, optional_object(*object, member.member));
-    if (json == nullptr) {
-      continue;
+    if (json != nullptr) {
+      ++actions;
+      DDB_ASSIGN_OR_RETURN(parsed, read_action_members(member, *json, position, violations));
     }
-    if (parsed.json != nullptr) {
-      return ApiError::validation(
-          "TransactItems can only contain one of Check, Put, Update or Delete");
-    }
-    parsed.member = &member;
-    parsed.json = json;
   }
-  if (parsed.json == nullptr) {
-    return ApiError::validation(
+  if (actions == 0) {
+    parsed.element_error = ApiError::validation(
         "Invalid Request: TransactWriteRequest should contain Delete or Put or Update request");
+  } else if (actions > 1) {
+    parsed.element_error =
+        ApiError::validation("TransactItems can only contain one of Check, Put, Update or Delete");
   }
-  const std::string path = "transactItems." + std::to_string(position) + ".member." +
-                           std::string(parsed.member->path) + ".";
-  DDB_ASSIGN_OR_RETURN(parsed.table_name, optional_string(*parsed.json, "TableName"));
-  DDB_ASSIGN_OR_RETURN(parsed.attributes,
-                       decode_attributes(*parsed.json, parsed.member->item_member));
-  DDB_ASSIGN_OR_RETURN(auto on_failure,
-                       optional_string(*parsed.json, "ReturnValuesOnConditionCheckFailure"));
-  DDB_ASSIGN_OR_RETURN(auto condition, optional_string(*parsed.json, "ConditionExpression"));
-  DDB_ASSIGN_OR_RETURN(auto update, optional_string(*parsed.json, "UpdateExpression"));
-  DDB_RETURN_IF_ERROR(read_expression_member_types(*parsed.json, parsed.member->expressions));
-  check_table_name_or_arn(violations, path + "tableName", parsed.table_name);
-  check_present(violations, path + (parsed.member->item_member == "Item" ? "item" : "key"),
-                parsed.attributes.present);
-  check(violations, path + "returnValuesOnConditionCheckFailure", on_failure,
-        kReturnValuesOnConditionCheckFailureRule);
-  if (parsed.member->action == TransactionAction::kConditionCheck) {
-    check_present(violations, path + "conditionExpression", condition.has_value());
-  }
-  if (parsed.member->action == TransactionAction::kUpdate) {
-    check_present(violations, path + "updateExpression", update.has_value());
-  }
-  parsed.return_old_item = on_failure == "ALL_OLD";
   return parsed;
 }
 
@@ -134,20 +145,24 @@ Result<TransactWriteItemsRequest> parse_transact_write_items(const JsonValue& bo
   DDB_ASSIGN_OR_RETURN(auto capacity, optional_string(body, "ReturnConsumedCapacity"));
   DDB_ASSIGN_OR_RETURN(auto metrics, optional_string(body, "ReturnItemCollectionMetrics"));
   DDB_ASSIGN_OR_RETURN(auto token, optional_string(body, "ClientRequestToken"));
+  // One message for the top-level members and every action's (paritysuite/dynamodb-conformance
+  // tests/tier3/validation-ordering/transactions.test.ts, 2026-10-09), the token first.
   Violations violations;
+  check(violations, "clientRequestToken", token, kClientRequestTokenRule);
   check(violations, "returnConsumedCapacity", capacity, kReturnConsumedCapacityRule);
   check(violations, "returnItemCollectionMetrics", metrics, kReturnItemCollectionMetricsRule);
-  check(violations, "clientRequestToken", token, kClientRequestTokenRule);
   DDB_ASSIGN_OR_RETURN(const JsonValue* items, read_transact_items(body, violations));
-  DDB_RETURN_IF_ERROR(violations.to_result());
-
   std::vector<ParsedAction> parsed;
-  std::size_t position = 0;
-  for (const JsonValue& element : items->GetArray()) {
-    DDB_ASSIGN_OR_RETURN(auto action, read_write_action(element, ++position, violations));
+  for (std::size_t i = 0; items != nullptr && i < items->Size(); ++i) {
+    DDB_ASSIGN_OR_RETURN(auto action, read_write_action((*items)[i], i + 1, violations));
     parsed.push_back(std::move(action));
   }
   DDB_RETURN_IF_ERROR(violations.to_result());
+  for (const ParsedAction& action : parsed) {
+    if (action.element_error) {
+      return *action.element_error;
+    }
+  }
 
   TransactWriteItemsRequest request;
   request.digest = digest_of(*items);
@@ -176,7 +191,6 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
   Violations violations;
   check(violations, "returnConsumedCapacity", capacity, kReturnConsumedCapacityRule);
   DDB_ASSIGN_OR_RETURN(const JsonValue* items, read_transact_items(body, violations));
-  DDB_RETURN_IF_ERROR(violations.to_result());
 
   struct ParsedGet {
     const JsonValue* json;
@@ -184,10 +198,9 @@ Result<TransactGetItemsRequest> parse_transact_get_items(const JsonValue& body) 
     DecodedAttributes key;
   };
   std::vector<ParsedGet> parsed;
-  std::size_t position = 0;
-  for (const JsonValue& element : items->GetArray()) {
-    const std::string path = "transactItems." + std::to_string(++position) + ".member.get";
-    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value(element, "TransactGetItem"));
+  for (std::size_t i = 0; items != nullptr && i < items->Size(); ++i) {
+    const std::string path = "transactItems." + std::to_string(i + 1) + ".member.get";
+    DDB_ASSIGN_OR_RETURN(const JsonValue* object, object_value((*items)[i], "TransactGetItem"));
     DDB_ASSIGN_OR_RETURN(const JsonValue* get, optional_object(*object, "Get"));
     if (get == nullptr) {
       violations.add(path, std::nullopt, "Member must not be null");

@@ -334,7 +334,9 @@ Result<std::optional<StreamViewType>> apply_stream_update(const TableSchema& cur
 
 Result<UpdateTableRequest> parse_update_table(const JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto members, read_members(body));
+  DDB_RETURN_IF_ERROR(check_table_operation_name(members.table_name));
   DDB_RETURN_IF_ERROR(check_member_constraints(members));
+  DDB_RETURN_IF_ERROR(check_throughput_bounds(members.throughput));
   const bool has_index_updates = members.index_updates && !members.index_updates->empty();
   if (!members.billing_mode && !members.throughput.object && !has_index_updates &&
       !members.stream.object && !members.has_accepted_member && !has_settings(members.settings)) {

@@ -6,9 +6,10 @@
 namespace ddblocal::wire {
 namespace {
 
-// In the API model's order, which DynamoDB's enum message follows.
-constexpr std::string_view kViewTypes[] = {"NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES",
-                                           "KEYS_ONLY"};
+// In the order DynamoDB's enum message lists them (CreateTable and UpdateTable, 2026-10-09:
+// ack-api-quirks DDB-TABLE-457), not the API model's.
+constexpr std::string_view kViewTypes[] = {"OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES",
+                                           "NEW_IMAGE"};
 constexpr StringRule kViewTypeRule{.allowed = kViewTypes};
 
 }  // namespace

@@ -145,6 +145,18 @@ Result<std::string> parse_table_name_only(const JsonValue& body) {
   return std::string(*name);
 }
 
+Result<void> check_throughput_bounds(const ThroughputMembers& throughput) {
+  if (throughput.read_units && *throughput.read_units > kMaxCapacityUnits) {
+    return ApiError::validation("Given value " + std::to_string(*throughput.read_units) +
+                                " for ReadCapacityUnits is out of bounds");
+  }
+  if (throughput.write_units && *throughput.write_units > kMaxCapacityUnits) {
+    return ApiError::validation("Given value " + std::to_string(*throughput.write_units) +
+                                " for WriteCapacityUnits is out of bounds");
+  }
+  return {};
+}
+
 Result<ThroughputMembers> read_throughput(const JsonValue& object) {
   ThroughputMembers throughput;
   DDB_ASSIGN_OR_RETURN(throughput.object, optional_object(object, "ProvisionedThroughput"));
@@ -204,12 +216,14 @@ Result<std::optional<std::vector<IndexMembers>>> read_index_list(const JsonValue
   return std::optional<std::vector<IndexMembers>>(std::move(indexes));
 }
 
+// The type is listed before the name (CreateTable and UpdateTable, DynamoDB 2026-10-09:
+// ack-api-quirks DDB-TABLE-457), unlike a key schema element's name and key type.
 void check_definition_members(Violations& violations, const std::vector<NameAndType>& definitions) {
   for (std::size_t i = 0; i < definitions.size(); ++i) {
-    check(violations, member_path("attributeDefinitions", i, "attributeName"), definitions[i].name,
-          kKeyAttributeNameRule);
     check(violations, member_path("attributeDefinitions", i, "attributeType"), definitions[i].type,
           kAttributeTypeRule);
+    check(violations, member_path("attributeDefinitions", i, "attributeName"), definitions[i].name,
+          kKeyAttributeNameRule);
   }
 }
 

@@ -57,10 +57,10 @@ struct IndexMembers {
   ThroughputMembers throughput;
 };
 
-// The table-level operations (DescribeTable, DeleteTable, the Time to Live operations) check
-// TableName's presence and length before anything else, with messages of their own (dynalite's
-// tests); CreateTable checks them with its other member constraints ("1 validation error
-// detected: Value 'ab' at 'tableName' ...", recorded on AWS).
+// The table-level operations (DescribeTable, DeleteTable, UpdateTable, the Time to Live
+// operations) check TableName's presence and length before anything else, with messages of
+// their own (dynalite's tests); CreateTable checks them with its other member constraints ("1
+// validation error detected: Value 'ab' at 'tableName' ...", recorded on AWS).
 Result<void> check_table_operation_name(std::optional<std::string_view> name);
 // The TableName of a body whose only member it is (DescribeTable, DeleteTable,
 // DescribeTimeToLive), checked.
@@ -78,6 +78,10 @@ Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
                                                          std::string_view shape,
                                                          std::string_view type_member);
 Result<ThroughputMembers> read_throughput(const JsonValue& object);
+// "Given value N for ReadCapacityUnits is out of bounds" (read units first), checked after the
+// member constraints and before the table is looked up (dynalite's createTable and updateTable
+// tests, recorded against the service).
+Result<void> check_throughput_bounds(const ThroughputMembers& throughput);
 // The list `member` of `body` (nullopt when absent): GlobalSecondaryIndexes,
 // LocalSecondaryIndexes. `shape` names its element in the API model.
 Result<std::optional<std::vector<IndexMembers>>> read_index_list(const JsonValue& body,

@@ -103,6 +103,7 @@ Result<SettingsMembers> read_settings_members(const JsonValue& body) {
 
 void check_settings_members(Violations& violations, const SettingsMembers& members) {
   check(violations, "sSESpecification.sSEType", members.sse_type, kSseTypeRule);
+  check(violations, "sSESpecification.kMSMasterKeyId", members.kms_key_id, kKmsKeyIdRule);
   check(violations, "warmThroughput.readUnitsPerSecond", members.read_units_per_second,
         kWarmUnitsRule);
   check(violations, "warmThroughput.writeUnitsPerSecond", members.write_units_per_second,
@@ -212,10 +213,14 @@ Result<TagList> read_tag_list(const JsonValue& list) {
   for (const JsonValue& element : list.GetArray()) {
     std::optional<std::string_view> key = optional_string(element, "Key").value();
     std::optional<std::string_view> value = optional_string(element, "Value").value();
+    // The key first: {} and a value alone are "Key: null" (2026-10-09, DDB-TABLE-457).
+    if (!key) {
+      return ApiError::validation("The Tag Key provided is invalid, Key: null");
+    }
     if (!value) {
       return ApiError::validation("The Tag Value provided is invalid, Value: null");
     }
-    tags.push_back({std::string(key.value_or("")), std::string(*value)});
+    tags.push_back({std::string(*key), std::string(*value)});
   }
   return tags;
 }

@@ -18,6 +18,10 @@
 
 namespace ddblocal::wire {
 
+// KMSMasterKeyId: an empty one is a member constraint (CreateTable, UpdateTable and restores'
+// SSESpecificationOverride, DynamoDB 2026-10-09: ack-api-quirks DDB-TABLE-457).
+inline constexpr StringRule kKmsKeyIdRule{.min_length = 1};
+
 // The settings members as given; each absent one is nullopt or nullptr.
 struct SettingsMembers {
   std::optional<bool> deletion_protection;

@@ -28,9 +28,10 @@ Result<UpdateTimeToLiveRequest> parse_update_time_to_live(const JsonValue& body)
   Violations violations;
   check_table_name_or_arn(violations, "tableName", name);
   check_present(violations, "timeToLiveSpecification", specification != nullptr);
+  // AttributeName is listed before Enabled (ack-api-quirks DDB-TABLE-457, 2026-10-09).
   if (specification != nullptr) {
-    check_present(violations, "timeToLiveSpecification.enabled", enabled.has_value());
     check(violations, "timeToLiveSpecification.attributeName", attribute, kAttributeNameRule);
+    check_present(violations, "timeToLiveSpecification.enabled", enabled.has_value());
   }
   DDB_RETURN_IF_ERROR(violations.to_result());
   return UpdateTimeToLiveRequest{std::string(*name), *enabled, std::string(*attribute)};

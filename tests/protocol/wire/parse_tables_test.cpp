@@ -260,9 +260,9 @@ TEST(ParseCreateTable, AttributeDefinitionMembersMustBePresent) {
               "KeySchema":[{"KeyType":"HASH","AttributeName":"a"}],
               "ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}})"),
             "2 validation errors detected: "
-            "Value null at 'attributeDefinitions.1.member.attributeName' failed to satisfy "
-            "constraint: Member must not be null; "
             "Value null at 'attributeDefinitions.1.member.attributeType' failed to satisfy "
+            "constraint: Member must not be null; "
+            "Value null at 'attributeDefinitions.1.member.attributeName' failed to satisfy "
             "constraint: Member must not be null");
 }
 

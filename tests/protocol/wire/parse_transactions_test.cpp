@@ -80,6 +80,25 @@ TEST(ParseTransactWriteItems, EachElementHoldsExactlyOneAction) {
             "TransactItems can only contain one of Check, Put, Update or Delete");
 }
 
+// Top-level and action members in one message; an element's own shape rule after them.
+TEST(ParseTransactWriteItems, TopLevelAndActionConstraintsShareOneMessage) {
+  EXPECT_EQ(validation_message(parse_transact_write_items(parse_json(R"({
+                "ReturnConsumedCapacity":"BAD",
+                "TransactItems":[{"Put":{"TableName":"abc"},"Delete":{"TableName":"abc"}}]})"))),
+            "3 validation errors detected: Value 'BAD' at 'returnConsumedCapacity' failed to "
+            "satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+            "Value null at 'transactItems.1.member.put.item' failed to satisfy constraint: "
+            "Member must not be null; "
+            "Value null at 'transactItems.1.member.delete.key' failed to satisfy constraint: "
+            "Member must not be null");
+  EXPECT_EQ(validation_message(parse_transact_get_items(parse_json(
+                R"({"ReturnConsumedCapacity":"BAD","TransactItems":[{"Get":{"Key":{}}}]})"))),
+            "2 validation errors detected: Value 'BAD' at 'returnConsumedCapacity' failed to "
+            "satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+            "Value null at 'transactItems.1.member.get.tableName' failed to satisfy constraint: "
+            "Member must not be null");
+}
+
 TEST(ParseTransactWriteItems, ConstraintsOfEveryActionAreListedTogether) {
   EXPECT_EQ(
       validation_message(parse_transact_write_items(parse_json(R"({"TransactItems":[

@@ -62,6 +62,27 @@ TEST(ParseUpdateTable, SomethingMustChange) {
             expected);
 }
 
+// dynalite's updateTable tests (recorded against the service): TableName's presence and length
+// come first and alone; throughput out of bounds comes after the member constraints.
+TEST(ParseUpdateTable, TableNameIsCheckedFirstAndAlone) {
+  EXPECT_EQ(validation_message(parse(R"({"BillingMode":"X"})")),
+            "The parameter 'TableName' is required but was not present in the request");
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"a;","BillingMode":"X"})")),
+            "TableName must be at least 3 characters long and at most 255 characters long");
+}
+
+TEST(ParseUpdateTable, ThroughputOutOfBoundsAfterMemberConstraints) {
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","ProvisionedThroughput":
+                                         {"ReadCapacityUnits":1000000000001,
+                                          "WriteCapacityUnits":1000000000001}})")),
+            "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+  EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","ProvisionedThroughput":
+                                         {"ReadCapacityUnits":1000000000001,
+                                          "WriteCapacityUnits":-1}})")),
+            "1 validation error detected: Value '-1' at 'provisionedThroughput.writeCapacityUnits' "
+            "failed to satisfy constraint: Member must have value greater than or equal to 1");
+}
+
 TEST(ParseUpdateTable, EmptyIndexUpdatesBesideAnotherChange) {
   EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","BillingMode":"PAY_PER_REQUEST",
                                          "GlobalSecondaryIndexUpdates":[]})")),

@@ -63,7 +63,7 @@ TEST(CreateTableStream, ChecksTheMembers) {
             "2 validation errors detected: Value null at 'streamSpecification.streamEnabled' "
             "failed to satisfy constraint: Member must not be null; Value 'BAD' at "
             "'streamSpecification.streamViewType' failed to satisfy constraint: Member must "
-            "satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]");
+            "satisfy enum value set: [OLD_IMAGE, KEYS_ONLY, NEW_AND_OLD_IMAGES, NEW_IMAGE]");
   Result<CreateTableRequest> not_a_boolean = create(R"({"StreamEnabled":5})");
   ASSERT_FALSE(not_a_boolean.has_value());
   EXPECT_EQ(not_a_boolean.error().type(), ErrorType::kSerialization);

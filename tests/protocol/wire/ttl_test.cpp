@@ -36,10 +36,10 @@ TEST(ParseUpdateTimeToLive, ChecksTableNameFirstThenTheMembers) {
             "1 validation error detected: Value null at 'timeToLiveSpecification' failed to "
             "satisfy constraint: Member must not be null");
   EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","TimeToLiveSpecification":{}})")),
-            "2 validation errors detected: Value null at 'timeToLiveSpecification.enabled' failed "
-            "to satisfy constraint: Member must not be null; Value null at "
-            "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must "
-            "not be null");
+            "2 validation errors detected: Value null at 'timeToLiveSpecification.attributeName' "
+            "failed to satisfy constraint: Member must not be null; Value null at "
+            "'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be "
+            "null");
   EXPECT_EQ(
       validation_message(parse(
           R"({"TableName":"abc","TimeToLiveSpecification":{"Enabled":true,"AttributeName":""}})")),
