@@ -415,6 +415,17 @@ Result<std::optional<Item>> Store::get_item(const Table& table, const Item& key)
   return read_item(item_key_of(table, key));
 }
 
+Result<bool> Store::get_item(const Table& table, const Item& key, PageSink& sink) {
+  DDB_ASSIGN_OR_RETURN(auto stored, database_->get(database_->items(), item_key_of(table, key)));
+  if (!stored) {
+    return false;
+  }
+  StoredItem item{*stored};
+  DDB_ASSIGN_OR_RETURN(item.size, stored_item_size(item.bytes));
+  DDB_RETURN_IF_ERROR(sink.accept(item));
+  return true;
+}
+
 Result<std::optional<Item>> Store::read_item(const std::string& item_key) {
   DDB_ASSIGN_OR_RETURN(auto stored, database_->get(database_->items(), item_key));
   if (!stored) {

@@ -294,6 +294,8 @@ class Store {
 
   // REQUIRES: `key` holds exactly the table's key attributes, validated.
   Result<std::optional<Item>> get_item(const Table& table, const Item& key);
+  // The same item handed to `sink` as stored, undecoded; answers whether there is one.
+  Result<bool> get_item(const Table& table, const Item& key, PageSink& sink);
 
   // Writes one item as a function of its current state: under the item's lock, reads the
   // item with `key`, asks `change` for its replacement (nullopt: no item), and commits that

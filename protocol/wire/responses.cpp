@@ -262,31 +262,44 @@ std::string write_list_tables_response(const std::vector<std::string>& names,
   return text_of(buffer);
 }
 
-std::string write_item_response(std::string_view member, const Item* item,
-                                const ResponseMetrics& metrics) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  writer.StartObject();
-  if (item != nullptr) {
-    write_key(writer, member);
-    write_item(writer, *item);
+ItemsWriter::ItemsWriter(std::string_view member) : writer_(buffer_), member_(member) {}
+
+void ItemsWriter::write_member() {
+  if (!member_.empty()) {
+    write_key(writer_, member_);
   }
-  write_metrics(writer, metrics, MetricsShape::kSingleTable);
-  writer.EndObject();
-  return text_of(buffer);
 }
 
-PageResponseWriter::PageResponseWriter(bool with_items)
-    : writer_(buffer_), with_items_(with_items) {
+void ItemsWriter::add(const Item& item) {
+  write_member();
+  write_item(writer_, item);
+}
+
+ItemResponseWriter::ItemResponseWriter(std::string_view member) : ItemsWriter(member) {
+  writer_.StartObject();
+}
+
+std::string ItemResponseWriter::finish(const ResponseMetrics& metrics) {
+  write_metrics(writer_, metrics, MetricsShape::kSingleTable);
+  writer_.EndObject();
+  return text_of(buffer_);
+}
+
+std::string write_item_response(std::string_view member, const Item* item,
+                                const ResponseMetrics& metrics) {
+  ItemResponseWriter answer(member);
+  if (item != nullptr) {
+    answer.add(*item);
+  }
+  return answer.finish(metrics);
+}
+
+PageResponseWriter::PageResponseWriter(bool with_items) : with_items_(with_items) {
   writer_.StartObject();
   if (with_items_) {
     write_key(writer_, "Items");
     writer_.StartArray();
   }
-}
-
-void PageResponseWriter::add(const Item& item) {
-  write_item(writer_, item);
 }
 
 std::string PageResponseWriter::finish(std::size_t count, std::size_t scanned_count,

@@ -27,17 +27,11 @@ std::string write_table_description_response(std::string_view member,
 std::string write_list_tables_response(const std::vector<std::string>& names,
                                        const std::optional<std::string>& last_evaluated);
 
-// {"<member>":{item}} (member "Item" for GetItem, "Attributes" for ReturnValues), or {} when
-// `item` is null; then the metrics of the one table read or written.
-std::string write_item_response(std::string_view member, const Item* item,
-                                const ResponseMetrics& metrics = {});
-
-// A Query or Scan page, {"Items":[...],"Count":n,"ScannedCount":m,"LastEvaluatedKey":{...}},
-// written as the page is read: the items first, then the rest.
-class PageResponseWriter {
+// The part of an answer's writer that writes its items: whole, or from their events.
+class ItemsWriter {
  public:
-  // Without items (Select COUNT) the answer has no Items.
-  explicit PageResponseWriter(bool with_items);
+  ItemsWriter(const ItemsWriter&) = delete;
+  ItemsWriter& operator=(const ItemsWriter&) = delete;
 
   // The next item.
   void add(const Item& item);
@@ -45,6 +39,7 @@ class PageResponseWriter {
   // attributes `names` lists, when given. After a failure of `walk` the answer is unusable.
   template <typename Walk>
   Result<void> add_walked(const Walk& walk, const std::vector<std::string>* names) {
+    write_member();
     writer_.StartObject();
     ItemJsonWriter events(writer_, names);
     DDB_RETURN_IF_ERROR(walk(events));
@@ -52,13 +47,44 @@ class PageResponseWriter {
     return {};
   }
 
+ protected:
+  // Each item is the value of `member` when given (an answer of one item), else an element.
+  explicit ItemsWriter(std::string_view member = {});
+  ~ItemsWriter() = default;
+
+  rapidjson::StringBuffer buffer_;
+  JsonWriter writer_;
+
+ private:
+  void write_member();
+
+  std::string_view member_;
+};
+
+// {"<member>":{item}} (member "Item" for GetItem, "Attributes" for ReturnValues), or {} when
+// no item is added; then the metrics of the one table read or written.
+class ItemResponseWriter : public ItemsWriter {
+ public:
+  explicit ItemResponseWriter(std::string_view member);
+  std::string finish(const ResponseMetrics& metrics = {});
+};
+
+// The same for an item at hand, or none when `item` is null.
+std::string write_item_response(std::string_view member, const Item* item,
+                                const ResponseMetrics& metrics = {});
+
+// A Query or Scan page, {"Items":[...],"Count":n,"ScannedCount":m,"LastEvaluatedKey":{...}},
+// written as the page is read: the items first, then the rest.
+class PageResponseWriter : public ItemsWriter {
+ public:
+  // Without items (Select COUNT) the answer has no Items.
+  explicit PageResponseWriter(bool with_items);
+
   // The answer: LastEvaluatedKey only when `last_evaluated_key` is not null.
   std::string finish(std::size_t count, std::size_t scanned_count, const Item* last_evaluated_key,
                      const ResponseMetrics& metrics = {});
 
  private:
-  rapidjson::StringBuffer buffer_;
-  JsonWriter writer_;
   bool with_items_;
 };
 

@@ -1,10 +1,10 @@
 // PutItem, GetItem, UpdateItem, DeleteItem.
-#include "protocol/expressions/projection.h"
 #include "protocol/expressions/update.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
 #include "server/handlers/item_changes.h"
+#include "server/handlers/projected_items.h"
 #include "server/handlers/request_metrics.h"
 
 namespace ddblocal {
@@ -25,6 +25,21 @@ Result<void> measure_write(RequestContext& context, const storage::Table& table,
   metrics.add_item_write(table, write);
   return metrics.add_item_collection(context.store, table, item);
 }
+
+// Writes the item GetItem found into the answer, projected, as the store hands it out.
+struct FoundItem : storage::PageSink {
+  explicit FoundItem(const std::optional<expr::Projection>& projection) : projected(projection) {}
+
+  Result<void> accept(const storage::StoredItem& item) override {
+    size = item.size;
+    return projected.write(item, answer);
+  }
+
+  ProjectedItems projected;
+  wire::ItemResponseWriter answer{"Item"};
+  // The item's size; 0 when there is none.
+  std::size_t size = 0;
+};
 
 // The table a key addresses, once the key is checked against its schema.
 Result<std::shared_ptr<const storage::Table>> table_for_key(RequestContext& context,
@@ -54,14 +69,12 @@ Result<std::string> handle_put_item(RequestContext& context, const wire::JsonVal
 Result<std::string> handle_get_item(RequestContext& context, const wire::JsonValue& body) {
   DDB_ASSIGN_OR_RETURN(auto request, wire::parse_get_item(body));
   DDB_ASSIGN_OR_RETURN(auto table, table_for_key(context, request.table_name, request.key));
-  DDB_ASSIGN_OR_RETURN(auto item, context.store.get_item(*table, request.key));
+  FoundItem found(request.projection);
+  DDB_RETURN_IF_ERROR(context.store.get_item(*table, request.key, found));
   RequestMetrics metrics(request.return_consumed_capacity, false);
   metrics.name_table(*table, request.table_name);
-  metrics.add_item_read(*table, item, capacity::read_of(request.consistent_read));
-  if (item && request.projection) {
-    item = expr::project(*item, request.projection->paths);
-  }
-  return wire::write_item_response("Item", item ? &*item : nullptr, metrics.response());
+  metrics.add_item_read(*table, found.size, capacity::read_of(request.consistent_read));
+  return found.answer.finish(metrics.response());
 }
 
 Result<std::string> handle_update_item(RequestContext& context, const wire::JsonValue& body) {

@@ -2,10 +2,10 @@
 #include <algorithm>
 
 #include "protocol/expressions/evaluate.h"
-#include "protocol/expressions/projection.h"
 #include "protocol/wire/requests.h"
 #include "protocol/wire/responses.h"
 #include "server/handlers/handler.h"
+#include "server/handlers/projected_items.h"
 #include "server/handlers/read_target.h"
 #include "server/handlers/request_metrics.h"
 
@@ -40,28 +40,24 @@ Result<ReadTarget> target_to_read(RequestContext& context, const Request& reques
 }
 
 // Writes each item into the answer as the store reads it, filtered and projected. Without a
-// filter or a projection into nested paths, an item goes from its stored encoding straight to
-// JSON; otherwise it is decoded first.
+// filter, an item goes from its stored encoding straight to JSON when the projection allows
+// (ProjectedItems); otherwise it is decoded first.
 class AnswerSink : public storage::PageSink {
  public:
   AnswerSink(const PageShape& shape, const storage::Table& table, RequestMetrics& metrics)
-      : shape_(shape), table_(table), metrics_(metrics), answer_(!count_only()) {
-    if (shape.projection && expr::names_only(shape.projection->paths)) {
-      names_ = expr::attribute_names(shape.projection->paths);
-    }
-  }
+      : shape_(shape),
+        table_(table),
+        metrics_(metrics),
+        projected_(shape.projection),
+        answer_(!count_only()) {}
 
   Result<void> accept(const storage::StoredItem& item) override {
     if (item.from_table) {
       metrics_.add_item_read(table_, item.size, shape_.read);
     }
-    if (!shape_.filter && (!shape_.projection || names_)) {
+    if (!shape_.filter && projected_.streams()) {
       ++count_;
-      if (count_only()) {
-        return {};
-      }
-      return answer_.add_walked([&](ItemEvents& events) { return item.walk(events); },
-                                names_ ? &*names_ : nullptr);
+      return count_only() ? Result<void>() : projected_.write(item, answer_);
     }
     DDB_ASSIGN_OR_RETURN(Item decoded, item.decode());
     if (shape_.filter && !expr::evaluate(*shape_.filter, &decoded)) {
@@ -69,7 +65,7 @@ class AnswerSink : public storage::PageSink {
     }
     ++count_;
     if (!count_only()) {
-      answer_.add(shape_.projection ? expr::project(decoded, shape_.projection->paths) : decoded);
+      projected_.write(decoded, answer_);
     }
     return {};
   }
@@ -86,9 +82,8 @@ class AnswerSink : public storage::PageSink {
   const PageShape& shape_;
   const storage::Table& table_;
   RequestMetrics& metrics_;
+  ProjectedItems projected_;
   wire::PageResponseWriter answer_;
-  // A projection of top-level attributes only: these.
-  std::optional<std::vector<std::string>> names_;
   std::size_t count_ = 0;
 };
 

@@ -111,6 +111,23 @@ TEST(Store, PutGetDeleteKeepCountsExact) {
   EXPECT_EQ(store->describe_table("us-east-1", "users")->item_count, 1);
 }
 
+TEST(Store, GetItemHandsTheStoredItemToASink) {
+  auto store = open_in_memory();
+  ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());
+  auto table = *store->find_table("us-east-1", "users");
+  const Item jane = user("janedoe", "Doe", "25");
+  ASSERT_TRUE(put(*store, *table, jane).has_value());
+
+  ItemCollector found;
+  EXPECT_TRUE(store->get_item(*table, key_of(jane), found).value());
+  EXPECT_EQ(found.items, std::vector<Item>{jane});
+  EXPECT_EQ(found.bytes, item_size(jane));
+
+  ItemCollector missing;
+  EXPECT_FALSE(store->get_item(*table, key_of(user("johndoe", "Doe", "1")), missing).value());
+  EXPECT_TRUE(missing.items.empty());
+}
+
 TEST(Store, FailedChangeWritesNothing) {
   auto store = open_in_memory();
   ASSERT_TRUE(store->create_table("us-east-1", users_schema()).has_value());

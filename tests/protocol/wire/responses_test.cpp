@@ -289,6 +289,19 @@ TEST(PageResponseWriter, WalkedItemsTakeTheirPlaceAmongTheOthers) {
             R"({"Items":[{"p":{"S":"a"}},{"q":{"N":"1"}}],"Count":2,"ScannedCount":2})");
 }
 
+TEST(ItemResponseWriter, AWalkedItemIsTheMembersValue) {
+  ItemResponseWriter answer("Item");
+  ASSERT_TRUE(answer.add_walked(
+      [](ItemEvents& events) -> Result<void> {
+        events.attribute("p");
+        events.boolean(true);
+        return {};
+      },
+      nullptr));
+  EXPECT_EQ(answer.finish(), R"({"Item":{"p":{"BOOL":true}}})");
+  EXPECT_EQ(ItemResponseWriter("Item").finish(), "{}");
+}
+
 TEST(PageResponseWriter, EmptyPageStillHasItems) {
   EXPECT_EQ(PageResponseWriter(true).finish(0, 0, nullptr),
             R"({"Items":[],"Count":0,"ScannedCount":0})");
