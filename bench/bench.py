@@ -100,6 +100,13 @@ def rss_mb(process):
     return 0.0
 
 
+def cpu_seconds(process):
+    """The user and system CPU time the process has used."""
+    with open(f"/proc/{process.pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wrk(port, script, seconds, connections, env=None):
     output = subprocess.run(
         ["wrk", f"-t{min(WRK_THREADS, connections)}", f"-c{connections}", f"-d{seconds}s", "-s",

@@ -9,7 +9,6 @@ the cost of the stream in each.
 Usage: stream_cost.py BINARY [--seconds N] [--rounds N] [--connections N]
 """
 import argparse
-import os
 import statistics
 import tempfile
 
@@ -30,13 +29,6 @@ def create_tables(port):
             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}], **extra})
 
 
-def cpu_seconds(process):
-    """The user and system CPU time the process has used."""
-    with open(f"/proc/{process.pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def measure(binary, args, options):
     """Requests/s and CPU microseconds per request of each table, medians of the rounds."""
     process, port, _ = bench.start(bench.ddblocal_command(binary, *args))
@@ -45,10 +37,10 @@ def measure(binary, args, options):
         results = {name: [] for name in TABLES}
         for _ in range(options.rounds):
             for number, name in enumerate(TABLES):
-                before = cpu_seconds(process)
+                before = bench.cpu_seconds(process)
                 result = bench.wrk(port, "put_item.lua", options.seconds, options.connections,
                                    {"BENCH_TABLE": f"bench{number}"})
-                result["cpu_us"] = (cpu_seconds(process) - before) * 1e6 / result["requests"]
+                result["cpu_us"] = (bench.cpu_seconds(process) - before) * 1e6 / result["requests"]
                 results[name].append(result)
         return {name: (statistics.median(r["rps"] for r in runs),
                        statistics.median(r["cpu_us"] for r in runs))
