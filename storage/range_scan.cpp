@@ -106,50 +106,32 @@ KeyRange partition_range(std::uint64_t uid, const AttributeValue& partition_key)
   return {std::move(partition), std::move(end)};
 }
 
-KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition) {
-  using expr::SortKeyOp;
+KeyRange query_range(std::uint64_t uid, const QueryRange& keys) {
   // The partition, narrowed by the leading sort key attributes a multi-attribute key equals.
   KeyValues partition_values;
-  for (const AttributeValue& value : condition.partition_values) {
+  for (const AttributeValue& value : keys.partition) {
     partition_values.push_back(&value);
   }
   std::string partition = encode_composite_partition_prefix(
       uid, std::span(partition_values.data(), partition_values.size()));
-  for (const AttributeValue& value : condition.sort_prefix) {
+  for (const AttributeValue& value : keys.sort_prefix) {
     append_key_value(partition, value);
   }
   KeyRange range{partition, prefix_end(partition)};
+  if (keys.begins_with) {
+    append_key_prefix(range.lower, *keys.begins_with);
+    range.upper = prefix_end(range.lower);
+    return range;
+  }
   // An index entry continues its index key with the table's key: the entries of one sort key
   // value are all the keys that begin with its bound, and end before prefix_end(bound).
-  switch (condition.sort_op) {
-    case SortKeyOp::kNone:
-      break;
-    case SortKeyOp::kEq:
-      range.lower = sort_key_bound(partition, condition.sort_value);
-      range.upper = prefix_end(range.lower);
-      break;
-    case SortKeyOp::kLt:
-      range.upper = sort_key_bound(partition, condition.sort_value);
-      break;
-    case SortKeyOp::kLe:
-      range.upper = prefix_end(sort_key_bound(partition, condition.sort_value));
-      break;
-    case SortKeyOp::kGt:
-      range.lower = prefix_end(sort_key_bound(partition, condition.sort_value));
-      break;
-    case SortKeyOp::kGe:
-      range.lower = sort_key_bound(partition, condition.sort_value);
-      break;
-    case SortKeyOp::kBetween:
-      range.lower = sort_key_bound(partition, condition.sort_value);
-      range.upper = prefix_end(sort_key_bound(partition, condition.sort_high));
-      break;
-    case SortKeyOp::kBeginsWith: {
-      range.lower = partition;
-      append_key_prefix(range.lower, condition.sort_value);
-      range.upper = prefix_end(range.lower);
-      break;
-    }
+  if (keys.lower) {
+    std::string bound = sort_key_bound(partition, keys.lower->value);
+    range.lower = keys.lower->inclusive ? std::move(bound) : prefix_end(bound);
+  }
+  if (keys.upper) {
+    std::string bound = sort_key_bound(partition, keys.upper->value);
+    range.upper = keys.upper->inclusive ? prefix_end(bound) : std::move(bound);
   }
   return range;
 }

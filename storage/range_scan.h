@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 
-#include "protocol/expressions/key_condition.h"
 #include "storage/database.h"
 #include "storage/store.h"
 
@@ -26,8 +25,8 @@ std::uint64_t uid_to_read(const Table& table, const PageRequest& request);
 // REQUIRES: request.exclusive_start_key.
 std::string start_key_of(const Table& table, const PageRequest& request);
 
-// The keys a Query with this key condition reads in the table (or index) `uid`.
-KeyRange query_range(std::uint64_t uid, const expr::KeyCondition& condition);
+// The keys of `range` in the table (or index) `uid`.
+KeyRange query_range(std::uint64_t uid, const QueryRange& range);
 // The keys of a table (or index), or of one segment of its hash space.
 KeyRange scan_range(std::uint64_t uid, const std::optional<ScanSegment>& segment);
 // The keys of one partition key value of a table (or index).

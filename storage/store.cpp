@@ -554,9 +554,9 @@ std::vector<EngineProperty> Store::engine_properties() {
   return properties;
 }
 
-Result<PageSummary> Store::query(const Table& table, const expr::KeyCondition& condition,
+Result<PageSummary> Store::query(const Table& table, const QueryRange& keys,
                                  const PageRequest& request, PageSink& sink) {
-  KeyRange range = query_range(uid_to_read(table, request), condition);
+  KeyRange range = query_range(uid_to_read(table, request), keys);
   std::optional<std::string> start;
   if (request.exclusive_start_key != nullptr) {
     start = start_key_of(table, request);

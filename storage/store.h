@@ -17,7 +17,6 @@
 #include "protocol/attribute_value.h"
 #include "protocol/backup.h"
 #include "protocol/capacity.h"
-#include "protocol/expressions/key_condition.h"
 #include "protocol/item_events.h"
 #include "protocol/point_in_time_recovery.h"
 #include "protocol/resource_policy.h"
@@ -182,6 +181,23 @@ struct PageRequest {
   // For a local index that lacks attributes the read needs: hand out each entry's item in the
   // table instead, read in the same snapshot as the index (DynamoDB's fetch from the table).
   bool read_table_items = false;
+};
+
+// The keys a Query reads, in storage's terms: one partition (a value for each partition key
+// attribute, in key schema order), narrowed to the items whose leading sort key attributes
+// equal `sort_prefix`, then to a range of the next sort key attribute's values.
+struct SortBound {
+  AttributeValue value;
+  bool inclusive = true;
+};
+struct QueryRange {
+  std::vector<AttributeValue> partition;
+  std::vector<AttributeValue> sort_prefix;
+  // Open where absent.
+  std::optional<SortBound> lower;
+  std::optional<SortBound> upper;
+  // Instead of bounds: the values that begin with these bytes (an S or a B).
+  std::optional<AttributeValue> begins_with;
 };
 
 // One item of a page as stored, handed to a PageSink while the page is read.
@@ -364,11 +380,10 @@ class Store {
   // RocksDB's own figures, each summed over the column families (see the .cpp for the list).
   std::vector<EngineProperty> engine_properties();
 
-  // Reads a page of the items whose keys satisfy `condition` (one partition, a sort key
-  // range), of the table or of request.index, whose keys the condition is then on, handing
-  // each to `sink`.
-  Result<PageSummary> query(const Table& table, const expr::KeyCondition& condition,
-                            const PageRequest& request, PageSink& sink);
+  // Reads a page of the items of `range`, of the table or of request.index (whose keys the
+  // range is then on), handing each to `sink`.
+  Result<PageSummary> query(const Table& table, const QueryRange& range, const PageRequest& request,
+                            PageSink& sink);
   // Reads a page of the table's items (of one segment of them), in the order of their
   // partitions' hashes, handing each to `sink`: segments together hold every item exactly once.
   Result<PageSummary> scan(const Table& table, const std::optional<ScanSegment>& segment,

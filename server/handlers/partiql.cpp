@@ -70,7 +70,8 @@ Result<SelectPage> read_page(RequestContext& context, const partiql::Read& read,
     DDB_ASSIGN_OR_RETURN(
         storage::PageSummary summary,
         plan.scan ? context.store.scan(*target.table, std::nullopt, request, page)
-                  : context.store.query(*target.table, plan.queries[query], request, page));
+                  : context.store.query(*target.table, query_range_of(plan.queries[query]), request,
+                                        page));
     DDB_RETURN_IF_ERROR(check_start_in_range(summary));
     metrics.add_page_read(*target.table, target.index, summary.bytes, consistency);
     for (std::size_t size : page.table_reads) {

@@ -118,13 +118,14 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
   // The key condition is on the keys of what is read.
   DDB_ASSIGN_OR_RETURN(auto key_condition,
                        wire::query_key_range(request, key_attributes(schema, target.index)));
+  const storage::QueryRange range = query_range_of(std::move(key_condition));
   return read_answer(
       target,
       {request.filter, request.projection, request.select,
        capacity::read_of(request.consistent_read), request.table_name},
       request.return_consumed_capacity, [&](bool read_table_items, storage::PageSink& sink) {
         return context.store.query(
-            *target.table, key_condition,
+            *target.table, range,
             page_request(target,
                          request.exclusive_start_key ? &*request.exclusive_start_key : nullptr,
                          request.limit, request.scan_index_forward, read_table_items),

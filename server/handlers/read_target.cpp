@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "protocol/expressions/key_condition.h"
 #include "protocol/expressions/projection.h"
 
 namespace ddblocal {
@@ -51,6 +50,40 @@ bool reads_table_items(const ReadTarget& target, wire::Select select,
   return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
     return !wire::index_projects(target.table->schema, *index, name);
   });
+}
+
+storage::QueryRange query_range_of(expr::KeyCondition condition) {
+  using expr::SortKeyOp;
+  storage::QueryRange range;
+  range.partition = std::move(condition.partition_values);
+  range.sort_prefix = std::move(condition.sort_prefix);
+  storage::SortBound value{std::move(condition.sort_value), true};
+  switch (condition.sort_op) {
+    case SortKeyOp::kNone:
+      break;
+    case SortKeyOp::kEq:
+      range.lower = value;
+      range.upper = std::move(value);
+      break;
+    case SortKeyOp::kLt:
+    case SortKeyOp::kLe:
+      value.inclusive = condition.sort_op == SortKeyOp::kLe;
+      range.upper = std::move(value);
+      break;
+    case SortKeyOp::kGt:
+    case SortKeyOp::kGe:
+      value.inclusive = condition.sort_op == SortKeyOp::kGe;
+      range.lower = std::move(value);
+      break;
+    case SortKeyOp::kBetween:
+      range.lower = std::move(value);
+      range.upper = storage::SortBound{std::move(condition.sort_high), true};
+      break;
+    case SortKeyOp::kBeginsWith:
+      range.begins_with = std::move(value.value);
+      break;
+  }
+  return range;
 }
 
 Result<void> check_start_in_range(const storage::PageSummary& page) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "protocol/expressions/ast.h"
+#include "protocol/expressions/key_condition.h"
 #include "protocol/wire/requests.h"
 #include "server/handlers/handler.h"
 #include "server/handlers/request_metrics.h"
@@ -30,6 +31,9 @@ Result<ReadTarget> target_to_read(RequestContext& context, const std::string& ta
 // attributes the read needs (DynamoDB does so; a global index refused such a read already).
 bool reads_table_items(const ReadTarget& target, wire::Select select,
                        const expr::Projection* projection, const expr::Condition* filter);
+
+// The keys a key condition chooses, in the store's terms.
+storage::QueryRange query_range_of(expr::KeyCondition condition);
 
 // A Query's answer when the store found its ExclusiveStartKey outside the key condition's range.
 Result<void> check_start_in_range(const storage::PageSummary& page);

@@ -13,11 +13,24 @@
 namespace ddblocal::storage {
 namespace {
 
-using expr::KeyCondition;
-using expr::SortKeyOp;
-
 AttributeValue number(std::string_view text) {
   return *Number::parse(text);
+}
+
+// Every item of the partition `partition`, or those between the bounds given.
+QueryRange on(std::string partition, std::optional<SortBound> lower = std::nullopt,
+              std::optional<SortBound> upper = std::nullopt) {
+  QueryRange range;
+  range.partition = {std::move(partition)};
+  range.lower = std::move(lower);
+  range.upper = std::move(upper);
+  return range;
+}
+SortBound including(std::string_view c) {
+  return {number(c), true};
+}
+SortBound excluding(std::string_view c) {
+  return {number(c), false};
 }
 
 // A page read: its items, decoded, and what the store said of it.
@@ -56,31 +69,25 @@ class RangeScanTest : public ::testing::Test {
     ASSERT_TRUE(store_->write_item(*table_, key, replace).has_value());
   }
 
-  Result<Page> query(const Table& table, const KeyCondition& condition,
-                     const PageRequest& request = {}) {
-    return page_of([&](PageSink& sink) { return store_->query(table, condition, request, sink); });
+  Result<Page> query(const Table& table, const QueryRange& range, const PageRequest& request = {}) {
+    return page_of([&](PageSink& sink) { return store_->query(table, range, request, sink); });
   }
-  Result<Page> query(const KeyCondition& condition, const PageRequest& request = {}) {
-    return query(*table_, condition, request);
+  Result<Page> query(const QueryRange& range, const PageRequest& request = {}) {
+    return query(*table_, range, request);
   }
   Result<Page> scan(const std::optional<ScanSegment>& segment) {
     return page_of([&](PageSink& sink) { return store_->scan(*table_, segment, {}, sink); });
   }
 
   // The sort keys a query answers, in order.
-  std::vector<std::string> sort_keys(const KeyCondition& condition, PageRequest request = {}) {
-    Result<Page> page = query(condition, request);
+  std::vector<std::string> sort_keys(const QueryRange& range, PageRequest request = {}) {
+    Result<Page> page = query(range, request);
     EXPECT_TRUE(page.has_value());
     std::vector<std::string> keys;
     for (const Item& item : page->items) {
       keys.push_back(item.at("c").get_if<Number>()->to_string());
     }
     return keys;
-  }
-
-  KeyCondition on(std::string partition, SortKeyOp op = SortKeyOp::kNone,
-                  std::string_view value = "0", std::string_view high = "0") {
-    return {{partition}, {}, op, number(value), number(high)};
   }
 
   std::unique_ptr<Store> store_;
@@ -100,17 +107,18 @@ TEST_F(RangeScanTest, QueryReadsOnePartitionInNumericOrder) {
   EXPECT_TRUE(sort_keys(on("c")).empty());
 }
 
-TEST_F(RangeScanTest, QuerySortKeyOperators) {
+TEST_F(RangeScanTest, QuerySortKeyBounds) {
   for (int c = 1; c <= 5; ++c) {
     put({{"p", std::string("a")}, {"c", number(std::to_string(c))}});
   }
   using V = std::vector<std::string>;
-  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kEq, "3")), V{"3"});
-  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kLt, "3")), (V{"1", "2"}));
-  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kLe, "3")), (V{"1", "2", "3"}));
-  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kGt, "3")), (V{"4", "5"}));
-  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kGe, "3")), (V{"3", "4", "5"}));
-  EXPECT_EQ(sort_keys(on("a", SortKeyOp::kBetween, "2", "4")), (V{"2", "3", "4"}));
+  EXPECT_EQ(sort_keys(on("a", including("3"), including("3"))), V{"3"});
+  EXPECT_EQ(sort_keys(on("a", std::nullopt, excluding("3"))), (V{"1", "2"}));
+  EXPECT_EQ(sort_keys(on("a", std::nullopt, including("3"))), (V{"1", "2", "3"}));
+  EXPECT_EQ(sort_keys(on("a", excluding("3"))), (V{"4", "5"}));
+  EXPECT_EQ(sort_keys(on("a", including("3"))), (V{"3", "4", "5"}));
+  EXPECT_EQ(sort_keys(on("a", including("2"), including("4"))), (V{"2", "3", "4"}));
+  EXPECT_EQ(sort_keys(on("a", excluding("2"), excluding("5"))), (V{"3", "4"}));
 }
 
 TEST_F(RangeScanTest, BeginsWithIsAKeyRange) {
@@ -128,8 +136,10 @@ TEST_F(RangeScanTest, BeginsWithIsAKeyRange) {
     };
     ASSERT_TRUE(store_->write_item(*table, item, replace).has_value());
   }
-  KeyCondition condition{{std::string("k")}, {}, SortKeyOp::kBeginsWith, std::string("ab"), {}};
-  Result<Page> page = query(*table, condition);
+  QueryRange range;
+  range.partition = {std::string("k")};
+  range.begins_with = std::string("ab");
+  Result<Page> page = query(*table, range);
   ASSERT_TRUE(page.has_value());
   std::vector<std::string> found;
   for (const Item& item : page->items) {
@@ -197,8 +207,8 @@ TEST_F(RangeScanTest, QueryStartKeyMustLieInTheKeyRange) {
   EXPECT_TRUE(page->items.empty());
   const Item below{{"p", std::string("a")}, {"c", number("1")}};
   request.exclusive_start_key = &below;
-  EXPECT_TRUE(query(on("a", SortKeyOp::kGt, "5"), request)->summary.start_outside_range);
-  EXPECT_FALSE(query(on("a", SortKeyOp::kGe, "1"), request)->summary.start_outside_range);
+  EXPECT_TRUE(query(on("a", excluding("5")), request)->summary.start_outside_range);
+  EXPECT_FALSE(query(on("a", including("1")), request)->summary.start_outside_range);
 }
 
 TEST_F(RangeScanTest, PageStopsAtOneMegabyte) {

@@ -355,10 +355,10 @@ std::vector<Item> query_index(Store& store, const Table& table, std::string_view
   PageRequest request;
   request.index = find_index(table.schema, index);
   EXPECT_NE(request.index, nullptr) << index;
-  expr::KeyCondition condition;
-  condition.partition_values = {std::move(partition)};
+  QueryRange range;
+  range.partition = {std::move(partition)};
   ItemCollector collected;
-  EXPECT_TRUE(store.query(table, condition, request, collected).has_value());
+  EXPECT_TRUE(store.query(table, range, request, collected).has_value());
   return collected.items;
 }
 
@@ -423,11 +423,11 @@ TEST(StoreLocalIndex, AReadOfItsEntriesCanHandOutTheTableItemsInstead) {
   ASSERT_TRUE(put(*store, *table, jane).has_value());
   PageRequest request;
   request.index = find_index(table->schema, "by_city");
-  expr::KeyCondition condition;
-  condition.partition_values = {string_value("janedoe")};
+  QueryRange range;
+  range.partition = {string_value("janedoe")};
 
   ItemCollector entries;
-  ASSERT_TRUE(store->query(*table, condition, request, entries).has_value());
+  ASSERT_TRUE(store->query(*table, range, request, entries).has_value());
   EXPECT_EQ(entries.items, (std::vector<Item>{{{"username", jane.at("username")},
                                                {"last_name", jane.at("last_name")},
                                                {"city", jane.at("city")}}}));
@@ -435,7 +435,7 @@ TEST(StoreLocalIndex, AReadOfItsEntriesCanHandOutTheTableItemsInstead) {
 
   request.read_table_items = true;
   ItemCollector items;
-  Result<PageSummary> page = store->query(*table, condition, request, items);
+  Result<PageSummary> page = store->query(*table, range, request, items);
   ASSERT_TRUE(page.has_value());
   EXPECT_EQ(items.items, std::vector<Item>{jane});
   EXPECT_EQ(items.table_reads, std::vector<std::size_t>{item_size(jane)});
