@@ -12,7 +12,7 @@
 namespace ddblocal {
 namespace {
 
-// What Query and Scan have in common once their reads are done.
+// What Query and Scan have in common in their answers.
 struct PageShape {
   const std::optional<expr::Condition>& filter;
   const std::optional<expr::Projection>& projection;
@@ -87,19 +87,23 @@ class AnswerSink : public storage::PageSink {
   std::size_t count_ = 0;
 };
 
-// Reads a page through `read` (the store's query or scan) into the answer. The page costs what
-// it read, before the filter and the projection.
-template <typename Read>
-Result<std::string> read_answer(const ReadTarget& target, const PageShape& shape,
-                                capacity::Report report, const Read& read) {
-  RequestMetrics metrics(report, false);
+// Reads a page of `request` (a Query or Scan, in `forward` key order) into the answer through
+// `read`, the store's query or scan of a page request. The page costs what it read, before the
+// filter and the projection.
+template <typename Request, typename Read>
+Result<std::string> read_answer(const ReadTarget& target, const Request& request, bool forward,
+                                const Read& read) {
+  const PageShape shape{request.filter, request.projection, request.select,
+                        capacity::read_of(request.consistent_read), request.table_name};
+  RequestMetrics metrics(request.return_consumed_capacity, false);
   metrics.name_table(*target.table, shape.table_member);
   AnswerSink sink(shape, *target.table, metrics);
-  DDB_ASSIGN_OR_RETURN(
-      storage::PageSummary page,
-      read(reads_table_items(target, shape.select, shape.projection ? &*shape.projection : nullptr,
-                             shape.filter ? &*shape.filter : nullptr),
-           sink));
+  const storage::PageRequest page_read = page_request(
+      target, request.exclusive_start_key ? &*request.exclusive_start_key : nullptr, request.limit,
+      forward,
+      reads_table_items(target, shape.select, shape.projection ? &*shape.projection : nullptr,
+                        shape.filter ? &*shape.filter : nullptr));
+  DDB_ASSIGN_OR_RETURN(storage::PageSummary page, read(page_read, sink));
   DDB_RETURN_IF_ERROR(check_start_in_range(page));
   metrics.add_page_read(*target.table, target.index, page.bytes, shape.read);
   std::optional<Item> last_evaluated_key;
@@ -119,18 +123,10 @@ Result<std::string> handle_query(RequestContext& context, const wire::JsonValue&
   DDB_ASSIGN_OR_RETURN(auto key_condition,
                        wire::query_key_range(request, key_attributes(schema, target.index)));
   const storage::QueryRange range = query_range_of(std::move(key_condition));
-  return read_answer(
-      target,
-      {request.filter, request.projection, request.select,
-       capacity::read_of(request.consistent_read), request.table_name},
-      request.return_consumed_capacity, [&](bool read_table_items, storage::PageSink& sink) {
-        return context.store.query(
-            *target.table, range,
-            page_request(target,
-                         request.exclusive_start_key ? &*request.exclusive_start_key : nullptr,
-                         request.limit, request.scan_index_forward, read_table_items),
-            sink);
-      });
+  return read_answer(target, request, request.scan_index_forward,
+                     [&](const storage::PageRequest& page, storage::PageSink& sink) {
+                       return context.store.query(*target.table, range, page, sink);
+                     });
 }
 
 Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& body) {
@@ -141,18 +137,10 @@ Result<std::string> handle_scan(RequestContext& context, const wire::JsonValue& 
     segment = storage::ScanSegment{static_cast<std::uint64_t>(*request.segment),
                                    static_cast<std::uint64_t>(*request.total_segments)};
   }
-  return read_answer(
-      target,
-      {request.filter, request.projection, request.select,
-       capacity::read_of(request.consistent_read), request.table_name},
-      request.return_consumed_capacity, [&](bool read_table_items, storage::PageSink& sink) {
-        return context.store.scan(
-            *target.table, segment,
-            page_request(target,
-                         request.exclusive_start_key ? &*request.exclusive_start_key : nullptr,
-                         request.limit, true, read_table_items),
-            sink);
-      });
+  return read_answer(target, request, true,
+                     [&](const storage::PageRequest& page, storage::PageSink& sink) {
+                       return context.store.scan(*target.table, segment, page, sink);
+                     });
 }
 
 }  // namespace ddblocal
