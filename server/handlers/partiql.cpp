@@ -8,6 +8,7 @@
 #include "server/handlers/handler.h"
 #include "server/handlers/partiql_statements.h"
 #include "server/handlers/read_target.h"
+#include "server/handlers/request_metrics.h"
 
 namespace ddblocal {
 namespace {

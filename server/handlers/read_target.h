@@ -11,7 +11,6 @@
 #include "protocol/expressions/key_condition.h"
 #include "protocol/wire/requests.h"
 #include "server/handlers/handler.h"
-#include "server/handlers/request_metrics.h"
 
 namespace ddblocal {
 
