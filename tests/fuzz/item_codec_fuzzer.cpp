@@ -1,7 +1,8 @@
 // The item codec: arbitrary bytes, as a corrupt or truncated RocksDB value would hold them,
-// must decode to an item or fail as "corrupt item", never with undefined behaviour. An item
-// that decodes must be well formed and encode to bytes that decode to the same item, and that
-// encoding must be stable.
+// must decode to an item or fail as "corrupt item", never with undefined behaviour, and so must
+// the walk that reads them without decoding. An item that decodes must be well formed, walk to
+// its item_size, and encode to bytes that decode to the same item, and that encoding must be
+// stable.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace ddblocal;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   Result<Item> item = storage::decode_item(bytes);
+  Result<std::size_t> walked_size = storage::stored_item_size(bytes);
+  fuzz::check(walked_size || walked_size.error().message().starts_with("corrupt item"),
+              "stored_item_size failed with something other than \"corrupt item\"");
   if (!item) {
     fuzz::check(item.error().type() == ErrorType::kInternalServerError &&
                     item.error().message().starts_with("corrupt item"),
@@ -26,6 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   constexpr int kDecoderDepthCap = 64;
   fuzz::check(fuzz::well_formed(*item, fuzz::kTopLevel - kDecoderDepthCap, /*empty_sets=*/true),
               "decode_item made an item that is not well formed");
+  fuzz::check(walked_size && *walked_size == item_size(*item),
+              "the walk of a decodable item does not size it as item_size does");
   std::string encoded;
   storage::append_item(encoded, *item);
   Result<Item> again = storage::decode_item(encoded);
