@@ -705,7 +705,7 @@ def test_import_on_demand_under_provisioned_has_its_own_words(endpoint):
         on_demand_under_provisioned("table", ".")
 
 
-@pytest.mark.oracle_deviation("DynamoDB Local accepts OnDemandThroughput under PROVISIONED")
+@pytest.mark.oracle_deviation("DynamoDB Local does not answer this refusal with these words")
 def test_create_table_on_demand_under_provisioned_keeps_update_tables_words(endpoint):
     request = import_request()["TableCreationParameters"]
     request.update(PROVISIONED_ON_DEMAND)
