@@ -497,3 +497,33 @@ def test_rule_names_the_element_class_and_the_map_value_type():
     )
     assert expected(LONG, "23") == "STRING_VALUE cannot be converted to Long"
     assert expected(LIST_ELEMENT, True) == PARAMETERIZED_CAST
+
+
+# DynamoDB's deserializer reads a request in document order, so of two top-level members of the
+# wrong JSON type it reports the one the document lists first (ddblocal's parsers read members in
+# an order of their own: protocol/wire/document_order.h). Each pair of neighbouring top-level
+# members of each operation, sent in both orders.
+def first_wrong_value(shape):
+    return next(value for value in WRONG.values() if expected(shape, value) is not None)
+
+
+def neighbour_pairs():
+    for operation, shapes in SHAPES.items():
+        top = [(path, shape) for path, shape in shapes if "." not in path]
+        for first, second in zip(top, top[1:]):
+            for pair in ((first, second), (second, first)):
+                ids = f"{operation}-{pair[0][0]}-before-{pair[1][0]}"
+                yield pytest.param(operation, pair, id=ids)
+
+
+@pytest.mark.oracle_deviation(
+    "DynamoDB Local answers most wrong JSON types with a 500 InternalFailure"
+)
+@pytest.mark.parametrize("operation, pair", list(neighbour_pairs()))
+def test_first_wrong_member_in_the_document_is_reported(endpoint, operation, pair):
+    body = {path: first_wrong_value(shape) for path, shape in pair}
+    (path, shape) = pair[0]
+    with pytest.raises(DynamoDBError) as excinfo:
+        call(endpoint, operation, **body)
+    assert (excinfo.value.code, excinfo.value.message) == (
+        "SerializationException", expected(shape, body[path]))

@@ -229,6 +229,41 @@ def test_well_formed_statement_on_a_missing_table_is_not_found(raw_client):
     assert code == "ResourceNotFoundException"
 
 
+# ---- DescribeTable and DeleteTable --------------------------------------------------------------
+# ack-api-quirks DDB-TABLE-457 (details/DDB-TABLE-457.md, DynamoDB 2026-10-09, exact text):
+# DescribeTable answers an empty TableName with two member constraints, length before pattern,
+# where dynalite had recorded the table operations' own "TableName must be at least 3 ...".
+# "a;" and a 256-character name are inferred from that record.
+NAME_CONSTRAINTS = pytest.mark.oracle_deviation(
+    "DynamoDB Local answers an invalid table name with a text of its own")
+SHORT = "failed to satisfy constraint: Member must have length greater than or equal to 3"
+PATTERN = ("failed to satisfy constraint: Member must satisfy regular expression pattern: "
+           "[a-zA-Z0-9_.-]+")
+
+
+@NAME_CONSTRAINTS
+@pytest.mark.parametrize("name", ["", "a;"])
+def test_describe_table_lists_the_name_length_before_its_pattern(raw_client, name):
+    assert failure(raw_client.describe_table, TableName=name) == validation(
+        f"2 validation errors detected: Value '{name}' at 'tableName' {SHORT}; "
+        f"Value '{name}' at 'tableName' {PATTERN}")
+
+
+@NAME_CONSTRAINTS
+def test_describe_table_long_name_is_a_member_constraint(raw_client):
+    name = "a" * 256
+    assert failure(raw_client.describe_table, TableName=name) == one(
+        f"Value '{name}' at 'tableName' failed to satisfy constraint: Member must have length "
+        "less than or equal to 255")
+
+
+# DeleteTable has no 2026 record: it keeps dynalite's (test/deleteTable.js) answer.
+@NAME_CONSTRAINTS
+def test_delete_table_empty_name_keeps_the_table_operations_message(raw_client):
+    assert failure(raw_client.delete_table, TableName="") == validation(
+        "TableName must be at least 3 characters long and at most 255 characters long")
+
+
 # ---- UpdateTable --------------------------------------------------------------------------------
 # architect/dynalite test/updateTable.js (recorded against DynamoDB). Its tables "abc" do not
 # exist, so every answer there but the not-found ones comes before the table is looked up.
@@ -455,6 +490,14 @@ def test_restore_empty_target_name_gets_the_table_name_message(raw_client):
                    BackupArn=MISSING_BACKUP_ARN) == validation(TABLE_NAME_LENGTH)
 
 
+# The other way round from DescribeTable's tableName: the pattern first (exact text).
+@NO_BACKUPS
+def test_create_backup_empty_name_lists_pattern_before_length(raw_client):
+    assert failure(raw_client.create_backup, TableName=unique_name(), BackupName="") == validation(
+        f"2 validation errors detected: Value '' at 'backupName' {PATTERN}; "
+        f"Value '' at 'backupName' {SHORT}")
+
+
 @NO_BACKUPS
 def test_export_empty_table_arn_is_an_invalid_table_arn(raw_client):
     assert failure(raw_client.export_table_to_point_in_time, TableArn="",
@@ -638,6 +681,90 @@ def test_import_throughput_rule_comes_before_the_bucket(endpoint):
         "ValidationException",
         "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must "
         "both be specified when BillingMode is PROVISIONED")
+
+
+# The same record: ImportTable words OnDemandThroughput under PROVISIONED its own way ("when
+# table", a final period); CreateTable keeps UpdateTable's words (ack-api-quirks DDB-TABLE-059:
+# "when the table", no period; CreateTable's own answer is not recorded, inferred).
+def on_demand_under_provisioned(table, end):
+    return ("ValidationException",
+            "One or more parameter values were invalid: MaxWriteRequestUnits for OnDemandThroughput "
+            f"cannot be specified when {table} BillingMode is PROVISIONED{end}")
+
+
+PROVISIONED_ON_DEMAND = {"BillingMode": "PROVISIONED",
+                         "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
+                         "OnDemandThroughput": {"MaxWriteRequestUnits": 5}}
+
+
+@NO_BACKUPS
+def test_import_on_demand_under_provisioned_has_its_own_words(endpoint):
+    request = import_request()
+    request["TableCreationParameters"].update(PROVISIONED_ON_DEMAND)
+    assert call_error(endpoint, "ImportTable", **request) == \
+        on_demand_under_provisioned("table", ".")
+
+
+@pytest.mark.oracle_deviation("DynamoDB Local does not answer this refusal with these words")
+def test_create_table_on_demand_under_provisioned_keeps_update_tables_words(endpoint):
+    request = import_request()["TableCreationParameters"]
+    request.update(PROVISIONED_ON_DEMAND)
+    assert call_error(endpoint, "CreateTable", **request) == \
+        on_demand_under_provisioned("the table", "")
+
+
+# ---- CreateTable / UpdateTable: index names -----------------------------------------------------
+# ack-api-quirks DDB-TABLE-457 (DynamoDB 2026-10-09): an empty IndexName of CreateTable's
+# globalSecondaryIndexes and of UpdateTable's create lists its length before its pattern (the
+# record cuts the second constraint short; that it is the pattern, whose text every other record
+# gives, is inferred). Local indexes and UpdateTable's update share the member: inferred.
+# (ListTables' exclusiveStartTableName and CreateBackup's backupName list the pattern first:
+# above.)
+INDEX_NAME_CONSTRAINTS = pytest.mark.oracle_deviation(
+    "DynamoDB Local answers an invalid index name with a text of its own")
+INDEX_KEY = [{"AttributeName": "g", "KeyType": "HASH"}]
+
+
+def empty_index_name(path):
+    return validation(f"2 validation errors detected: Value '' at '{path}' {SHORT}; "
+                      f"Value '' at '{path}' {PATTERN}")
+
+
+def index_definition(key_schema):
+    return {"IndexName": "", "KeySchema": key_schema, "Projection": {"ProjectionType": "ALL"}}
+
+
+@INDEX_NAME_CONSTRAINTS
+@pytest.mark.parametrize("member, key_schema", [
+    ("globalSecondaryIndexes", INDEX_KEY),
+    ("localSecondaryIndexes", [{"AttributeName": "p", "KeyType": "HASH"},
+                               {"AttributeName": "g", "KeyType": "RANGE"}]),
+])
+def test_create_table_index_name_lists_length_before_pattern(raw_client, member, key_schema):
+    members = {"globalSecondaryIndexes": "GlobalSecondaryIndexes",
+               "localSecondaryIndexes": "LocalSecondaryIndexes"}
+    assert failure(raw_client.create_table, TableName=unique_name(),
+                   AttributeDefinitions=[{"AttributeName": "p", "AttributeType": "S"},
+                                         {"AttributeName": "s", "AttributeType": "S"},
+                                         {"AttributeName": "g", "AttributeType": "S"}],
+                   KeySchema=[{"AttributeName": "p", "KeyType": "HASH"},
+                              {"AttributeName": "s", "KeyType": "RANGE"}],
+                   BillingMode="PAY_PER_REQUEST",
+                   **{members[member]: [index_definition(key_schema)]}) == \
+        empty_index_name(f"{member}.1.member.indexName")
+
+
+@INDEX_NAME_CONSTRAINTS
+@pytest.mark.parametrize("action, update", [
+    ("create", index_definition(INDEX_KEY)),
+    ("update", {"IndexName": "", "ProvisionedThroughput": {"ReadCapacityUnits": 1,
+                                                           "WriteCapacityUnits": 1}}),
+])
+def test_update_table_index_name_lists_length_before_pattern(raw_client, action, update):
+    assert failure(raw_client.update_table, TableName=unique_name(),
+                   AttributeDefinitions=[{"AttributeName": "g", "AttributeType": "S"}],
+                   GlobalSecondaryIndexUpdates=[{action.capitalize(): update}]) == \
+        empty_index_name(f"globalSecondaryIndexUpdates.1.member.{action}.indexName")
 
 
 # ---- CreateTable / UpdateTable: AttributeDefinitions --------------------------------------------

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "protocol/wire/document_order.h"
 #include "protocol/wire/json.h"
 #include "server/response.h"
 
@@ -148,6 +149,11 @@ RoutedResponse Router::dispatch(const HttpRequest& request, std::string_view bod
                          s3_root_};
   Result<std::string> answer = route->second.handler(context, document);
   if (!answer) {
+    if (answer.error().type() == ErrorType::kSerialization) {
+      return error_response(wire::serialization_error_in_document_order(
+                                operation_names_[operation], document, std::move(answer).error()),
+                            request, operation);
+    }
     return error_response(answer.error(), request, operation);
   }
   return {make_response(http::status::ok, std::move(*answer), request), operation, std::nullopt};

@@ -103,11 +103,18 @@ inline bool matches_name_pattern(std::string_view text) {
   });
 }
 
+// Where a name's pattern constraint is listed when the value also breaks a length constraint.
+// DynamoDB's order differs by member (2026-10-09, ack-api-quirks DDB-TABLE-457): pattern first
+// for CreateBackup's backupName and ListTables' exclusiveStartTableName, length first for
+// DescribeTable's tableName and an index definition's indexName.
+enum class PatternOrder { kBeforeLength, kAfterLength };
+
 struct StringRule {
   bool required = false;
   std::size_t min_length = 0;
   std::size_t max_length = 0;  // 0: unlimited
   bool name_pattern = false;   // must match kNamePattern
+  PatternOrder pattern_order = PatternOrder::kBeforeLength;
   // The allowed values, in the order DynamoDB lists them; empty: any value.
   std::span<const std::string_view> allowed = {};
 };
@@ -121,7 +128,8 @@ inline std::string enum_constraint(std::span<const std::string_view> values) {
   return constraint.append("]");
 }
 
-// Checks in the order DynamoDB lists the failures: null, pattern, lengths, enum.
+// Checks in the order DynamoDB lists the failures: null, pattern and lengths (in the rule's
+// order), enum.
 inline void check(Violations& violations, std::string_view path,
                   std::optional<std::string_view> value, const StringRule& rule) {
   if (!value) {
@@ -130,11 +138,15 @@ inline void check(Violations& violations, std::string_view path,
     }
     return;
   }
-  if (rule.name_pattern && !matches_name_pattern(*value)) {
-    violations.add(path, value,
-                   std::string("Member must satisfy regular expression pattern: ") +
-                       std::string(kNamePattern));
-  }
+  const bool pattern_broken = rule.name_pattern && !matches_name_pattern(*value);
+  const auto check_pattern = [&](PatternOrder order) {
+    if (pattern_broken && rule.pattern_order == order) {
+      violations.add(path, value,
+                     std::string("Member must satisfy regular expression pattern: ") +
+                         std::string(kNamePattern));
+    }
+  };
+  check_pattern(PatternOrder::kBeforeLength);
   const std::size_t length = utf16_length(*value);
   if (length < rule.min_length) {
     violations.add(
@@ -146,6 +158,7 @@ inline void check(Violations& violations, std::string_view path,
         path, value,
         "Member must have length less than or equal to " + std::to_string(rule.max_length));
   }
+  check_pattern(PatternOrder::kAfterLength);
   if (!rule.allowed.empty() &&
       std::find(rule.allowed.begin(), rule.allowed.end(), *value) == rule.allowed.end()) {
     violations.add(path, value, enum_constraint(rule.allowed));
@@ -222,11 +235,19 @@ inline ApiError invalid_parameters(std::string_view message) {
 }
 
 // TableName as the API model constrains it (every operation but the table-level ones, which
-// check the length first with a message of their own).
+// check the length first with a message of their own). Pattern first: ListTables'
+// exclusiveStartTableName (recorded); CreateTable's tableName and a restore's targetTableName
+// (not recorded, kept).
 inline constexpr StringRule kTableNameRule{
     .required = true, .min_length = 3, .max_length = 255, .name_pattern = true};
 // An index name where the index is required (index definitions and updates); Query and Scan
-// take IndexName as optional.
-inline constexpr StringRule kIndexNameRule = kTableNameRule;
+// take IndexName as optional. Length first: CreateTable's globalSecondaryIndexes and
+// UpdateTable's create (DDB-TABLE-457); local indexes, UpdateTable's update and delete and a
+// restore's overrides share the member (inferred).
+inline constexpr StringRule kIndexNameRule{.required = true,
+                                           .min_length = 3,
+                                           .max_length = 255,
+                                           .name_pattern = true,
+                                           .pattern_order = PatternOrder::kAfterLength};
 
 }  // namespace ddblocal::wire

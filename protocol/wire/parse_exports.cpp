@@ -184,7 +184,7 @@ Result<ImportTableRequest> parse_import_table(const JsonValue& body) {
   if (compression == "ZSTD") {
     return ApiError::validation("Invalid Request: ddblocal reads GZIP or NONE compression only");
   }
-  DDB_ASSIGN_OR_RETURN(request.table, parse_create_table(*parameters));
+  DDB_ASSIGN_OR_RETURN(request.table, parse_create_table(*parameters, TableCreator::kImportTable));
   request.s3_bucket = std::string(*bucket);
   request.s3_key_prefix = std::string(prefix.value_or(""));
   request.input_format = std::string(*format);

@@ -25,9 +25,12 @@ constexpr std::string_view kSelectValues[] = {"SPECIFIC_ATTRIBUTES", "COUNT", "A
                                               "ALL_PROJECTED_ATTRIBUTES"};
 
 constexpr StringRule kSelectRule{.allowed = kSelectValues};
+// Query and Scan list an IndexName's pattern before its length (ddblocal's order before the
+// 2026 captures, which record no Query or Scan IndexName breaking both: kept).
 constexpr StringRule kOptionalIndexNameRule = [] {
   StringRule rule = kIndexNameRule;
   rule.required = false;
+  rule.pattern_order = PatternOrder::kBeforeLength;
   return rule;
 }();
 constexpr IntegerRule kLimitRule{.min = 1};

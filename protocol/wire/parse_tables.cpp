@@ -247,7 +247,7 @@ Result<void> add_indexes(const CreateTableMembers& members, TableSchema& schema)
 
 }  // namespace
 
-Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
+Result<CreateTableRequest> parse_create_table(const JsonValue& body, TableCreator creator) {
   DDB_ASSIGN_OR_RETURN(auto members, read_create_table_members(body));
   // The tags' constraints come last, their JSON types with the other members' (a
   // SerializationException before any ValidationException).
@@ -271,7 +271,7 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
                          "be specified"));
   }
   DDB_ASSIGN_OR_RETURN(auto settings, settings_update(members.settings));
-  DDB_ASSIGN_OR_RETURN(schema.settings, initial_settings(settings, schema.billing_mode));
+  DDB_ASSIGN_OR_RETURN(schema.settings, initial_settings(settings, schema.billing_mode, creator));
   CreateTableRequest request;
   request.schema = std::move(schema);
   DDB_ASSIGN_OR_RETURN(request.tags, std::move(tags));
@@ -283,7 +283,7 @@ Result<CreateTableRequest> parse_create_table(const JsonValue& body) {
 }
 
 Result<DescribeTableRequest> parse_describe_table(const JsonValue& body) {
-  DDB_ASSIGN_OR_RETURN(auto name, parse_table_name_only(body));
+  DDB_ASSIGN_OR_RETURN(auto name, parse_table_name_only(body, TableNameLength::kMemberConstraint));
   return DescribeTableRequest{std::move(name)};
 }
 

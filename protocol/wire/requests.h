@@ -248,9 +248,14 @@ struct TransactGetItemsRequest {
 // member of the wrong JSON type, ValidationException for a value the service rejects. Where
 // several member constraints fail, the message lists them all, as the service does.
 
+// The operation a table is created by: CreateTable, or ImportTable with its
+// TableCreationParameters, which words some refusals differently.
+enum class TableCreator { kCreateTable, kImportTable };
+
 // Also checks the key schema against the attribute definitions; the schema it returns is
 // complete (partition key, optional sort key, billing, zero throughput under PAY_PER_REQUEST).
-Result<CreateTableRequest> parse_create_table(const JsonValue& body);
+Result<CreateTableRequest> parse_create_table(const JsonValue& body,
+                                              TableCreator creator = TableCreator::kCreateTable);
 Result<DescribeTableRequest> parse_describe_table(const JsonValue& body);
 Result<DeleteTableRequest> parse_delete_table(const JsonValue& body);
 Result<ListTablesRequest> parse_list_tables(const JsonValue& body);

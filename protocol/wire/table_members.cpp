@@ -122,11 +122,16 @@ Result<std::vector<NameAndType>> read_name_and_type_list(const JsonValue& list,
   return elements;
 }
 
-Result<void> check_table_operation_name(std::optional<std::string_view> name) {
+Result<void> check_table_name_present(std::optional<std::string_view> name) {
   if (!name) {
     return ApiError::validation(
         "The parameter 'TableName' is required but was not present in the request");
   }
+  return {};
+}
+
+Result<void> check_table_operation_name(std::optional<std::string_view> name) {
+  DDB_RETURN_IF_ERROR(check_table_name_present(name));
   // An ARN's length is a member constraint (check_table_name_or_arn).
   const std::size_t length = utf16_length(*name);
   if (!is_arn(*name) && (length < 3 || length > 255)) {
@@ -136,11 +141,14 @@ Result<void> check_table_operation_name(std::optional<std::string_view> name) {
   return {};
 }
 
-Result<std::string> parse_table_name_only(const JsonValue& body) {
+Result<std::string> parse_table_name_only(const JsonValue& body, TableNameLength length) {
   DDB_ASSIGN_OR_RETURN(auto name, optional_string(body, "TableName"));
-  DDB_RETURN_IF_ERROR(check_table_operation_name(name));
+  const bool own_message = length == TableNameLength::kOwnMessage;
+  DDB_RETURN_IF_ERROR(own_message ? check_table_operation_name(name)
+                                  : check_table_name_present(name));
   Violations violations;
-  check_table_name_or_arn(violations, "tableName", name);
+  check_table_name_or_arn(violations, "tableName", name,
+                          own_message ? kTableNameRule : kDescribedTableNameRule);
   DDB_RETURN_IF_ERROR(violations.to_result());
   return std::string(*name);
 }

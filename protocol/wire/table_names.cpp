@@ -41,9 +41,9 @@ std::optional<std::string> table_arn_format_violation(std::string_view member) {
 }  // namespace
 
 void check_table_name_or_arn(Violations& violations, std::string_view path,
-                             std::optional<std::string_view> member) {
+                             std::optional<std::string_view> member, const StringRule& name_rule) {
   if (!member || !is_arn(*member)) {
-    check(violations, path, member, kTableNameRule);
+    check(violations, path, member, name_rule);
     return;
   }
   if (utf16_length(*member) > kMaxTableArnLength) {

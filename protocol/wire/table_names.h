@@ -21,10 +21,19 @@ inline bool is_arn(std::string_view member) {
   return member.starts_with("arn:");
 }
 
+// DescribeTable's TableName: kTableNameRule with the length listed before the pattern ("" ->
+// length, then pattern; DynamoDB 2026-10-09, ack-api-quirks DDB-TABLE-457).
+inline constexpr StringRule kDescribedTableNameRule{.required = true,
+                                                    .min_length = 3,
+                                                    .max_length = 255,
+                                                    .name_pattern = true,
+                                                    .pattern_order = PatternOrder::kAfterLength};
+
 // A TableName member's constraints, reported at `path` ("tableName"): an ARN's length and
-// format (dynamodb's table/<name>, the name as kTableNameRule has it), or a name's kTableNameRule.
+// format (dynamodb's table/<name>, the name as kTableNameRule has it), or a name's `name_rule`.
 void check_table_name_or_arn(Violations& violations, std::string_view path,
-                             std::optional<std::string_view> member);
+                             std::optional<std::string_view> member,
+                             const StringRule& name_rule = kTableNameRule);
 
 // The name of the table `member` names for a request of `tables_namespace`: `member` itself when
 // it is a name; the table of its ARN when that ARN is of this partition, region and account.

@@ -64,11 +64,24 @@ Result<OnDemandThroughput> on_demand_of(const SettingsMembers& members) {
   return on_demand;
 }
 
-ApiError on_demand_under_provisioned(const OnDemandThroughput& on_demand) {
+// The words of the OnDemandThroughput refusal under PROVISIONED around "BillingMode is
+// PROVISIONED", by operation. UpdateTable: "when the table ...", no period (ack-api-quirks
+// DDB-TABLE-059, 2026-10-08; CreateTable shares it: inferred); ImportTable: "when table ...",
+// with a period (DDB-IMPORT-009, 2026-10-09).
+struct OnDemandRefusalWords {
+  std::string_view table;
+  std::string_view end;
+};
+constexpr OnDemandRefusalWords kTableOperationWords{"the table", ""};
+constexpr OnDemandRefusalWords kImportTableWords{"table", "."};
+
+ApiError on_demand_under_provisioned(const OnDemandThroughput& on_demand,
+                                     const OnDemandRefusalWords& words) {
   return invalid_parameters(
       std::string(on_demand.max_read_request_units != -1 ? "MaxReadRequestUnits"
                                                          : "MaxWriteRequestUnits") +
-      " for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED");
+      " for OnDemandThroughput cannot be specified when " + std::string(words.table) +
+      " BillingMode is PROVISIONED" + std::string(words.end));
 }
 
 }  // namespace
@@ -129,7 +142,8 @@ Result<SettingsUpdate> settings_update(const SettingsMembers& members) {
   return update;
 }
 
-Result<TableSettings> initial_settings(const SettingsUpdate& update, BillingMode billing_mode) {
+Result<TableSettings> initial_settings(const SettingsUpdate& update, BillingMode billing_mode,
+                                       TableCreator creator) {
   TableSettings settings;
   settings.deletion_protection_enabled = update.deletion_protection.value_or(false);
   settings.table_class = update.table_class;
@@ -138,7 +152,9 @@ Result<TableSettings> initial_settings(const SettingsUpdate& update, BillingMode
   }
   if (update.on_demand && *update.on_demand != OnDemandThroughput{}) {
     if (billing_mode == BillingMode::kProvisioned) {
-      return on_demand_under_provisioned(*update.on_demand);
+      return on_demand_under_provisioned(*update.on_demand, creator == TableCreator::kImportTable
+                                                                ? kImportTableWords
+                                                                : kTableOperationWords);
     }
     settings.on_demand_throughput = update.on_demand;
   }
@@ -169,7 +185,7 @@ Result<void> apply_settings_update(const SettingsUpdate& update, const TableSche
   }
   if (schema.billing_mode == BillingMode::kProvisioned) {
     if (update.on_demand && *update.on_demand != OnDemandThroughput{}) {
-      return on_demand_under_provisioned(*update.on_demand);
+      return on_demand_under_provisioned(*update.on_demand, kTableOperationWords);
     }
     settings.on_demand_throughput.reset();
   } else if (update.on_demand) {

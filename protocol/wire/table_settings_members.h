@@ -48,8 +48,10 @@ using EncryptionChange = std::optional<KmsEncryption>;
 // The rules that need no table, then the typed values. REQUIRES: member constraints passed.
 Result<SettingsUpdate> settings_update(const SettingsMembers& members);
 
-// CreateTable: the settings the new table starts with, under `billing_mode`.
-Result<TableSettings> initial_settings(const SettingsUpdate& update, BillingMode billing_mode);
+// CreateTable (ImportTable's TableCreationParameters when `creator` says so): the settings the
+// new table starts with, under `billing_mode`.
+Result<TableSettings> initial_settings(const SettingsUpdate& update, BillingMode billing_mode,
+                                       TableCreator creator);
 
 // UpdateTable: `schema` (the table after the request's billing changes) with `update` applied
 // over `current`'s settings, or DynamoDB's error when it cannot be.

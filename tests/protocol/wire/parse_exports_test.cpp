@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "protocol/wire/exports.h"
+#include "protocol/wire/requests.h"
 #include "tests/protocol/wire/wire_test_util.h"
 
 namespace ddblocal::wire {
@@ -61,6 +62,26 @@ TEST(ParseImportTable, FormatOptionsBelongToCsv) {
   EXPECT_EQ(import_error(R"(,"InputFormatOptions":{"Csv":{"Delimiter":","}})"),
             "Invalid Request: Unsupported InputFormatOptions for the given input format: "
             "DYNAMODB_JSON.");
+}
+
+// ImportTable words the refusal its own way (DynamoDB 2026-10-09, ack-api-quirks
+// DDB-IMPORT-009); CreateTable keeps UpdateTable's words (DDB-TABLE-059).
+TEST(ParseImportTable, OnDemandThroughputUnderProvisionedHasItsOwnWords) {
+  const std::string parameters =
+      R"({"TableName":"abc","BillingMode":"PROVISIONED",)"
+      R"("ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1},)"
+      R"("OnDemandThroughput":{"MaxWriteRequestUnits":5},)"
+      R"("KeySchema":[{"AttributeName":"p","KeyType":"HASH"}],)"
+      R"("AttributeDefinitions":[{"AttributeName":"p","AttributeType":"S"}]})";
+  EXPECT_EQ(validation_message(parse_import_table(parse_json(
+                R"({"S3BucketSource":{"S3Bucket":"bucket"},"InputFormat":"DYNAMODB_JSON",)"
+                R"("TableCreationParameters":)" +
+                parameters + "}"))),
+            "One or more parameter values were invalid: MaxWriteRequestUnits for "
+            "OnDemandThroughput cannot be specified when table BillingMode is PROVISIONED.");
+  EXPECT_EQ(validation_message(parse_create_table(parse_json(parameters))),
+            "One or more parameter values were invalid: MaxWriteRequestUnits for "
+            "OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED");
 }
 
 }  // namespace

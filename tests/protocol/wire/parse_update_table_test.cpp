@@ -109,6 +109,31 @@ TEST(ParseUpdateTable, OneIndexCreatedOrDeletedAtATime) {
   }
 }
 
+// An index name lists its length before its pattern (DynamoDB 2026-10-09, ack-api-quirks
+// DDB-TABLE-457, for Create; Update and Delete share the member: inferred).
+TEST(ParseUpdateTable, IndexNameListsLengthBeforePattern) {
+  for (std::string_view action : {"create", "update", "delete"}) {
+    const std::string update = action == "create" ? R"({"Create":{"IndexName":"","KeySchema":[
+                                   {"AttributeName":"g","KeyType":"HASH"}],
+                                   "Projection":{"ProjectionType":"ALL"}}})"
+                               : action == "update"
+                                   ? R"({"Update":{"IndexName":"","ProvisionedThroughput":{
+                                   "ReadCapacityUnits":1,"WriteCapacityUnits":1}}})"
+                                   : R"({"Delete":{"IndexName":""}})";
+    const std::string path =
+        "'globalSecondaryIndexUpdates.1.member." + std::string(action) + ".indexName' ";
+    EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","AttributeDefinitions":[
+        {"AttributeName":"g","AttributeType":"S"}],"GlobalSecondaryIndexUpdates":[)" +
+                                       update + "]}")),
+              "2 validation errors detected: Value '' at " + path +
+                  "failed to satisfy constraint: Member must have length greater than or equal "
+                  "to 3; Value '' at " +
+                  path +
+                  "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                  "[a-zA-Z0-9_.-]+");
+  }
+}
+
 TEST(ParseUpdateTable, OneUpdatePerIndex) {
   EXPECT_EQ(validation_message(parse(R"({"TableName":"abc","GlobalSecondaryIndexUpdates":[
         {"Update":{"IndexName":"byg","ProvisionedThroughput":{"ReadCapacityUnits":1,
