@@ -22,11 +22,8 @@ struct JsonContractViolation : std::logic_error {
       throw ::ddblocal::wire::JsonContractViolation(#x); \
   } while (false)
 #define RAPIDJSON_HAS_STDSTRING 1
-// Every x86-64 processor has SSE2. With it the writer looks for characters to escape 16 bytes
-// at a time: writing strings was the largest part of a Scan page's cost.
-#if defined(__SSE2__)
-#define RAPIDJSON_SSE2
-#endif
+// Not RAPIDJSON_SSE2: Debian's RapidJSON 1.1.0 then writes the control characters 0x1A-0x1F
+// unescaped (its 16-byte scan tests for bytes below 0x1A), which is not JSON.
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

@@ -3,6 +3,7 @@
 // DynamoDB Local or recorded from DynamoDB by dynalite's tests; see value_codec.h).
 #include "protocol/wire/value_codec.h"
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -524,6 +525,27 @@ Item every_type_item() {
       {"ns", NumberSet{{Number::parse("-1e125").value(), Number::parse("1.5").value()}}},
       {"bs", BinarySet{{std::string("\0", 1), "\x7f"}}},
   };
+}
+
+// Strings of every length around the writer's 16-byte blocks, thick with control characters
+// and quotes, come back from their JSON unchanged.
+TEST(WriteValue, EscapesEveryCharacterJsonRequires) {
+  std::mt19937 rng(31);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (std::size_t length = rng() % 64; length > 0; --length) {
+      const unsigned kind = rng() % 4;
+      text.push_back(kind == 0   ? static_cast<char>(rng() % 0x20)
+                     : kind == 1 ? "\"\\/"[rng() % 3]
+                                 : static_cast<char>('a' + rng() % 26));
+    }
+    const AttributeValue value(text);
+    const std::string json = to_json(value);
+    const JsonDocument document = parse(json);
+    Result<AttributeValue> decoded = decode_value(document);
+    ASSERT_TRUE(decoded.has_value()) << json;
+    ASSERT_EQ(*decoded, value) << json;
+  }
 }
 
 TEST(ItemJsonWriter, WritesWhatWriteItemWrites) {
